@@ -1,0 +1,37 @@
+# Redress: the two commands of README.md, and the benchmark.
+#   make demo   build (release) and run the main job
+#   make test   run the whole test suite
+#   make bench  the project's benchmarks beside ../shared/bench's comparators (release build)
+# Each installs what it needs first: Debian's lua5.4, sqlite3 and readline -dev packages.
+
+SWIFT   ?= swift
+SHARED  ?= ../shared
+APT_PACKAGES := liblua5.4-dev libsqlite3-dev libreadline-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE := .build/release
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+	  echo "Installing $(APT_PACKAGES) ..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product redress
+
+demo: build
+	@Samples/demo.sh $(RELEASE)/redress
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --product redress-bench
+	@python3 -c 'import numpy' 2>/dev/null || pip install -q numpy
+	@Benchmarks/run.sh $(RELEASE) $(SHARED)/bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way: redress → RedressCore (and, as they land, REPL → Lua → Core).
+// Lua 5.4, SQLite and readline come from Debian's -dev packages as system libraries.
+let package = Package(
+    name: "Redress",
+    products: [
+        .executable(name: "redress", targets: ["redress"]),
+        .library(name: "RedressCore", targets: ["RedressCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: liblua5.4-dev, libsqlite3-dev, libreadline-dev).
+        .systemLibrary(name: "CLua", path: "Sources/CLua"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+
+        // Pure Swift: dates, the working-day calendar, (later) the case model and store.
+        .target(name: "RedressCore"),
+
+        // The command line: parsing only, calling the libraries.
+        .executableTarget(
+            name: "redress",
+            dependencies: [
+                "RedressCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Benchmarks are programs the project keeps (run with `make bench`, release build).
+        .executableTarget(
+            name: "redress-bench",
+            dependencies: ["RedressCore"],
+            path: "Benchmarks/redress-bench"
+        ),
+
+        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore"]),
+    ]
+)

@@ -1,0 +1,16 @@
+/// Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher),
+/// which needs none of the exception cases of Gauss's formula. Valid for years from 1583.
+public enum Easter {
+    public static func sunday(year: Int) -> LocalDate {
+        precondition(year >= 1583, "the Gregorian computus starts in 1583")
+        let a = year % 19, b = year / 100, c = year % 100
+        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: month, day: day))
+    }
+}

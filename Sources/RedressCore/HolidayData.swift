@@ -1,0 +1,26 @@
+/// The one-off bank-holiday changes in force: the bundled table, then the user's own files in
+/// the order given (a later file can add a newly proclaimed day or remove one it cancels).
+public struct HolidayData: Sendable {
+    public let changes: [HolidayChange]
+    /// The files read, in order.
+    public let files: [String]
+
+    public init(changes: [HolidayChange], files: [String]) {
+        self.changes = changes
+        self.files = files
+    }
+
+    /// Reads and parses each file; fails on the first unreadable file or bad line.
+    public static func load(files: [String]) throws -> HolidayData {
+        var changes: [HolidayChange] = []
+        for file in files {
+            changes += try HolidayChange.parse(TextFile.read(file), source: file)
+        }
+        return HolidayData(changes: changes, files: files)
+    }
+
+    /// The calendar of `region` with these changes and the organisation's closure days.
+    public func calendar(_ region: Region, closures: [Holiday] = []) throws(CalendarError) -> WorkingDayCalendar {
+        try WorkingDayCalendar(region: region, changes: changes, closures: closures)
+    }
+}

@@ -1,0 +1,195 @@
+/// A region's working days: Monday to Friday, less its bank holidays and the organisation's
+/// closure days, over 1995-01-01 to 2100-12-31 (the years its rules are known to be right for).
+///
+/// Built once from the standing rules, the one-off changes and the closures, it keeps a
+/// working-day index so that every question is O(1): `rank[i]` is the number of working days
+/// before day `i` of the range, and `workdays[k]` is the day of the k-th working day.
+///
+/// The counting convention (DESIGN.md): "within N working days of X" rolls X forward to a working
+/// day and counts N working days after it, as `numpy.busday_offset(X, N, roll='forward')` does;
+/// N = 0 gives the rolled date; a negative N rolls X backward and counts back.
+///
+/// The calendar is immutable and `Sendable`: a new proclamation or closure means a new calendar,
+/// whose `version` differs, never a global that changes under a running deadline.
+public final class WorkingDayCalendar: Sendable {
+    /// The first and last years the calendar answers for.
+    public static let years = 1995...2100
+
+    public let region: Region
+    /// The first and last dates the calendar answers for.
+    public let first: LocalDate
+    public let last: LocalDate
+    /// A short content hash of the region and every non-working weekday, recorded beside due
+    /// dates so a later reader knows which calendar produced them.
+    public let version: String
+
+    /// Non-working weekdays (bank holidays and closures), in date order.
+    private let nonWorkingDays: [Holiday]
+    /// `rank[i]`: working days strictly before day `first + i`; one entry more than the days.
+    @usableFromInline let rank: ContiguousArray<Int32>
+    /// `workdays[k]`: offset from `first` of the k-th working day.
+    @usableFromInline let workdays: ContiguousArray<Int32>
+
+    /// Builds the calendar of `region` from its standing rules, then `changes` in order (later
+    /// changes win), then the organisation's `closures`.
+    ///
+    /// - Throws: `CalendarError.invalidChange` when a `remove` names a day that is not a bank
+    ///   holiday there, or a change falls outside the covered years; `.invalidClosure` for a
+    ///   closure day outside them.
+    public init(region: Region, changes: [HolidayChange], closures: [Holiday] = []) throws(CalendarError) {
+        let first = LocalDate(dayNumber: LocalDate.dayNumber(year: Self.years.lowerBound, month: 1, day: 1))
+        let last = LocalDate(dayNumber: LocalDate.dayNumber(year: Self.years.upperBound, month: 12, day: 31))
+        var byDay: [Int: Holiday] = [:]
+        for year in Self.years {
+            for holiday in BankHolidayRules.standing(year: year, region: region) {
+                byDay[holiday.date.dayNumber] = holiday
+            }
+        }
+        for change in changes where change.regions.contains(region) {
+            guard change.date >= first, change.date <= last else {
+                throw .invalidChange(origin: change.origin, message: "\(change.date) is outside the calendar's years \(Self.years.lowerBound)–\(Self.years.upperBound)")
+            }
+            switch change.action {
+            case .add:
+                byDay[change.date.dayNumber] = Holiday(date: change.date, name: change.name)
+            case .remove:
+                guard byDay.removeValue(forKey: change.date.dayNumber) != nil else {
+                    throw .invalidChange(origin: change.origin, message: "\(change.date) is not a bank holiday in \(region), so it cannot be removed")
+                }
+            }
+        }
+        for closure in closures {
+            guard closure.date >= first, closure.date <= last else {
+                throw .invalidClosure("closure day \(closure.date) is outside the calendar's range \(first) to \(last)")
+            }
+            // A bank holiday keeps its own name; a weekend closure changes nothing.
+            if byDay[closure.date.dayNumber] == nil && !closure.date.isWeekend {
+                byDay[closure.date.dayNumber] = Holiday(date: closure.date, name: closure.name, kind: .closure)
+            }
+        }
+
+        let dayCount = first.days(to: last) + 1
+        var closed = [Bool](repeating: false, count: dayCount)
+        for day in byDay.keys { closed[day - first.dayNumber] = true }
+        var rank = ContiguousArray<Int32>(repeating: 0, count: dayCount + 1)
+        var workdays = ContiguousArray<Int32>()
+        workdays.reserveCapacity(dayCount * 5 / 7 + 1)
+        var weekday = first.weekday.rawValue
+        for offset in 0..<dayCount {
+            rank[offset] = Int32(workdays.count)
+            if weekday <= 5 && !closed[offset] {
+                workdays.append(Int32(offset))
+            }
+            weekday = weekday == 7 ? 1 : weekday + 1
+        }
+        rank[dayCount] = Int32(workdays.count)
+
+        let nonWorkingDays = byDay.values.sorted { $0.date < $1.date }
+        self.region = region
+        self.first = first
+        self.last = last
+        self.nonWorkingDays = nonWorkingDays
+        self.rank = rank
+        self.workdays = workdays
+        self.version = Self.contentHash(region: region, days: nonWorkingDays)
+    }
+
+    // MARK: Questions
+
+    /// True when `date` is Monday to Friday and neither a bank holiday nor a closure day.
+    @inlinable
+    public func isWorkingDay(_ date: LocalDate) throws(CalendarError) -> Bool {
+        let offset = try index(of: date)
+        return rankAt(offset + 1) > rankAt(offset)
+    }
+
+    /// The first working day strictly after `date`.
+    public func nextWorkingDay(after date: LocalDate) throws(CalendarError) -> LocalDate {
+        let offset = try index(of: date)
+        return try workday(at: rankAt(offset + 1), from: date, count: 1)
+    }
+
+    /// The last working day strictly before `date`.
+    public func previousWorkingDay(before date: LocalDate) throws(CalendarError) -> LocalDate {
+        let offset = try index(of: date)
+        return try workday(at: rankAt(offset) - 1, from: date, count: -1)
+    }
+
+    /// `n` working days after `date` rolled forward to a working day (`n` ≥ 0), or `-n` working
+    /// days before `date` rolled backward (`n` < 0). Equal to
+    /// `numpy.busday_offset(date, n, roll='forward')` for n ≥ 0 and `roll='backward'` for n < 0.
+    @inlinable
+    public func addWorkingDays(_ date: LocalDate, _ n: Int) throws(CalendarError) -> LocalDate {
+        let offset = try index(of: date)
+        var position = rankAt(offset)
+        if n < 0 && rankAt(offset + 1) == position {
+            position -= 1  // not a working day: roll backward to the previous one
+        }
+        return try workday(at: position + n, from: date, count: n)
+    }
+
+    /// Working days after `a` up to and including `b`; negative when `b` is before `a`.
+    @inlinable
+    public func workingDaysBetween(_ a: LocalDate, _ b: LocalDate) throws(CalendarError) -> Int {
+        let from = try index(of: a)
+        let to = try index(of: b)
+        return rankAt(to + 1) - rankAt(from + 1)
+    }
+
+    /// The bank holidays and closure days of `year` that fall on weekdays, in date order; a
+    /// standing day that falls at a weekend appears as its substitute.
+    public func holidays(year: Int) throws(CalendarError) -> [Holiday] {
+        guard Self.years.contains(year) else {
+            throw .yearOutOfRange(year, first: Self.years.lowerBound, last: Self.years.upperBound)
+        }
+        return nonWorkingDays.filter { $0.date.year == year }
+    }
+
+    /// The name of the holiday or closure on `date`, if it is one.
+    public func holiday(on date: LocalDate) throws(CalendarError) -> Holiday? {
+        _ = try index(of: date)
+        return nonWorkingDays.first { $0.date == date }
+    }
+
+    // MARK: Index
+
+    @inlinable
+    func index(of date: LocalDate) throws(CalendarError) -> Int {
+        let offset = date.dayNumber - first.dayNumber
+        guard offset >= 0, offset < rank.count - 1 else {
+            throw .outOfRange(date, first: first, last: last)
+        }
+        return offset
+    }
+
+    @inlinable
+    func rankAt(_ offset: Int) -> Int {
+        Int(rank[offset])
+    }
+
+    @inlinable
+    func workday(at position: Int, from date: LocalDate, count: Int) throws(CalendarError) -> LocalDate {
+        guard position >= 0, position < workdays.count else {
+            throw .resultOutOfRange(from: date, workingDays: count, first: first, last: last)
+        }
+        return first.adding(days: Int(workdays[position]))
+    }
+
+    private static func contentHash(region: Region, days: [Holiday]) -> String {
+        // FNV-1a, 64-bit: stable across runs and platforms, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+        }
+        mix(region.rawValue.utf8)
+        for day in days {
+            withUnsafeBytes(of: Int64(day.date.dayNumber).littleEndian) { mix($0) }
+            mix(day.kind == .closure ? [1] : [0])
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

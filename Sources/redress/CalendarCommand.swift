@@ -1,0 +1,119 @@
+import ArgumentParser
+import RedressCore
+
+/// `redress calendar ...`: working-day arithmetic and bank holidays from the command line.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Working days and UK bank holidays.",
+        discussion: """
+            Working days are Monday to Friday less the region's bank holidays, 1995–2100.
+            "Within N working days of X" rolls X forward to a working day, then counts N
+            working days after it.
+
+            Examples:
+              redress calendar add 2026-12-22 5                      # 2026-12-31
+              redress calendar add 2026-01-12 -5                     # 2026-01-05
+              redress calendar between 2026-12-01 2026-12-31         # 20
+              redress calendar holidays 2026 --region scotland
+              redress calendar is-working-day 2026-12-28             # no: Boxing Day (substitute day)
+            """,
+        subcommands: [Add.self, Between.self, Holidays.self, IsWorkingDay.self, Next.self, Previous.self]
+    )
+}
+
+extension CalendarCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The date N working days after DATE (before it when N is negative).")
+
+        @Argument(help: ArgumentHelp("The start date.", valueName: "date")) var date: String
+        // Captured as text so that a negative N (`-5`) is not taken for an option.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Working days to add (may be negative).", valueName: "n"))
+        var n: [String] = []
+        @OptionGroup var options: GlobalOptions
+
+        func validate() throws {
+            guard n.count == 1, Int(n[0]) != nil else {
+                throw ValidationError(n.isEmpty ? "n: missing the number of working days"
+                                           : "n: expected one whole number of working days, got '\(n.joined(separator: " "))'")
+            }
+        }
+
+        func run() throws {
+            let start = try parseDate(date, argument: "date")
+            print(try options.calendar().addWorkingDays(start, Int(n[0])!))
+        }
+    }
+
+    struct Between: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Working days after A up to and including B (negative when B is before A).")
+
+        @Argument(help: ArgumentHelp("The first date (not counted).", valueName: "a")) var a: String
+        @Argument(help: ArgumentHelp("The last date (counted).", valueName: "b")) var b: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let from = try parseDate(a, argument: "a"), to = try parseDate(b, argument: "b")
+            print(try options.calendar().workingDaysBetween(from, to))
+        }
+    }
+
+    struct Holidays: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The bank holidays of a year, with their names.")
+
+        @Argument(help: ArgumentHelp("The year (1995–2100).", valueName: "year")) var year: Int
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            for holiday in try options.calendar().holidays(year: year) {
+                print("\(holiday.date)  \(holiday.date.weekday.description.prefix(3))  \(holiday.name)")
+            }
+        }
+    }
+
+    struct IsWorkingDay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "is-working-day",
+            abstract: "Says whether DATE is a working day, and if not, why; exit code 0 either way.")
+
+        @Argument(help: ArgumentHelp("The date.", valueName: "date")) var date: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let day = try parseDate(date, argument: "date")
+            let calendar = try options.calendar()
+            if try calendar.isWorkingDay(day) {
+                print("yes")
+            } else if let holiday = try calendar.holiday(on: day) {
+                print("no: \(holiday.name)")
+            } else {
+                print("no: \(day.weekday)")
+            }
+        }
+    }
+
+    struct Next: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The first working day after DATE.")
+
+        @Argument(help: ArgumentHelp("The date.", valueName: "date")) var date: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            print(try options.calendar().nextWorkingDay(after: parseDate(date, argument: "date")))
+        }
+    }
+
+    struct Previous: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The last working day before DATE.")
+
+        @Argument(help: ArgumentHelp("The date.", valueName: "date")) var date: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            print(try options.calendar().previousWorkingDay(before: parseDate(date, argument: "date")))
+        }
+    }
+}

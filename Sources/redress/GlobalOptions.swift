@@ -1,0 +1,63 @@
+import ArgumentParser
+import RedressCore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("\"Today\" for the run.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Bank-holiday region: \(Region.validNames).", valueName: "region"))
+    var region: String = Region.englandAndWales.rawValue
+
+    @Option(name: .customLong("holidays"),
+            help: ArgumentHelp("A file of extra bank-holiday changes, read after the bundled table (repeatable; also REDRESS_HOLIDAYS, colon-separated).",
+                               valueName: "file"))
+    var holidayFiles: [String] = []
+
+    /// The `--as-of` date, if given.
+    func asOfDate() throws(UsageError) -> LocalDate? {
+        guard let asOf else { return nil }
+        do {
+            return try LocalDate(iso: asOf)
+        } catch {
+            throw UsageError("--as-of: \(error): \(error.reason)")
+        }
+    }
+
+    /// The chosen region.
+    func chosenRegion() throws(UsageError) -> Region {
+        do {
+            return try Region(name: region)
+        } catch {
+            throw UsageError("--region: \(error)")
+        }
+    }
+
+    /// The bundled change table, then REDRESS_HOLIDAYS files, then `--holidays` files.
+    func holidayData() throws -> HolidayData {
+        let installation = try Installation.locate()
+        let fromEnvironment = (Installation.environment("REDRESS_HOLIDAYS") ?? "")
+            .split(separator: ":").map(String.init)
+        return try HolidayData.load(files: [installation.bankHolidayChanges] + fromEnvironment + holidayFiles)
+    }
+
+    /// The working-day calendar of the chosen region.
+    func calendar() throws -> WorkingDayCalendar {
+        try holidayData().calendar(chosenRegion())
+    }
+}
+
+/// Bad input on the command line: printed as `redress: <message>`, exit code 2.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Parses a date argument, naming the argument in the message.
+func parseDate(_ text: String, argument: String) throws(UsageError) -> LocalDate {
+    do {
+        return try LocalDate(iso: text)
+    } catch {
+        throw UsageError("\(argument): \(error): \(error.reason)")
+    }
+}

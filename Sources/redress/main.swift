@@ -1,0 +1,38 @@
+import ArgumentParser
+import RedressCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func printError(_ message: String) {
+    Console.error(message)
+}
+
+// Exit codes: 0 success; 1 a script failed; 2 bad input or usage (argument-parser's own usage
+// errors, which it would report as 64, are mapped to 2 as well).
+do {
+    var command = try Redress.parseAsRoot()
+    try command.run()
+} catch let error as UsageError {
+    printError("redress: \(error)")
+    exit(2)
+} catch let error as DateError {
+    printError("redress: \(error): \(error.reason)")
+    exit(2)
+} catch let error as CalendarError {
+    printError("redress: \(error)")
+    exit(2)
+} catch let error as FileError {
+    printError("redress: \(error)")
+    exit(2)
+} catch {
+    let code = Redress.exitCode(for: error)
+    let message = Redress.fullMessage(for: error)
+    if code.isSuccess {
+        if !message.isEmpty { print(message) }
+        exit(0)
+    }
+    if !message.isEmpty { printError(message) }
+    exit(code == .validationFailure ? 2 : code.rawValue)
+}
