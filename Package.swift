@@ -21,11 +21,18 @@ let package = Package(
         // Pure Swift: dates, the working-day calendar, (later) the case model and store.
         .target(name: "RedressCore"),
 
+        // C: Lua's macros as functions, the error trampoline, the capped allocator, the hook.
+        .target(name: "LuaShim", dependencies: ["CLua"]),
+
+        // The Lua host: LuaState, value bridging, sandbox, limits, one file per Lua module.
+        .target(name: "RedressLua", dependencies: ["CLua", "LuaShim", "RedressCore"]),
+
         // The command line: parsing only, calling the libraries.
         .executableTarget(
             name: "redress",
             dependencies: [
                 "RedressCore",
+                "RedressLua",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,11 +40,12 @@ let package = Package(
         // Benchmarks are programs the project keeps (run with `make bench`, release build).
         .executableTarget(
             name: "redress-bench",
-            dependencies: ["RedressCore"],
+            dependencies: ["RedressCore", "RedressLua"],
             path: "Benchmarks/redress-bench"
         ),
 
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedressLuaTests", dependencies: ["RedressLua", "RedressCore"]),
         .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore"]),
     ]
 )

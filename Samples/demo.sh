@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job, for now: the working-day calendar that every complaint deadline depends on.
+# The main job, for now: the working-day calendar that every complaint deadline depends on,
+# from the command line and from Lua.
 # (The workbench REPL on a demo store built from Samples replaces this as it lands.)
 set -euo pipefail
 redress=${1:-redress}
@@ -20,3 +21,6 @@ done
 echo
 echo "Working days in December 2026 (england-and-wales): $("$redress" calendar between 2026-11-30 2026-12-31)"
 echo "Is 28 December 2026 a working day? $("$redress" calendar is-working-day 2026-12-28)"
+echo
+echo "The same from Lua, as an analyst scripts it (Samples/scripts/code-deadlines.lua):"
+"$redress" run "$(dirname "$0")/scripts/code-deadlines.lua"

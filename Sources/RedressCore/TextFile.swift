@@ -36,5 +36,11 @@ public enum TextFile {
 public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "cannot read '\(path)': \(reason)" }
 }

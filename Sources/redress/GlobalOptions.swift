@@ -34,11 +34,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The bundled change table, then REDRESS_HOLIDAYS files, then `--holidays` files.
-    func holidayData() throws -> HolidayData {
-        let installation = try Installation.locate()
+    func holidayFiles(_ installation: Installation) throws -> [String] {
         let fromEnvironment = (Installation.environment("REDRESS_HOLIDAYS") ?? "")
             .split(separator: ":").map(String.init)
-        return try HolidayData.load(files: [installation.bankHolidayChanges] + fromEnvironment + holidayFiles)
+        return [installation.bankHolidayChanges] + fromEnvironment + holidayFiles
+    }
+
+    func holidayData() throws -> HolidayData {
+        try HolidayData.load(files: holidayFiles(Installation.locate()))
     }
 
     /// The working-day calendar of the chosen region.

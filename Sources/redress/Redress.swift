@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressLua
 
 /// The `redress` command: a scriptable workbench for housing complaint handling.
 struct Redress: ParsableCommand {
@@ -7,7 +8,32 @@ struct Redress: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redress",
         abstract: "A scriptable workbench for housing complaint handling.",
+        discussion: """
+            Examples:
+              redress -e 'print(calendar:add_working_days("2026-12-22", 5))'     # 2026-12-31
+              redress --region scotland -e 'print(calendar:holidays(2026)[6].name)'
+              redress run script.lua arg1 arg2
+              redress calendar holidays 2026
+            """,
         version: version,
-        subcommands: [CalendarCommand.self]
+        subcommands: [RunCommand.self, CalendarCommand.self]
     )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua (repeatable; chunks run in order, in one state).", valueName: "code"))
+    var chunks: [String] = []
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var lua: LuaOptions
+
+    func run() throws {
+        guard !chunks.isEmpty else {
+            // The REPL comes with the workbench issue; until then say what there is.
+            print(Redress.helpMessage())
+            return
+        }
+        let state = try lua.makeState(options, folder: ".")
+        for chunk in chunks {
+            try state.run(chunk, name: "=(command line)")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedressCore
+import RedressLua
 
 #if canImport(Glibc)
 import Glibc
@@ -9,11 +10,14 @@ func printError(_ message: String) {
     Console.error(message)
 }
 
-// Exit codes: 0 success; 1 a script failed; 2 bad input or usage (argument-parser's own usage
+// Exit codes: 0 success; 1 a script failed (message, position and traceback on stderr); 2 bad input or usage (argument-parser's own usage
 // errors, which it would report as 64, are mapped to 2 as well).
 do {
     var command = try Redress.parseAsRoot()
     try command.run()
+} catch let error as LuaError {
+    printError("redress: \(error)")
+    exit(1)
 } catch let error as UsageError {
     printError("redress: \(error)")
     exit(2)

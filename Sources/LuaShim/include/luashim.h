@@ -1,0 +1,151 @@
+// LuaShim: what Swift cannot do safely or at all with the Lua 5.4 C API.
+//
+// - Lua's macros as functions (lua_pop, lua_newtable, lua_upvalueindex, LUA_REGISTRYINDEX ...).
+// - The trampoline: Swift functions exposed to Lua never call a raising API. They fill an
+//   lshim_call (results, or an error) and return normally; the C trampoline then pushes the
+//   results or raises, after every Swift frame has returned. No longjmp crosses Swift.
+// - Protected helpers (suffix _p): run an operation that may raise (allocate, run metamethods)
+//   under lua_pcall and return a status instead.
+// - The host block: the capped allocator and the count hook (instruction budget, interrupt).
+#ifndef LUASHIM_H
+#define LUASHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lualib.h>
+#include <lua5.4/lauxlib.h>
+
+// MARK: Host block: limits shared by the allocator, the hook and every thread of a state.
+
+typedef struct lshim_host {
+    // Memory (bytes). cap == 0: unlimited.
+    size_t used, peak, cap;
+    int memory_tripped;           // the allocator refused a block because of the cap
+    // Instructions. budget == 0: unlimited.
+    long long executed, budget;
+    int instructions_tripped;     // the budget ran out
+    volatile int interrupted;     // set by a signal handler (Ctrl-C); the hook raises
+    void *swift;                  // the Swift host object (unretained)
+} lshim_host;
+
+/// Creates a state whose allocator charges `host` and whose extra space points at it.
+lua_State *lshim_newstate(lshim_host *host);
+lshim_host *lshim_gethost(lua_State *L);
+/// Arms the count hook on L (every `every` instructions; 0 turns it off).
+void lshim_sethook(lua_State *L, int every);
+/// From a signal handler: ask the running chunk to stop at the next instruction.
+void lshim_interrupt(lua_State *L);
+/// Clears the trip flags and counters before a new run.
+void lshim_resetlimits(lua_State *L);
+
+// MARK: The trampoline
+
+enum {
+    LSHIM_OK = 0,
+    LSHIM_ERROR = 1,      // raise `message` (with position, like luaL_error)
+    LSHIM_ARGERROR = 2,   // raise luaL_argerror(L, arg, message): "bad argument #arg to 'f' (message)"
+    LSHIM_PROPAGATE = 3,  // raise the value on top of the stack unchanged (a nested Lua error)
+};
+
+enum {
+    LSHIM_RNIL = 0, LSHIM_RBOOL, LSHIM_RINT, LSHIM_RNUM, LSHIM_RDATE,
+    LSHIM_RSTACK,         // a value Swift already pushed (through a protected helper)
+};
+
+typedef struct lshim_result {
+    int type;
+    lua_Integer i;        // bool, integer, date day number
+    lua_Number n;
+} lshim_result;
+
+#define LSHIM_MAXRESULTS 8
+#define LSHIM_MESSAGE 1024
+
+typedef struct lshim_call {
+    int status;                   // LSHIM_OK ...
+    int arg;                      // for LSHIM_ARGERROR
+    int nresults;                 // simple results in `results`, pushed by the trampoline
+    int pushed;                   // or: values Swift pushed itself (protected), returned as they are
+    lshim_result results[LSHIM_MAXRESULTS];
+    char message[LSHIM_MESSAGE];  // NUL-terminated, truncated to fit
+} lshim_call;
+
+/// A Swift function callable from Lua. It reads its arguments with non-raising API only, then
+/// fills `call` and returns. It must not leave the stack lower than it found it.
+typedef void (*lshim_fn)(lua_State *L, lshim_call *call);
+
+/// Pushes a C closure that calls `fn` through the trampoline (may raise: top level or C only).
+void lshim_pushfunction(lua_State *L, lshim_fn fn);
+/// Protected: pushes the trampoline closure for `fn`. 0 on success.
+int lshim_pushfunction_p(lua_State *L, lshim_fn fn);
+
+/// Date userdata: an int64 day number under the metatable registered with lshim_setdatemeta.
+/// Reads the day number at `idx` if it is a date; never raises.
+int lshim_todate(lua_State *L, int idx, lua_Integer *day);
+/// Pops the table on top and makes it the metatable of every date (top level or C only).
+void lshim_setdatemeta(lua_State *L);
+/// Protected: pushes a date.
+int lshim_pushdate_p(lua_State *L, lua_Integer day);
+
+// MARK: Userdata holding a pointer, under a named metatable (the name's registry entry).
+
+// A class is identified by `key`, any stable address (e.g. of a static object): its metatable
+// lives at registry[key] (a light userdata key, read with lua_rawgetp, which never raises).
+
+/// Pops the table on top and registers it as the metatable of class `key` (top level or C only).
+void lshim_setclassmeta(lua_State *L, const void *key);
+/// Protected: pushes a userdata holding `pointer` under class `key`'s metatable.
+int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key);
+/// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise. Never raises.
+void *lshim_topointer(lua_State *L, int idx, const void *key);
+
+// MARK: Protected helpers for Swift callbacks. Each returns 0 on success, else a Lua status
+// with the error message on top of the stack.
+
+int lshim_pushlstring_p(lua_State *L, const char *s, size_t len);
+int lshim_createtable_p(lua_State *L, int narr, int nrec);
+/// t[k] = v where t is at `idx` and v on top (popped); raw, no metamethods.
+int lshim_rawsetfield_p(lua_State *L, int idx, const char *k);
+/// t[i] = v where t is at `idx` and v on top (popped); raw.
+int lshim_rawseti_p(lua_State *L, int idx, lua_Integer i);
+/// t[k] = v where t is at `idx`, k and v on top (both popped); raw.
+int lshim_rawset_p(lua_State *L, int idx);
+/// _G[name] = v, v on top (popped); raw, so a metatable on _G cannot run.
+int lshim_setglobal_p(lua_State *L, const char *name);
+/// Pushes _G[name], raw.
+int lshim_getglobal_p(lua_State *L, const char *name);
+/// lua_next, protected: 1 with key and value pushed, 0 at the end, -1 on error (message pushed).
+int lshim_next_p(lua_State *L, int idx);
+/// tostring(v) for the value at idx (honours __tostring and __name); pushes the string.
+int lshim_tostring_p(lua_State *L, int idx);
+
+// MARK: Calling Lua from Swift (top level only: no Lua frame may be below).
+
+/// Loads text only (never binary) and calls it with `nargs` arguments under a traceback
+/// message handler. Returns a Lua status; on error the message (with traceback) is on top.
+int lshim_dostring(lua_State *L, const char *code, size_t len, const char *chunkname, int nresults);
+/// lua_pcall with a traceback message handler; function and args on the stack.
+int lshim_pcall_traceback(lua_State *L, int nargs, int nresults);
+/// Loads a text chunk without running it (status and message, or the function, on top).
+int lshim_loadtext(lua_State *L, const char *code, size_t len, const char *chunkname);
+
+// MARK: C functions for the boot chunk (plain lua_CFunctions: they may raise).
+
+/// registry_set(key, value): registry[key] = value, key a light userdata.
+int lshim_l_registryset(lua_State *L);
+/// The registry key of the date metatable, for registry_set.
+const void *lshim_datekey(void);
+
+// MARK: Macros as functions.
+
+int lshim_registryindex(void);
+int lshim_upvalueindex(int i);
+void lshim_pop(lua_State *L, int n);
+void lshim_newtable(lua_State *L);
+void lshim_pushcfunction(lua_State *L, lua_CFunction f);
+int lshim_isnoneornil(lua_State *L, int idx);
+const char *lshim_tostring(lua_State *L, int idx);
+void lshim_openlibs(lua_State *L);
+
+#endif

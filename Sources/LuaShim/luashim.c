@@ -1,0 +1,434 @@
+#include "luashim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// MARK: Host block
+
+/// Bytes the allocator still grants after the memory cap trips, so that error messages and
+/// tracebacks can be built while the error unwinds.
+#define LSHIM_GRACE (1u << 20)
+
+static void *lshim_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    lshim_host *host = (lshim_host *)ud;
+    size_t old = ptr ? osize : 0;   // when ptr is NULL, osize is an object type, not a size
+    if (nsize == 0) {
+        free(ptr);
+        host->used -= old;
+        return NULL;
+    }
+    if (host->cap && nsize > old) {
+        size_t limit = host->memory_tripped ? host->cap + LSHIM_GRACE : host->cap;
+        if (host->used - old + nsize > limit) {
+            host->memory_tripped = 1;
+            return NULL;
+        }
+    }
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) return NULL;
+    host->used = host->used - old + nsize;
+    if (host->used > host->peak) host->peak = host->used;
+    return block;
+}
+
+static void lshim_warn(void *ud, const char *message, int tocont) {
+    static int on = 1, continuing = 0;
+    (void)ud;
+    if (!continuing && message[0] == '@') {   // control message
+        if (strcmp(message, "@off") == 0) on = 0;
+        else if (strcmp(message, "@on") == 0) on = 1;
+        return;
+    }
+    if (on) {
+        if (!continuing) fputs("Lua warning: ", stderr);
+        fputs(message, stderr);
+        if (!tocont) fputs("\n", stderr);
+    }
+    continuing = tocont;
+}
+
+static int lshim_panic(lua_State *L) {
+    const char *message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error object is not a string)";
+    fprintf(stderr, "redress: unprotected Lua error (a bug in Redress, please report it): %s\n", message);
+    return 0;  // Lua then aborts
+}
+
+lua_State *lshim_newstate(lshim_host *host) {
+    lua_State *L = lua_newstate(lshim_alloc, host);
+    if (L == NULL) return NULL;
+    *(lshim_host **)lua_getextraspace(L) = host;   // threads copy the main thread's extra space
+    lua_atpanic(L, lshim_panic);
+    lua_setwarnf(L, lshim_warn, NULL);
+    return L;
+}
+
+lshim_host *lshim_gethost(lua_State *L) {
+    return *(lshim_host **)lua_getextraspace(L);
+}
+
+/// Raises `what` with the position of the running Lua code (level 0 inside a hook).
+static int lshim_hookerror(lua_State *L, const char *what) {
+    // Re-arm at every instruction of this thread, so that a pcall in the script that catches
+    // the error meets it again at its very next instruction: a limit cannot be swallowed.
+    lua_sethook(L, NULL, 0, 0);
+    lshim_sethook(L, 1);
+    luaL_where(L, 0);
+    lua_pushstring(L, what);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+static void lshim_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lshim_host *host = lshim_gethost(L);
+    host->executed += lua_gethookcount(L);
+    if (host->interrupted) {
+        lshim_hookerror(L, "interrupted");
+    } else if (host->memory_tripped) {
+        char what[160];
+        snprintf(what, sizeof what, "memory limit exceeded (%zu MB; raise it with --max-memory)", host->cap >> 20);
+        lshim_hookerror(L, what);
+    } else if (host->instructions_tripped || (host->budget && host->executed >= host->budget)) {
+        char what[160];
+        host->instructions_tripped = 1;
+        snprintf(what, sizeof what, "instruction limit exceeded (%lld instructions; raise it with --max-instructions)", host->budget);
+        lshim_hookerror(L, what);
+    }
+}
+
+void lshim_sethook(lua_State *L, int every) {
+    if (every > 0) lua_sethook(L, lshim_hook, LUA_MASKCOUNT, every);
+    else lua_sethook(L, NULL, 0, 0);
+}
+
+void lshim_interrupt(lua_State *L) {
+    lshim_gethost(L)->interrupted = 1;
+    lua_sethook(L, lshim_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+void lshim_resetlimits(lua_State *L) {
+    lshim_host *host = lshim_gethost(L);
+    host->executed = 0;
+    host->instructions_tripped = 0;
+    host->memory_tripped = 0;
+    host->interrupted = 0;
+}
+
+// MARK: Dates
+
+static const char lshim_datekey_slot = 0;
+
+void lshim_setdatemeta(lua_State *L) {
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
+}
+
+int lshim_todate(lua_State *L, int idx, lua_Integer *day) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return 0;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    if (!same) return 0;
+    *day = *(lua_Integer *)lua_touserdata(L, idx);
+    return 1;
+}
+
+static void lshim_pushdate(lua_State *L, lua_Integer day) {
+    lua_Integer *block = (lua_Integer *)lua_newuserdatauv(L, sizeof(lua_Integer), 0);
+    *block = day;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
+    lua_setmetatable(L, -2);
+}
+
+static int lshim_pushdate_k(lua_State *L) {
+    lshim_pushdate(L, lua_tointeger(L, 1));
+    return 1;
+}
+
+int lshim_pushdate_p(lua_State *L, lua_Integer day) {
+    lua_pushcfunction(L, lshim_pushdate_k);
+    lua_pushinteger(L, day);
+    return lua_pcall(L, 1, 1, 0);
+}
+
+// MARK: Pointer userdata
+
+void lshim_setclassmeta(lua_State *L, const void *key) {
+    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
+static int lshim_pushpointer_k(lua_State *L) {
+    void **block = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
+    *block = NULL;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, lua_touserdata(L, 2));
+    lua_setmetatable(L, -2);
+    *block = lua_touserdata(L, 1);   // only once every allocation has succeeded
+    return 1;
+}
+
+int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key) {
+    lua_pushcfunction(L, lshim_pushpointer_k);
+    lua_pushlightuserdata(L, pointer);
+    lua_pushlightuserdata(L, (void *)key);
+    return lua_pcall(L, 2, 1, 0);
+}
+
+void *lshim_topointer(lua_State *L, int idx, const void *key) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same ? *(void **)lua_touserdata(L, idx) : NULL;
+}
+
+// MARK: The trampoline
+
+static int lshim_trampoline(lua_State *L) {
+    lshim_fn fn = (lshim_fn)lua_touserdata(L, lua_upvalueindex(1));
+    lshim_call call;
+    call.status = LSHIM_OK;
+    call.arg = 0;
+    call.nresults = 0;
+    call.pushed = 0;
+    call.message[0] = '\0';
+    int top = lua_gettop(L);
+    fn(L, &call);
+    // Every Swift frame has returned: raising from here on is safe.
+    switch (call.status) {
+    case LSHIM_OK:
+        break;
+    case LSHIM_ARGERROR:
+        lua_settop(L, top);
+        return luaL_argerror(L, call.arg, call.message);
+    case LSHIM_PROPAGATE:
+        return lua_error(L);
+    default:
+        lua_settop(L, top);
+        return luaL_error(L, "%s", call.message);
+    }
+    if (call.pushed > 0) return call.pushed;
+    luaL_checkstack(L, call.nresults, "too many results");
+    for (int i = 0; i < call.nresults; i++) {
+        lshim_result *result = &call.results[i];
+        switch (result->type) {
+        case LSHIM_RBOOL: lua_pushboolean(L, (int)result->i); break;
+        case LSHIM_RINT: lua_pushinteger(L, result->i); break;
+        case LSHIM_RNUM: lua_pushnumber(L, result->n); break;
+        case LSHIM_RDATE: lshim_pushdate(L, result->i); break;
+        default: lua_pushnil(L); break;
+        }
+    }
+    return call.nresults;
+}
+
+void lshim_pushfunction(lua_State *L, lshim_fn fn) {
+    lua_pushlightuserdata(L, (void *)fn);
+    lua_pushcclosure(L, lshim_trampoline, 1);
+}
+
+static int lshim_pushfunction_k(lua_State *L) {
+    lshim_pushfunction(L, (lshim_fn)lua_touserdata(L, 1));
+    return 1;
+}
+
+int lshim_pushfunction_p(lua_State *L, lshim_fn fn) {
+    lua_pushcfunction(L, lshim_pushfunction_k);
+    lua_pushlightuserdata(L, (void *)fn);
+    return lua_pcall(L, 1, 1, 0);
+}
+
+// MARK: Protected helpers
+
+static int lshim_pushlstring_k(lua_State *L) {
+    lua_pushlstring(L, (const char *)lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+    return 1;
+}
+
+int lshim_pushlstring_p(lua_State *L, const char *s, size_t len) {
+    lua_pushcfunction(L, lshim_pushlstring_k);
+    lua_pushlightuserdata(L, (void *)s);
+    lua_pushinteger(L, (lua_Integer)len);
+    return lua_pcall(L, 2, 1, 0);
+}
+
+static int lshim_createtable_k(lua_State *L) {
+    lua_createtable(L, (int)lua_tointeger(L, 1), (int)lua_tointeger(L, 2));
+    return 1;
+}
+
+int lshim_createtable_p(lua_State *L, int narr, int nrec) {
+    lua_pushcfunction(L, lshim_createtable_k);
+    lua_pushinteger(L, narr);
+    lua_pushinteger(L, nrec);
+    return lua_pcall(L, 2, 1, 0);
+}
+
+// Stack in: table, value, key (a light userdata pointing at a C string).
+static int lshim_rawsetfield_k(lua_State *L) {
+    lua_pushstring(L, (const char *)lua_touserdata(L, 3));
+    lua_pushvalue(L, 2);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+int lshim_rawsetfield_p(lua_State *L, int idx, const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, lshim_rawsetfield_k);   // v f
+    lua_pushvalue(L, idx);                       // v f t
+    lua_pushvalue(L, -3);                        // v f t v
+    lua_pushlightuserdata(L, (void *)k);         // v f t v k
+    int status = lua_pcall(L, 3, 0, 0);          // v | v message
+    lua_rotate(L, status == LUA_OK ? -1 : -2, -1);
+    lua_pop(L, 1);                               // (nothing) | message
+    return status;
+}
+
+// Stack in: table, value, index.
+static int lshim_rawseti_k(lua_State *L) {
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, 1, lua_tointeger(L, 3));
+    return 0;
+}
+
+int lshim_rawseti_p(lua_State *L, int idx, lua_Integer i) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, lshim_rawseti_k);
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, -3);
+    lua_pushinteger(L, i);
+    int status = lua_pcall(L, 3, 0, 0);
+    lua_rotate(L, status == LUA_OK ? -1 : -2, -1);
+    lua_pop(L, 1);
+    return status;
+}
+
+// Stack in: table, key, value.
+static int lshim_rawset_k(lua_State *L) {
+    lua_rawset(L, 1);
+    return 0;
+}
+
+int lshim_rawset_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, lshim_rawset_k);        // k v f
+    lua_pushvalue(L, idx);                       // k v f t
+    lua_rotate(L, -4, 2);                        // f t k v
+    int status = lua_pcall(L, 3, 0, 0);
+    return status;
+}
+
+// Stack in: value, name (light userdata).
+static int lshim_setglobal_k(lua_State *L) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushstring(L, (const char *)lua_touserdata(L, 2));
+    lua_pushvalue(L, 1);
+    lua_rawset(L, -3);
+    return 0;
+}
+
+int lshim_setglobal_p(lua_State *L, const char *name) {
+    lua_pushcfunction(L, lshim_setglobal_k);     // v f
+    lua_rotate(L, -2, 1);                        // f v
+    lua_pushlightuserdata(L, (void *)name);      // f v name
+    return lua_pcall(L, 2, 0, 0);
+}
+
+static int lshim_getglobal_k(lua_State *L) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushstring(L, (const char *)lua_touserdata(L, 1));
+    lua_rawget(L, -2);
+    return 1;
+}
+
+int lshim_getglobal_p(lua_State *L, const char *name) {
+    lua_pushcfunction(L, lshim_getglobal_k);
+    lua_pushlightuserdata(L, (void *)name);
+    return lua_pcall(L, 1, 1, 0);
+}
+
+// Stack in: table, key. Out: key, value, or nil at the end.
+static int lshim_next_k(lua_State *L) {
+    lua_settop(L, 2);
+    if (lua_next(L, 1)) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+int lshim_next_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    int base = lua_gettop(L) - 1;                // below the key
+    lua_pushcfunction(L, lshim_next_k);          // k f
+    lua_pushvalue(L, idx);                       // k f t
+    lua_rotate(L, -3, -1);                       // f t k
+    if (lua_pcall(L, 2, LUA_MULTRET, 0) != LUA_OK) return -1;
+    if (lua_gettop(L) - base == 2) return 1;     // key, value
+    lua_pop(L, 1);                               // the nil
+    return 0;
+}
+
+static int lshim_tostring_k(lua_State *L) {
+    luaL_tolstring(L, 1, NULL);
+    return 1;
+}
+
+int lshim_tostring_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, lshim_tostring_k);
+    lua_pushvalue(L, idx);
+    return lua_pcall(L, 1, 1, 0);
+}
+
+// MARK: Calling Lua
+
+/// The message handler: adds a traceback to string messages (like lua.c's msghandler).
+static int lshim_msghandler(lua_State *L) {
+    const char *message = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+    if (message == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+        message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, message, 1);
+    return 1;
+}
+
+int lshim_pcall_traceback(lua_State *L, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;            // the function's index
+    lua_pushcfunction(L, lshim_msghandler);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+int lshim_loadtext(lua_State *L, const char *code, size_t len, const char *chunkname) {
+    return luaL_loadbufferx(L, code, len, chunkname, "t");
+}
+
+int lshim_dostring(lua_State *L, const char *code, size_t len, const char *chunkname, int nresults) {
+    int status = lshim_loadtext(L, code, len, chunkname);
+    if (status != LUA_OK) return status;
+    return lshim_pcall_traceback(L, 0, nresults);
+}
+
+// MARK: C functions for the boot chunk
+
+int lshim_l_registryset(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TLIGHTUSERDATA);
+    luaL_checkany(L, 2);
+    lua_settop(L, 2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, lua_touserdata(L, 1));
+    return 0;
+}
+
+const void *lshim_datekey(void) { return &lshim_datekey_slot; }
+
+// MARK: Macros as functions
+
+int lshim_registryindex(void) { return LUA_REGISTRYINDEX; }
+int lshim_upvalueindex(int i) { return lua_upvalueindex(i); }
+void lshim_pop(lua_State *L, int n) { lua_pop(L, n); }
+void lshim_newtable(lua_State *L) { lua_newtable(L); }
+void lshim_pushcfunction(lua_State *L, lua_CFunction f) { lua_pushcfunction(L, f); }
+int lshim_isnoneornil(lua_State *L, int idx) { return lua_isnoneornil(L, idx); }
+const char *lshim_tostring(lua_State *L, int idx) { return lua_tostring(L, idx); }
+void lshim_openlibs(lua_State *L) { luaL_openlibs(L); }

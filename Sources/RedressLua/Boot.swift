@@ -1,0 +1,209 @@
+import CLua
+import LuaShim
+import RedressCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds what scripts see: the `date` and `calendar` globals and modules, `require`'s search
+/// path, and the sandbox. The shape is assembled by a Lua chunk (`source`) from Swift functions
+/// handed to it, so that no raising Lua API ever runs with Swift frames live.
+enum Boot {
+    static let source = #"""
+    local F, registry_set, keys, region, unsafe, folders, allowed = ...
+
+    -- date ---------------------------------------------------------------------------------
+    local D = F.date
+    registry_set(keys.date_methods, {
+      weekday = D.weekday, weekday_number = D.weekday_number, is_weekend = D.is_weekend,
+      add_days = D.add_days, add_weeks = D.add_weeks, add_months = D.add_months,
+      add_years = D.add_years, iso = D.tostring,
+    })
+    registry_set(keys.date, {
+      __name = "date", __metatable = "date", __index = D.index, __tostring = D.tostring,
+      __eq = D.eq, __lt = D.lt, __le = D.le, __add = D.add, __sub = D.sub, __concat = D.concat,
+    })
+    local date = setmetatable({ today = D.today }, { __call = D.new, __metatable = "date module" })
+
+    -- calendar -----------------------------------------------------------------------------
+    local C = F.calendar
+    registry_set(keys.calendar, {
+      __name = "calendar", __metatable = "calendar", __tostring = C.tostring,
+      __index = {
+        add_working_days = C.add_working_days, working_days_between = C.working_days_between,
+        is_working_day = C.is_working_day, next_working_day = C.next_working_day,
+        previous_working_day = C.previous_working_day, holidays = C.holidays, holiday = C.holiday,
+        name = C.name, version = C.version, region = C.region,
+      },
+    })
+    local active = C.region(region)
+
+    -- require: Redress's modules, then Lua files in the allowed folders only ---------------
+    local io_open, loadfile_text = io.open, loadfile
+    local function search_folders(name)
+      local relative = name:gsub("%.", "/")
+      local tried = {}
+      for _, folder in ipairs(folders) do
+        for _, pattern in ipairs({ "%s/%s.lua", "%s/%s/init.lua" }) do
+          local path = pattern:format(folder, relative)
+          local file = io_open(path, "r")
+          if file then
+            file:close()
+            local chunk, message = loadfile_text(path, "t")
+            if not chunk then
+              error(("error loading module '%s' from file '%s':\n\t%s"):format(name, path, message))
+            end
+            return chunk, path
+          end
+          tried[#tried + 1] = "\n\tno file '" .. path .. "'"
+        end
+      end
+      return table.concat(tried)
+    end
+    package.loaded["redress.date"] = date
+    package.loaded["redress.calendar"] = active
+    local patterns = {}
+    for _, folder in ipairs(folders) do
+      patterns[#patterns + 1] = folder .. "/?.lua;" .. folder .. "/?/init.lua"
+    end
+    package.path = table.concat(patterns, ";")
+    _G.date, _G.calendar = date, active
+
+    -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
+    -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
+    local xpcall_raw, tripped = xpcall, F.host.tripped
+    xpcall = function(f, handler, ...)
+      if handler == nil then return xpcall_raw(f, handler, ...) end
+      return xpcall_raw(f, function(e)
+        if tripped() then return e end
+        return handler(e)
+      end, ...)
+    end
+
+    if unsafe then
+      table.insert(package.searchers, 2, search_folders)
+      return
+    end
+
+    -- the sandbox: an allow-list of the standard library ----------------------------------
+    local function refuse(name)
+      return function()
+        error(name .. " is not available in the sandbox (run with --unsafe to allow it)", 2)
+      end
+    end
+    for _, name in ipairs({ "execute", "remove", "rename", "exit", "tmpname", "setlocale" }) do
+      os[name] = refuse("os." .. name)
+    end
+    io.popen, io.tmpfile = refuse("io.popen"), refuse("io.tmpfile")
+    io.open = function(path, mode, ...)
+      if mode ~= nil and mode ~= "r" and mode ~= "rb" then
+        error(("io.open for writing (mode '%s') is not available in the sandbox (run with --unsafe to allow it)")
+          :format(tostring(mode)), 2)
+      end
+      return io_open(path, mode, ...)
+    end
+    local io_output = io.output
+    io.output = function(file)
+      if file ~= nil and io.type(file) == nil then
+        error("io.output to a file is not available in the sandbox (run with --unsafe to allow it)", 2)
+      end
+      return io_output(file)
+    end
+    local load_any = load
+    load = function(chunk, name, mode, ...)
+      if mode ~= nil and mode ~= "t" then
+        error("load of binary chunks is not available in the sandbox (mode '" .. tostring(mode) .. "')", 2)
+      end
+      return load_any(chunk, name, "t", ...)   -- `...` keeps an absent env absent
+    end
+    local function check_path(what, path)
+      if type(path) ~= "string" or not allowed(path) then
+        error(("%s outside the script folders is not available in the sandbox: '%s' (allowed: %s)")
+          :format(what, tostring(path), table.concat(folders, ", ")), 3)
+      end
+    end
+    loadfile = function(path, mode, ...)
+      check_path("loadfile", path)
+      if mode ~= nil and mode ~= "t" then
+        error("loadfile of binary chunks is not available in the sandbox", 2)
+      end
+      return loadfile_text(path, "t", ...)
+    end
+    dofile = function(path)
+      check_path("dofile", path)
+      local chunk = assert(loadfile_text(path, "t"))
+      return chunk()
+    end
+    -- Finalizers run with hooks off, beyond the instruction budget's reach. Lua marks an object
+    -- for finalization only if its metatable has __gc when set, so refusing it here suffices.
+    local setmetatable_raw = setmetatable
+    setmetatable = function(t, mt)
+      if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+        error("__gc metamethods are not available in the sandbox (run with --unsafe to allow them)", 2)
+      end
+      return setmetatable_raw(t, mt)
+    end
+    package.loadlib = refuse("package.loadlib")
+    package.cpath = ""
+    package.searchers = { package.searchers[1], search_folders }
+    debug, package.loaded.debug = nil, nil
+    """#
+
+    static func install(in state: LuaState) throws(LuaError) {
+        let L = state.L
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        var code = source
+        try state.check(code.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress boot]") }
+        })
+        // F: { date = {...}, calendar = {...}, host = {...} }
+        try state.check(lshim_createtable_p(L, 0, 3))
+        for (module, functions) in [("date", DateModule.functions), ("calendar", CalendarModule.functions),
+                                    ("host", [("tripped", limitTripped)])] {
+            try state.check(lshim_createtable_p(L, 0, Int32(functions.count)))
+            for (name, function) in functions {
+                try state.check(lshim_pushfunction_p(L, function))
+                try state.check(lshim_rawsetfield_p(L, -2, name))
+            }
+            try state.check(lshim_rawsetfield_p(L, -2, module))
+        }
+        lua_pushcclosure(L, lshim_l_registryset, 0)
+        try state.check(lshim_createtable_p(L, 0, 3))
+        for (name, key) in [("date", UnsafeMutableRawPointer(mutating: lshim_datekey())),
+                            ("date_methods", DateModule.methodsKey), ("calendar", CalendarModule.classKey)] {
+            lua_pushlightuserdata(L, key)
+            try state.check(lshim_rawsetfield_p(L, -2, name))
+        }
+        try state.check(state.pushString(state.options.region.rawValue))
+        lua_pushboolean(L, state.options.unsafe ? 1 : 0)
+        if let failure = state.push(.array(state.scriptFolders.map { .string($0) })) { throw failure }
+        try state.check(lshim_pushfunction_p(L, allowedPath))
+        try state.check(lshim_pcall_traceback(L, 7, 0))
+    }
+
+    /// `tripped()`: true once this run has hit a limit or been interrupted.
+    static let limitTripped: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let host = lshim_gethost(lua.L).pointee
+            lua.return(boolean: host.instructions_tripped != 0 || host.memory_tripped != 0 || host.interrupted != 0)
+        }
+    }
+
+    /// `allowed(path)`: true when the file's real path lies inside a script folder.
+    static let allowedPath: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let path = try lua.string(1)
+            guard let real = realPath(path) else { lua.return(boolean: false); return }
+            lua.return(boolean: lua.state.scriptFolders.contains { real.hasPrefix($0 + "/") })
+        }
+    }
+
+    /// The canonical absolute path, or nil when the file does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,188 @@
+import CLua
+import LuaShim
+import RedressCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `date` module: dates as userdata holding a day number. `date("2026-12-22")`,
+/// `date(2026, 12, 22)`, `date.today()`; dates print as ISO, compare with `<`, `<=`, `==`,
+/// `d + n` adds days, `a - b` counts days; fields `year`, `month`, `day`; methods below.
+enum DateModule {
+    /// Registry key of the methods table (read by `__index`).
+    nonisolated(unsafe) static let methodsKey = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
+
+    static let functions: [(String, lshim_fn)] = [
+        ("new", new), ("today", today), ("index", index), ("tostring", tostring),
+        ("eq", eq), ("lt", lt), ("le", le), ("add", add), ("sub", sub), ("concat", concat),
+        ("weekday", weekday), ("weekday_number", weekdayNumber), ("is_weekend", isWeekend),
+        ("add_days", addDays), ("add_weeks", addWeeks), ("add_months", addMonths), ("add_years", addYears),
+    ]
+
+    /// `date(text)`, `date(d)`, `date(year, month, day)`, reached through `__call`.
+    static let new: lshim_fn = { L, call in
+        LuaCall.perform(L, call, argumentShift: 1) { lua throws(LuaFault) in
+            if lua.count >= 4 || lua_type(lua.L, 2) == LUA_TNUMBER {
+                let year = try lua.integer(2), month = try lua.integer(3), day = try lua.integer(4)
+                do throws(DateError) {
+                    lua.return(date: try LocalDate(year: year, month: month, day: day))
+                } catch {
+                    throw .message("invalid date: \(error.reason)")
+                }
+            } else {
+                lua.return(date: try lua.date(2))
+            }
+        }
+    }
+
+    /// `date.today()`: the `--as-of` date, or the system's local date.
+    static let today: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(date: lua.state.today)
+        }
+    }
+
+    /// `__index`: the fields year, month, day, else a method.
+    static let index: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let date = try lua.date(1)
+            if lua_type(lua.L, 2) == LUA_TSTRING {
+                switch lua.state.string(at: 2) {
+                case "year": lua.return(integer: date.year); return
+                case "month": lua.return(integer: date.month); return
+                case "day": lua.return(integer: date.day); return
+                default: break
+                }
+            }
+            lua_rawgetp(lua.L, lshim_registryindex(), methodsKey)
+            lua_pushvalue(lua.L, 2)
+            lua_rawget(lua.L, -2)
+            lua.returnTop()
+        }
+    }
+
+    static let tostring: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            try lua.return(.string(try lua.date(1).description))
+        }
+    }
+
+    /// Comparisons accept ISO text on either side (`d < "2027-01-01"`); `==` only ever sees two
+    /// dates, as Lua calls `__eq` for two userdata alone.
+    static let eq: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(boolean: try lua.date(1) == lua.date(2))
+        }
+    }
+
+    static let lt: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(boolean: try lua.date(1) < lua.date(2))
+        }
+    }
+
+    static let le: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(boolean: try lua.date(1) <= lua.date(2))
+        }
+    }
+
+    /// `d + n` and `n + d`: n calendar days later.
+    static let add: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            var day: lua_Integer = 0
+            if lshim_todate(lua.L, 1, &day) != 0 {
+                lua.return(date: LocalDate(dayNumber: Int(day)).adding(days: try lua.integer(2)))
+            } else {
+                lua.return(date: try lua.date(2).adding(days: try lua.integer(1)))
+            }
+        }
+    }
+
+    /// `a - b`: days from b to a when b is a date; `d - n`: n days earlier.
+    static let sub: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let left = try lua.date(1)
+            if lua_type(lua.L, 2) == LUA_TNUMBER {
+                lua.return(date: left.adding(days: -(try lua.integer(2))))
+            } else {
+                lua.return(integer: try lua.date(2).days(to: left))
+            }
+        }
+    }
+
+    /// `"due " .. d` and `d .. "!"`: concatenates the ISO text.
+    static let concat: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            func text(_ index: Int32) throws(LuaFault) -> String {
+                var day: lua_Integer = 0
+                if lshim_todate(lua.L, index, &day) != 0 { return LocalDate(dayNumber: Int(day)).description }
+                switch lua.value(index) {
+                case .string(let string): return string
+                case .integer(let number): return String(number)
+                case .number(let number): return LuaValue.format(number)
+                default: throw .message("attempt to concatenate a \(lua.typeName(index)) value")
+                }
+            }
+            try lua.return(.string(try text(1) + text(2)))
+        }
+    }
+
+    /// `d:weekday()`: the English name, `Monday` ... `Sunday`.
+    static let weekday: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            try lua.return(.string(try lua.date(1).weekday.description))
+        }
+    }
+
+    /// `d:weekday_number()`: ISO, 1 (Monday) to 7 (Sunday).
+    static let weekdayNumber: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(integer: try lua.date(1).weekday.rawValue)
+        }
+    }
+
+    static let isWeekend: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(boolean: try lua.date(1).isWeekend)
+        }
+    }
+
+    static let addDays: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(date: try lua.date(1).adding(days: try lua.integer(2)))
+        }
+    }
+
+    static let addWeeks: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(date: try lua.date(1).adding(weeks: try lua.integer(2)))
+        }
+    }
+
+    /// `d:add_months(n)`: clamps to the month's end (31 March + 1 month = 30 April).
+    static let addMonths: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(date: try lua.date(1).adding(months: try lua.integer(2)))
+        }
+    }
+
+    static let addYears: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            lua.return(date: try lua.date(1).adding(years: try lua.integer(2)))
+        }
+    }
+}
+
+extension LuaState {
+    /// "Today": `--as-of`, else the system's local date.
+    var today: LocalDate {
+        if let asOf = options.asOf { return asOf }
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return LocalDate(dayNumber: LocalDate.dayNumber(year: Int(parts.tm_year) + 1900,
+                                                         month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)))
+    }
+}

@@ -1,0 +1,210 @@
+import CLua
+import LuaShim
+import RedressCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An embedded Lua 5.4 state with Redress's modules, its sandbox and its limits.
+///
+/// Every call from Swift into Lua is protected (`lua_pcall` with a traceback handler) and turns a
+/// Lua error into a `LuaError`; Swift functions exposed to Lua never raise (see `LuaCall`). A
+/// `LuaState` is used from one thread at a time.
+public final class LuaState {
+    /// How a state is set up.
+    public struct Options: Sendable {
+        /// Lift the sandbox (trusted analyst scripts): full `os`, `io`, `debug`, C modules.
+        public var unsafe = false
+        /// Instruction budget per run; 0 for none. The default stops `while true do end` within
+        /// seconds on a release build (about 10^8 instructions a second here).
+        public var maxInstructions: Int64 = 1_000_000_000
+        /// Memory cap in MiB; 0 for none.
+        public var maxMemoryMB: Int = 2048
+        /// "Today" for `date.today()`; the system's local date when nil.
+        public var asOf: LocalDate?
+        /// The region of the `calendar` global.
+        public var region: Region = .englandAndWales
+        /// Redress's own Scripts folder (shared Lua, packs, jobs): searched by `require`.
+        public var scripts: String?
+        /// Further folders `require`, `dofile` and `loadfile` may read (the running script's own).
+        public var scriptFolders: [String] = []
+        /// The one-off bank-holiday changes in force.
+        public var holidayFiles: [String] = []
+
+        public init() {}
+    }
+
+    /// The raw state. Valid until the `LuaState` is deinitialised.
+    public let L: OpaquePointer
+    public let options: Options
+    /// Limits and counters shared with the allocator and the hook (C memory, stable address).
+    let host: UnsafeMutablePointer<lshim_host>
+    /// Folders `require`, `dofile` and `loadfile` may read from (Scripts/ and script folders).
+    var scriptFolders: [String]
+    /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
+    var calendars: [CalendarHandle] = []
+    var holidayData: Result<HolidayData, LuaError>?
+
+    /// Creates a state with the standard libraries, the sandbox (unless `options.unsafe`), and
+    /// the `date` and `calendar` modules.
+    public init(options: Options = Options()) throws(LuaError) {
+        host = UnsafeMutablePointer<lshim_host>.allocate(capacity: 1)
+        host.initialize(to: lshim_host())
+        host.pointee.cap = options.maxMemoryMB > 0 ? size_t(options.maxMemoryMB) << 20 : 0
+        host.pointee.budget = options.maxInstructions
+        guard let state = lshim_newstate(host) else {
+            host.deallocate()
+            throw LuaError(kind: .memory, message: "cannot create a Lua state: not enough memory")
+        }
+        L = state
+        self.options = options
+        scriptFolders = ([options.scripts].compactMap { $0 } + options.scriptFolders).compactMap(Boot.realPath)
+        host.pointee.swift = Unmanaged.passUnretained(self).toOpaque()
+        lshim_openlibs(L)
+        try Boot.install(in: self)
+    }
+
+    deinit {
+        lua_close(L)
+        host.deallocate()
+    }
+
+    /// The `LuaState` that owns `L` (for Swift functions called from Lua).
+    static func owner(of L: OpaquePointer) -> LuaState {
+        Unmanaged<LuaState>.fromOpaque(lshim_gethost(L).pointee.swift).takeUnretainedValue()
+    }
+
+    // MARK: Running code
+
+    /// Compiles and runs a text chunk; returns its results. `name` is the chunk name as Lua
+    /// shows it in messages (`=(command line)`, `@path/to/file.lua`).
+    @discardableResult
+    public func run(_ code: String, name: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        var code = code
+        let status = code.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                lshim_loadtext(L, $0.baseAddress, $0.count, name)
+            }
+        }
+        if status != LUA_OK {
+            throw error(status: status)
+        }
+        return try call(arguments: arguments, base: base)
+    }
+
+    /// Runs a script file (text only) with `arguments` as its `...`.
+    @discardableResult
+    public func runFile(_ path: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        let code: String
+        do {
+            code = try TextFile.read(path)
+        } catch {
+            throw LuaError(kind: .other, message: "cannot open \(path): \(error.reason)")
+        }
+        // A first line starting with '#' (a shebang) is skipped, as lua.c does.
+        let body = code.hasPrefix("#") ? "--" + code : code
+        return try run(body, name: "@" + path, arguments: arguments)
+    }
+
+    /// Calls the function at `base + 1` with `arguments` under the traceback handler, collecting
+    /// every result. The limits are reset first, so each run gets its whole budget.
+    func call(arguments: [LuaValue], base: Int32) throws(LuaError) -> [LuaValue] {
+        lshim_resetlimits(L)
+        armHook()
+        for argument in arguments {
+            if let failure = push(argument) { throw failure }
+        }
+        let status = lshim_pcall_traceback(L, Int32(arguments.count), LUA_MULTRET)
+        if status != LUA_OK {
+            throw error(status: status)
+        }
+        var results: [LuaValue] = []
+        let top = lua_gettop(L)
+        if top > base {
+            for index in (base + 1)...top {
+                results.append(value(at: index))
+            }
+        }
+        return results
+    }
+
+    /// Sets the count hook whenever a limit is set: it enforces the instruction budget, and it
+    /// re-raises a tripped memory cap that a script's pcall caught. With no limits there is no
+    /// hook (it costs time; Ctrl-C arms its own).
+    func armHook() {
+        let budget = host.pointee.budget
+        let every = budget > 0 ? min(budget, 1000) : (host.pointee.cap > 0 ? 1000 : 0)
+        lshim_sethook(L, Int32(every))
+    }
+
+    /// Asks the running chunk to stop (safe from a signal handler).
+    public func interrupt() {
+        lshim_interrupt(L)
+    }
+
+    /// Memory in use by Lua, in bytes, and the peak since the state was created.
+    public var memoryUsed: (current: Int, peak: Int) {
+        (Int(host.pointee.used), Int(host.pointee.peak))
+    }
+
+    /// Turns the error on top of the stack into a `LuaError`, classifying limit errors by the
+    /// host's flags rather than by their text (a script may rethrow them changed).
+    func error(status: Int32) -> LuaError {
+        let text = lua_type(L, -1) == LUA_TSTRING ? String(cString: lua_tolstring(L, -1, nil)) : "(error object is not a string)"
+        lua_settop(L, -2)
+        let flags = host.pointee
+        if flags.interrupted != 0 {
+            return LuaError(kind: .interrupted, handled: text)
+        }
+        if flags.instructions_tripped != 0 {
+            return LuaError(kind: .instructionLimit, handled: text)
+        }
+        if flags.memory_tripped != 0 {
+            let limit = "memory limit exceeded (\(options.maxMemoryMB) MB; raise it with --max-memory)"
+            return LuaError(kind: .memoryLimit, handled: text.hasPrefix("not enough memory") ? limit : text)
+        }
+        switch status {
+        case LUA_ERRSYNTAX: return LuaError(kind: .syntax, handled: text)
+        case LUA_ERRMEM: return LuaError(kind: .memory, handled: text)
+        case LUA_ERRRUN: return LuaError(kind: .runtime, handled: text)
+        default: return LuaError(kind: .other, handled: text)
+        }
+    }
+
+    // MARK: Globals
+
+    /// Sets a global to a value (raw: a metatable on `_G` does not run).
+    public func setGlobal(_ name: String, _ value: LuaValue) throws(LuaError) {
+        if let failure = push(value) { throw failure }
+        try check(lshim_setglobal_p(L, name))
+    }
+
+    /// Reads a global (raw).
+    public func global(_ name: String) throws(LuaError) -> LuaValue {
+        try check(lshim_getglobal_p(L, name))
+        defer { lua_settop(L, -2) }
+        return value(at: -1)
+    }
+
+    /// Throws the error on top of the stack when a protected helper failed.
+    func check(_ status: Int32) throws(LuaError) {
+        if status != LUA_OK { throw error(status: status) }
+    }
+
+    // MARK: Holiday data
+
+    /// The one-off changes, read once on first use.
+    func loadedHolidayData() throws(LuaError) -> HolidayData {
+        if holidayData == nil {
+            do {
+                holidayData = .success(try HolidayData.load(files: options.holidayFiles))
+            } catch {
+                holidayData = .failure(LuaError(kind: .other, message: "\(error)"))
+            }
+        }
+        return try holidayData!.get()
+    }
+}

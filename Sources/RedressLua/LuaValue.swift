@@ -1,0 +1,157 @@
+import CLua
+import LuaShim
+import RedressCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A Lua value as Swift sees it. Tables come across as arrays (keys exactly 1...n) or maps;
+/// dates as `LocalDate`; functions, threads, other userdata and cycles as an opaque description.
+public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
+    case `nil`
+    case boolean(Bool)
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case date(LocalDate)
+    case array([LuaValue])
+    case map([LuaValue: LuaValue])
+    /// A value Swift does not copy: `function: builtin`, `calendar`, `table (cycle)`...
+    case opaque(String)
+
+    public var description: String {
+        switch self {
+        case .nil: "nil"
+        case .boolean(let value): String(value)
+        case .integer(let value): String(value)
+        case .number(let value): Self.format(value)
+        case .string(let value): value
+        case .date(let value): value.description
+        case .array(let values): "{" + values.map(\.description).joined(separator: ", ") + "}"
+        case .map(let entries):
+            "{" + entries.map { "\($0.key) = \($0.value)" }.sorted().joined(separator: ", ") + "}"
+        case .opaque(let text): text
+        }
+    }
+
+    /// Lua's "%.14g" rendering of floats.
+    static func format(_ value: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.14g", $0) }
+        var text = String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
+        if !text.contains(where: { $0 == "." || $0 == "e" || $0 == "n" || $0 == "i" }) { text += ".0" }
+        return text
+    }
+}
+
+extension LuaState {
+    /// Copies the value at `index` into Swift using only API that never raises (tables are
+    /// walked with a protected `next`). Safe inside a Swift function called from Lua.
+    public func value(at index: Int32) -> LuaValue {
+        var seen: Set<UnsafeRawPointer> = []
+        return value(at: index, seen: &seen)
+    }
+
+    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+        let index = lua_absindex(L, relativeIndex)   // table walks push above it
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE:
+            return .nil
+        case LUA_TBOOLEAN:
+            return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
+            return .number(lua_tonumberx(L, index, nil))
+        case LUA_TSTRING:
+            return .string(string(at: index))
+        case LUA_TTABLE:
+            guard let pointer = lua_topointer(L, index), seen.insert(pointer).inserted else {
+                return .opaque("table (cycle)")
+            }
+            defer { seen.remove(pointer) }
+            guard lua_checkstack(L, 4) != 0 else { return .opaque("table (too deep)") }
+            return table(at: index, seen: &seen)
+        case LUA_TUSERDATA:
+            var day: lua_Integer = 0
+            if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
+            if lshim_topointer(L, index, CalendarModule.classKey) != nil { return .opaque("calendar") }
+            return .opaque("userdata")
+        default:
+            return .opaque(String(cString: lua_typename(L, lua_type(L, index))))
+        }
+    }
+
+    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+        var entries: [LuaValue: LuaValue] = [:]
+        lua_pushnil(L)
+        while true {
+            let more = lshim_next_p(L, index)
+            if more < 0 { lua_settop(L, -2); return .opaque("table (unreadable)") }
+            if more == 0 { break }
+            let key = value(at: -2, seen: &seen)
+            entries[key] = value(at: -1, seen: &seen)
+            lua_settop(L, -2)  // pop the value, keep the key for the next step
+        }
+        // An array when the keys are exactly 1...n.
+        let count = entries.count
+        var array: [LuaValue] = []
+        array.reserveCapacity(count)
+        for position in 0..<count {
+            guard let element = entries[.integer(Int64(position + 1))] else { return .map(entries) }
+            array.append(element)
+        }
+        return .array(array)
+    }
+
+    /// The bytes of the string at `index` (which must be a string: checked by the caller).
+    func string(at index: Int32) -> String {
+        var length = 0
+        guard let pointer = lua_tolstring(L, index, &length) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    /// Pushes `value` through protected helpers; nil on success, or the error (stack unchanged).
+    public func push(_ value: LuaValue) -> LuaError? {
+        guard lua_checkstack(L, 8) != 0 else {
+            return LuaError(kind: .memory, message: "stack overflow while pushing a value")
+        }
+        var status = LUA_OK
+        switch value {
+        case .nil: lua_pushnil(L)
+        case .boolean(let flag): lua_pushboolean(L, flag ? 1 : 0)
+        case .integer(let number): lua_pushinteger(L, number)
+        case .number(let number): lua_pushnumber(L, number)
+        case .string(let text): status = pushString(text)
+        case .date(let date): status = lshim_pushdate_p(L, lua_Integer(date.dayNumber))
+        case .opaque(let text): status = pushString(text)
+        case .array(let elements):
+            status = lshim_createtable_p(L, Int32(clamping: elements.count), 0)
+            guard status == LUA_OK else { break }
+            for (offset, element) in elements.enumerated() {
+                if let failure = push(element) { lua_settop(L, -2); return failure }
+                status = lshim_rawseti_p(L, -2, lua_Integer(offset + 1))
+                guard status == LUA_OK else { lua_rotate(L, -2, 1); lua_settop(L, -2); break }
+            }
+        case .map(let entries):
+            status = lshim_createtable_p(L, 0, Int32(clamping: entries.count))
+            guard status == LUA_OK else { break }
+            for (key, element) in entries {
+                if let failure = push(key) { lua_settop(L, -2); return failure }
+                if let failure = push(element) { lua_settop(L, -3); return failure }
+                status = lshim_rawset_p(L, -3)
+                guard status == LUA_OK else { lua_rotate(L, -2, 1); lua_settop(L, -2); break }
+            }
+        }
+        if status != LUA_OK { return error(status: status) }
+        return nil
+    }
+
+    /// Pushes a Swift string (protected); returns the Lua status.
+    func pushString(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { lshim_pushlstring_p(L, $0.baseAddress, $0.count) }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import RedressCore
+import RedressLua
+
+/// Options of every command that runs Lua.
+struct LuaOptions: ParsableArguments {
+    @Flag(help: "Lift the sandbox for a trusted script (os.execute, io.popen, file writes, debug, C modules).")
+    var unsafe = false
+
+    @Option(name: .customLong("max-instructions"),
+            help: ArgumentHelp("Stop a run after this many Lua instructions (0: no limit).", valueName: "n"))
+    var maxInstructions: Int64 = LuaState.Options().maxInstructions
+
+    @Option(name: .customLong("max-memory"),
+            help: ArgumentHelp("Stop a run that needs more than this much memory, in MB (0: no limit).", valueName: "mb"))
+    var maxMemory: Int = LuaState.Options().maxMemoryMB
+
+    func validate() throws {
+        guard maxInstructions >= 0 else { throw ValidationError("--max-instructions: expected 0 or more, got \(maxInstructions)") }
+        guard maxMemory >= 0 else { throw ValidationError("--max-memory: expected 0 or more MB, got \(maxMemory)") }
+    }
+
+    /// A state set up from the command line. `folder` is the running script's own folder.
+    func makeState(_ global: GlobalOptions, folder: String) throws -> LuaState {
+        let installation = try Installation.locate()
+        var options = LuaState.Options()
+        options.unsafe = unsafe
+        options.maxInstructions = maxInstructions
+        options.maxMemoryMB = maxMemory
+        options.asOf = try global.asOfDate()
+        options.region = try global.chosenRegion()
+        options.scripts = installation.scripts
+        options.scriptFolders = [folder]
+        options.holidayFiles = try global.holidayFiles(installation)
+        return try LuaState(options: options)
+    }
+}
+
+/// `redress run SCRIPT.lua [ARGS...]`.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a Lua script (its arguments are in `arg` and `...`, as with lua).",
+        discussion: """
+            Exit code 0 on success, 1 when the script fails (the message, file and line, and the
+            traceback go to stderr), 2 on a usage error. Options go before the script's name.
+
+            Examples:
+              redress run Samples/scripts/christmas-deadlines.lua
+              redress run --as-of 2026-12-22 --region scotland report.lua 2026
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var lua: LuaOptions
+
+    @Argument(help: ArgumentHelp("The script.", valueName: "script.lua"))
+    var script: String
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script.", valueName: "args"))
+    var arguments: [String] = []
+
+    func run() throws {
+        guard TextFile.exists(script) else { throw UsageError("script: cannot open '\(script)'") }
+        let folder = script.contains("/") ? String(script[..<script.lastIndex(of: "/")!]) : "."
+        let state = try lua.makeState(options, folder: folder.isEmpty ? "/" : folder)
+        var arg: [LuaValue: LuaValue] = [.integer(0): .string(script)]
+        for (index, value) in arguments.enumerated() {
+            arg[.integer(Int64(index + 1))] = .string(value)
+        }
+        try state.setGlobal("arg", .map(arg))
+        try state.runFile(script, arguments: arguments.map { .string($0) })
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import RedressLua
+
+/// Every escape the sandbox closes is tried, and each must be refused with a clear message.
+@Suite struct SandboxTests {
+    static let refusals: [(code: String, message: String)] = [
+        ("os.execute('true')", "os.execute is not available in the sandbox (run with --unsafe to allow it)"),
+        ("os.remove('/tmp/x')", "os.remove is not available in the sandbox"),
+        ("os.rename('/tmp/x', '/tmp/y')", "os.rename is not available in the sandbox"),
+        ("os.exit(3)", "os.exit is not available in the sandbox"),
+        ("os.tmpname()", "os.tmpname is not available in the sandbox"),
+        ("os.setlocale('C')", "os.setlocale is not available in the sandbox"),
+        ("io.popen('ls')", "io.popen is not available in the sandbox"),
+        ("io.tmpfile()", "io.tmpfile is not available in the sandbox"),
+        ("io.open('/tmp/redress-sandbox-test', 'w')", "io.open for writing (mode 'w') is not available in the sandbox"),
+        ("io.open('/tmp/redress-sandbox-test', 'a')", "io.open for writing (mode 'a') is not available in the sandbox"),
+        ("io.open('/tmp/redress-sandbox-test', 'r+')", "io.open for writing (mode 'r+') is not available in the sandbox"),
+        ("io.open('/tmp/redress-sandbox-test', 'wb')", "io.open for writing (mode 'wb') is not available in the sandbox"),
+        ("io.output('/tmp/redress-sandbox-test')", "io.output to a file is not available in the sandbox"),
+        ("load(string.dump(function() end), 'x', 'b')", "load of binary chunks is not available in the sandbox (mode 'b')"),
+        ("load(string.dump(function() end), 'x', 'bt')", "load of binary chunks is not available in the sandbox (mode 'bt')"),
+        ("dofile('/etc/passwd')", "dofile outside the script folders is not available in the sandbox: '/etc/passwd'"),
+        ("loadfile('/etc/hostname')", "loadfile outside the script folders is not available in the sandbox: '/etc/hostname'"),
+        ("dofile()", "dofile outside the script folders is not available in the sandbox: 'nil'"),
+        ("package.loadlib('libc.so.6', 'puts')", "package.loadlib is not available in the sandbox"),
+        ("debug.getinfo(1)", "attempt to index a nil value (global 'debug')"),
+        ("require 'debug'", "module 'debug' not found"),
+        ("require 'lpeg'", "module 'lpeg' not found"),
+    ]
+
+    @Test(arguments: refusals)
+    func refusesEachEscape(code: String, message: String) throws {
+        let error = try TestSupport.failure(code)
+        #expect(error.message.contains(message), "\(code) → \(error.message)")
+        #expect(!FileSystemProbe.exists("/tmp/redress-sandbox-test"))
+    }
+
+    @Test func aBinaryChunkIsRefusedEvenWithoutAMode() throws {
+        let results = try TestSupport.state().run("return load(string.dump(function() return 1 end))", name: "=t")
+        #expect(results.first == .nil)
+        #expect(results.dropFirst().first?.description.contains("attempt to load a binary chunk") == true)
+    }
+
+    @Test func readingFilesAndTextLoadStillWork() throws {
+        let folder = try TemporaryFolder()
+        let data = try folder.write("data.txt", "hello\n")
+        let state = try TestSupport.state()
+        #expect(try state.run("local f = assert(io.open(..., 'r')) local s = f:read('l') f:close() return s",
+                              name: "=t", arguments: [.string(data)]) == [.string("hello")])
+        #expect(try state.run("return load('return 1 + 1')()", name: "=t") == [.integer(2)])
+        #expect(try state.run("local env = {x = 5} return load('return x', 'c', 't', env)()", name: "=t") == [.integer(5)])
+        #expect(try state.run("return load('return x')()", name: "=t") == [.nil])
+        #expect(try state.run("io.write('') return type(os.time()), type(os.clock())", name: "=t")
+            == [.string("number"), .string("number")])
+    }
+
+    @Test func requireFindsModulesInScriptsAndTheScriptFolderOnly() throws {
+        let scripts = try TemporaryFolder(), mine = try TemporaryFolder(), elsewhere = try TemporaryFolder()
+        try scripts.write("lib/shared.lua", "return {name = 'shared'}")
+        try mine.write("helper.lua", "return {name = 'helper'}")
+        try mine.write("pkg/init.lua", "return {name = 'pkg'}")
+        try elsewhere.write("outside.lua", "return {name = 'outside'}")
+        let state = try TestSupport.state {
+            $0.scripts = scripts.path
+            $0.scriptFolders = [mine.path]
+        }
+        #expect(try state.run("return require('lib.shared').name, require('helper').name, require('pkg').name", name: "=t")
+            == [.string("shared"), .string("helper"), .string("pkg")])
+        #expect(try state.run("return dofile(...)", name: "=t", arguments: [.string(mine.path + "/helper.lua")]).first
+            == .map([.string("name"): .string("helper")]))
+        // Widening package.path from the script does not widen where require looks.
+        let error = try TestSupport.failure("package.path = '\(elsewhere.path)/?.lua;' .. package.path return require 'outside'", in: state)
+        #expect(error.message.contains("module 'outside' not found"))
+        #expect(error.message.contains("no file '\(mine.path)/outside.lua'"))
+        // A path that climbs out of a script folder is refused.
+        #expect(try TestSupport.failure("dofile('\(mine.path)/../\(elsewhere.path.split(separator: "/").last!)/outside.lua')", in: state)
+            .message.contains("outside the script folders"))
+    }
+
+    @Test func unsafeLiftsTheSandbox() throws {
+        let state = try TestSupport.state { $0.unsafe = true }
+        #expect(try state.run("return os.execute('true'), type(debug), type(io.popen)", name: "=t")
+            == [.boolean(true), .string("table"), .string("function")])
+    }
+
+    @Test func onlyTheDocumentedGlobalsAreAdded() throws {
+        let standard: Set<String> = [
+            "_G", "_VERSION", "assert", "collectgarbage", "coroutine", "dofile", "error", "getmetatable",
+            "io", "ipairs", "load", "loadfile", "math", "next", "os", "package", "pairs", "pcall", "print",
+            "rawequal", "rawget", "rawlen", "rawset", "require", "select", "setmetatable", "string", "table",
+            "tonumber", "tostring", "type", "utf8", "warn", "xpcall",
+        ]
+        let names = try TestSupport.eval("local names = {} for k in pairs(_G) do names[#names + 1] = k end return names")
+        guard case .array(let values) = names else { Issue.record("not an array: \(names)"); return }
+        let extra = Set(values.map(\.description)).subtracting(standard)
+        #expect(extra == ["date", "calendar"])
+    }
+}
+
+import RedressCore
+enum FileSystemProbe {
+    static func exists(_ path: String) -> Bool { TextFile.exists(path) }
+}
