@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libsqlite3-dev, libreadline-dev).
@@ -18,8 +19,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
-        // Pure Swift: dates, the working-day calendar, (later) the case model and store.
-        .target(name: "RedressCore"),
+        // Pure Swift, no Lua: dates, the working-day calendar, the case store.
+        .target(name: "RedressCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
         // C: Lua's macros as functions, the error trampoline, the capped allocator, the hook.
         .target(name: "LuaShim", dependencies: ["CLua"]),

@@ -176,20 +176,12 @@ public final class WorkingDayCalendar: Sendable {
     }
 
     private static func contentHash(region: Region, days: [Holiday]) -> String {
-        // FNV-1a, 64-bit: stable across runs and platforms, unlike Hasher.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-        }
-        mix(region.rawValue.utf8)
+        var hash = ContentHash()
+        hash.mix(region.rawValue.utf8)
         for day in days {
-            withUnsafeBytes(of: Int64(day.date.dayNumber).littleEndian) { mix($0) }
-            mix(day.kind == .closure ? [1] : [0])
+            hash.mix(Int64(day.date.dayNumber))
+            hash.mix(day.kind == .closure ? [1] : [0])
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 }

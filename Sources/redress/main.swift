@@ -27,6 +27,12 @@ do {
 } catch let error as CalendarError {
     printError("redress: \(error)")
     exit(2)
+} catch let error as PolicyError {
+    printError("redress: \(error)")
+    exit(2)
+} catch let error as StoreError {
+    printError("redress: \(error)")
+    exit(2)
 } catch let error as FileError {
     printError("redress: \(error)")
     exit(2)

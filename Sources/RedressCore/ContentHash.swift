@@ -1,0 +1,31 @@
+/// FNV-1a, 64-bit: a stable content identity (not a security hash) for calendars and policy
+/// packs, the same across runs and platforms, unlike `Hasher`.
+public struct ContentHash {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func mix(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    public mutating func mix(_ value: Int64) {
+        withUnsafeBytes(of: value.littleEndian) { mix($0) }
+    }
+
+    /// Sixteen lowercase hex digits.
+    public var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The hash of a text's UTF-8 bytes.
+    public static func of(_ text: String) -> String {
+        var hash = ContentHash()
+        hash.mix(text.utf8)
+        return hash.hex
+    }
+}

@@ -1,0 +1,119 @@
+/// The events a clock can start from.
+public enum Anchor: String, CaseIterable, Sendable {
+    /// The complaint (or escalation request) reached the landlord.
+    case received
+    /// It was logged.
+    case logged
+    /// It was acknowledged.
+    case acknowledged
+    /// The customer asked to escalate.
+    case escalated
+    /// The stage's decision letter was sent.
+    case decisionSent = "decision_sent"
+
+    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// How far a clock may be extended, and whether going past that needs the customer's agreement.
+public struct ExtensionRule: Hashable, Sendable {
+    /// The most the landlord may extend by on its own decision.
+    public let cap: Duration
+    /// True when an extension beyond the cap needs the customer's agreement; false when it is
+    /// not allowed at all.
+    public let beyondCapWithAgreement: Bool
+
+    public init(cap: Duration, beyondCapWithAgreement: Bool) {
+        self.cap = cap
+        self.beyondCapWithAgreement = beyondCapWithAgreement
+    }
+}
+
+/// A stage's clock: `duration` from `anchor`, perhaps extendable.
+public struct ClockRule: Hashable, Sendable {
+    public let name: String
+    public let duration: Duration
+    public let anchor: Anchor
+    public let extensionRule: ExtensionRule?
+
+    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil) {
+        self.name = name
+        self.duration = duration
+        self.anchor = anchor
+        self.extensionRule = extensionRule
+    }
+}
+
+/// A stage of a landlord's process, named as the landlord names it (`1`, `2`, `review`, `board`).
+public struct StageRule: Hashable, Sendable {
+    public let name: String
+    /// Its clocks, by name (a Lua table has no order).
+    public let clocks: [ClockRule]
+
+    public init(name: String, clocks: [ClockRule]) {
+        self.name = name
+        self.clocks = clocks
+    }
+}
+
+/// What a policy pack declares, as Swift reads it. The hooks (triage, remedy, restrictions) stay
+/// in Lua; this is the part the host's lifecycle runs on.
+public struct PolicyPack: Hashable, Sendable {
+    public let name: String
+    public let title: String
+    public let region: Region
+    public let closures: [Holiday]
+    /// How long after the problem (or the customer learning of it) a complaint is accepted.
+    public let acceptanceWindow: Duration?
+    public let stages: [StageRule]
+    /// The content hash of the pack's source: which version of the pack produced a record.
+    public let hash: String
+
+    /// Validates what no single field can: at least one stage, stage names unique, clocks
+    /// within a stage unique.
+    public init(name: String, title: String?, region: Region, closures: [Holiday], acceptanceWindow: Duration?,
+                stages: [StageRule], hash: String) throws(PolicyError) {
+        guard !name.isEmpty else { throw PolicyError(field: "name", message: "must not be empty") }
+        guard !stages.isEmpty else { throw PolicyError(field: "stages", message: "a pack needs at least one stage") }
+        var seen: Set<String> = []
+        for (index, stage) in stages.enumerated() {
+            guard seen.insert(stage.name).inserted else {
+                throw PolicyError(field: "stages[\(index + 1)].name", message: "stage '\(stage.name)' is declared twice")
+            }
+            let clockNames = stage.clocks.map(\.name)
+            if let duplicate = clockNames.first(where: { name in clockNames.filter { $0 == name }.count > 1 }) {
+                throw PolicyError(field: "stages[\(index + 1)].clocks", message: "clock '\(duplicate)' is declared twice")
+            }
+        }
+        self.name = name
+        self.title = title ?? name
+        self.region = region
+        self.closures = closures
+        self.acceptanceWindow = acceptanceWindow
+        self.stages = stages
+        self.hash = hash
+    }
+
+    /// The stage called `name`.
+    public func stage(_ name: String) -> StageRule? {
+        stages.first { $0.name == name }
+    }
+}
+
+/// A pack that does not declare what the host needs: the field (`stages[2].clocks.respond.from`)
+/// and what is wrong with its value.
+public struct PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+    /// The pack file, when known.
+    public var source: String?
+
+    public init(field: String, message: String, source: String? = nil) {
+        self.field = field
+        self.message = message
+        self.source = source
+    }
+
+    public var description: String {
+        (source.map { "\($0): " } ?? "") + "\(field): \(message)"
+    }
+}

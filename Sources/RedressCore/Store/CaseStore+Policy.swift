@@ -1,0 +1,75 @@
+import GRDB
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension CaseStore {
+    /// The pack the store is bound to: its name and the path or name it was loaded from.
+    public var boundPolicy: (name: String, source: String, hash: String)? {
+        get throws(StoreError) {
+            guard let name = try setting("policy"), let source = try setting("policy_source"),
+                  let hash = try setting("policy_hash") else { return nil }
+            return (name, source, hash)
+        }
+    }
+
+    /// Binds the store to `pack` (loaded from `source`, a pack name or path) and records it in
+    /// the event log with the pack's content hash. Refuses to rebind a store bound to another
+    /// pack: its cases' clocks were computed under that pack's rules.
+    public func bind(to pack: PolicyPack, source: String, actor: String?) throws(StoreError) {
+        try write { db in
+            let current = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'policy'")
+            if let current, current != pack.name {
+                throw StoreError(message: "the store '\(path)' is bound to policy '\(current)', not '\(pack.name)'; create a new store for another pack")
+            }
+            for (key, value) in [("policy", pack.name), ("policy_title", pack.title), ("policy_source", source),
+                                 ("policy_hash", pack.hash), ("region", pack.region.rawValue)] {
+                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
+            try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('policy_bound', ?, ?, 'redress init', ?)",
+                           arguments: [Timestamp.nowUTC(), actor,
+                                       JSON.object(["policy": pack.name, "hash": pack.hash, "source": source])])
+        }
+    }
+}
+
+/// Times as the store keeps them: ISO 8601, UTC, to the second.
+public enum Timestamp {
+    public static func nowUTC() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        let date = LocalDate.isoText(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(date)T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}
+
+/// The little JSON the event log needs, without Foundation.
+public enum JSON {
+    /// A JSON object of string values, keys sorted.
+    public static func object(_ fields: [String: String]) -> String {
+        "{" + fields.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,99 @@
+import GRDB
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The case store: one SQLite file in WAL mode (readers beside one writer), foreign keys on,
+/// migrated to the current schema when opened. A second process writing at the same time waits
+/// its turn (busy timeout) rather than failing.
+public final class CaseStore: Sendable {
+    /// The file's path.
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another process's write to finish.
+    public static let busyTimeout: Double = 30
+
+    /// Opens (creating if needed, with owner-only permissions) and migrates the store at `path`.
+    public init(path: String) throws(StoreError) {
+        let existed = TextFile.exists(path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "redress"
+        do {
+            if !existed {
+                // Case data is personal data: create the file readable by its owner only.
+                let descriptor = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+                guard descriptor >= 0 else {
+                    throw StoreError(message: "cannot create the store '\(path)': \(String(cString: strerror(errno)))")
+                }
+                close(descriptor)
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(message: "cannot open the store '\(path)': \(StoreError.describe(error))")
+        }
+        self.path = path
+    }
+
+    /// The schema migrations applied, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Reads in a snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(message: StoreError.describe(error))
+        }
+    }
+
+    /// Writes in one transaction: everything `body` does is kept, or nothing is.
+    public func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreError(message: StoreError.describe(error))
+        }
+    }
+
+    /// A setting, or nil.
+    public func setting(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Sets a setting.
+    public func setSetting(_ key: String, _ value: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+}
+
+/// A store operation that failed. The message names the file or the constraint, never the
+/// bound values (case data is personal data).
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// GRDB's message for a database error, without the SQL arguments.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode)"
+        }
+        return "\(error)"
+    }
+}

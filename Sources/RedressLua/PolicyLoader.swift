@@ -1,0 +1,208 @@
+import RedressCore
+
+/// Loads a policy pack: runs its file in the sandbox (the load phase: it only returns its
+/// declarations and hooks) and translates the declarations into a `PolicyPack`. Every problem
+/// names the field, e.g. `stages[2].clocks.respond.from: unknown anchor 'acknowledgd' (...)`.
+public enum PolicyLoader {
+    /// The file of a pack given by name (`hos-code` → Scripts/policies/hos-code.lua) or path.
+    public static func resolve(_ nameOrPath: String, scripts: String) -> String {
+        nameOrPath.contains("/") || nameOrPath.hasSuffix(".lua") ? nameOrPath : "\(scripts)/policies/\(nameOrPath).lua"
+    }
+
+    /// Loads and validates the pack at `path` in `state`.
+    public static func load(path: String, in state: LuaState) throws -> PolicyPack {
+        let source: String
+        do {
+            source = try TextFile.read(path)
+        } catch {
+            throw PolicyError(field: "pack", message: "\(error)")
+        }
+        let results = try state.run(source, name: "@" + path)
+        do {
+            return try pack(from: results.first ?? .nil, hash: ContentHash.of(source))
+        } catch var error {
+            error.source = path
+            throw error
+        }
+    }
+
+    static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "triage", "remedy",
+                                            "restrictions", "scenarios"]
+
+    /// Translates a pack's returned table.
+    static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {
+        let table = try map(value, "pack", expected: "a table (the pack must `return { name = ..., stages = {...} }`)")
+        try refuseUnknownKeys(table, allowed: topLevelKeys, at: "")
+        let name = try string(table["name"], "name")
+        let title = try optionalString(table["title"], "title")
+        var region = Region.englandAndWales
+        var closures: [Holiday] = []
+        if let calendarValue = table["calendar"] {
+            let calendar = try map(calendarValue, "calendar")
+            try refuseUnknownKeys(calendar, allowed: ["region", "closures"], at: "calendar.")
+            if let regionValue = calendar["region"] {
+                let regionName = try string(regionValue, "calendar.region")
+                guard let parsed = Region(rawValue: regionName) else {
+                    throw PolicyError(field: "calendar.region", message: "unknown region '\(regionName)' (expected one of: \(Region.validNames))")
+                }
+                region = parsed
+            }
+            if let closureValue = calendar["closures"] {
+                closures = try self.closures(closureValue)
+            }
+        }
+        let acceptance = try table["acceptance"].map { value throws(PolicyError) in try duration(value, "acceptance", extraKeys: []) }
+        guard let stagesValue = table["stages"], case .array(let stageValues) = stagesValue else {
+            throw PolicyError(field: "stages", message: "expected an array of stages, got \(describe(table["stages"]))")
+        }
+        var stages: [StageRule] = []
+        for (index, stageValue) in stageValues.enumerated() {
+            stages.append(try stage(stageValue, "stages[\(index + 1)]"))
+        }
+        for hook in ["triage", "remedy"] {
+            if let value = table[hook], value != .opaque("function") {
+                throw PolicyError(field: hook, message: "expected a function, got \(describe(value))")
+            }
+        }
+        return try PolicyPack(name: name, title: title, region: region, closures: closures,
+                              acceptanceWindow: acceptance, stages: stages, hash: hash)
+    }
+
+    static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
+        let table = try map(value, path)
+        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title"], at: path + ".")
+        let name: String
+        switch table["name"] {
+        case .string(let text): name = text
+        case .integer(let number): name = String(number)
+        default: throw PolicyError(field: path + ".name", message: "expected a stage name, got \(describe(table["name"]))")
+        }
+        var clocks: [ClockRule] = []
+        if let clocksValue = table["clocks"] {
+            let clockTable = try map(clocksValue, path + ".clocks")
+            for (key, rule) in clockTable.sorted(by: { $0.key.description < $1.key.description }) {
+                guard case .string(let clockName) = key else {
+                    throw PolicyError(field: "\(path).clocks", message: "clock names must be text, got \(describe(key))")
+                }
+                clocks.append(try clock(clockName, rule, "\(path).clocks.\(clockName)"))
+            }
+        }
+        return StageRule(name: name, clocks: clocks)
+    }
+
+    static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
+        let table = try map(value, path)
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension"])
+        let anchorName = try string(table["from"], path + ".from")
+        guard let anchor = Anchor(rawValue: anchorName) else {
+            throw PolicyError(field: path + ".from", message: "unknown anchor '\(anchorName)' (expected one of: \(Anchor.validNames))")
+        }
+        var extensionRule: ExtensionRule?
+        if let extensionValue = table["extension"] {
+            let extensionTable = try map(extensionValue, path + ".extension")
+            let cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond"])
+            var agreement = false
+            if let beyond = extensionTable["beyond"] {
+                guard beyond == .string("customer_agreement") else {
+                    throw PolicyError(field: path + ".extension.beyond",
+                                      message: "expected 'customer_agreement' (or leave it out: no extension past the cap), got \(describe(beyond))")
+                }
+                agreement = true
+            }
+            extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement)
+        }
+        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule)
+    }
+
+    /// Exactly one of working_days, days, weeks, months, a whole number ≥ 0.
+    static func duration(_ value: LuaValue, _ path: String, extraKeys: Set<String>) throws(PolicyError) -> Duration {
+        let table = try map(value, path)
+        let units = Duration.Unit.allCases.map(\.rawValue)
+        try refuseUnknownKeys(table, allowed: Set(units).union(extraKeys), at: path + ".")
+        let given = Duration.Unit.allCases.filter { table[.string($0.rawValue)] != nil }
+        guard given.count == 1, let unit = given.first else {
+            throw PolicyError(field: path, message: "give exactly one of \(units.joined(separator: ", ")) (got \(given.isEmpty ? "none" : given.map(\.rawValue).joined(separator: " and ")))")
+        }
+        guard case .integer(let amount) = table[.string(unit.rawValue)]!, amount >= 0 else {
+            throw PolicyError(field: "\(path).\(unit.rawValue)", message: "expected a whole number of 0 or more, got \(describe(table[.string(unit.rawValue)]))")
+        }
+        return Duration(Int(amount), unit)
+    }
+
+    static func closures(_ value: LuaValue) throws(PolicyError) -> [Holiday] {
+        guard case .array(let entries) = value else {
+            throw PolicyError(field: "calendar.closures", message: "expected an array of dates, got \(describe(value))")
+        }
+        var closures: [Holiday] = []
+        for (index, entry) in entries.enumerated() {
+            let path = "calendar.closures[\(index + 1)]"
+            var name = "Closed"
+            let day: LuaValue
+            if case .map(let table) = entry {
+                day = table[.string("date")] ?? .nil
+                name = try optionalString(table[.string("name")], path + ".name") ?? name
+            } else {
+                day = entry
+            }
+            let date: LocalDate
+            switch day {
+            case .date(let value): date = value
+            case .string(let text):
+                do { date = try LocalDate(iso: text) } catch {
+                    throw PolicyError(field: path, message: "\(error): \(error.reason)")
+                }
+            default: throw PolicyError(field: path, message: "expected a date, got \(describe(day))")
+            }
+            closures.append(Holiday(date: date, name: name, kind: .closure))
+        }
+        return closures
+    }
+
+    // MARK: Reading helpers
+
+    static func map(_ value: LuaValue?, _ path: String, expected: String = "a table") throws(PolicyError) -> [LuaValue: LuaValue] {
+        switch value {
+        case .map(let table): return table
+        case .array(let items) where items.isEmpty: return [:]
+        default: throw PolicyError(field: path, message: "expected \(expected), got \(describe(value))")
+        }
+    }
+
+    static func string(_ value: LuaValue?, _ path: String) throws(PolicyError) -> String {
+        guard case .string(let text) = value, !text.isEmpty else {
+            throw PolicyError(field: path, message: "expected text, got \(describe(value))")
+        }
+        return text
+    }
+
+    static func optionalString(_ value: LuaValue?, _ path: String) throws(PolicyError) -> String? {
+        guard let value, value != .nil else { return nil }
+        return try string(value, path)
+    }
+
+    /// Misspelled keys are errors, not silently ignored.
+    static func refuseUnknownKeys(_ table: [LuaValue: LuaValue], allowed: Set<String>, at path: String) throws(PolicyError) {
+        for key in table.keys {
+            guard case .string(let name) = key, allowed.contains(name) else {
+                throw PolicyError(field: path + "\(key)", message: "unknown key (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    static func describe(_ value: LuaValue?) -> String {
+        switch value {
+        case nil, .nil?: "nothing"
+        case .string(let text)?: "'\(text)'"
+        case .integer(let number)?: String(number)
+        case .number(let number)?: LuaValue.format(number)
+        case .boolean(let flag)?: String(flag)
+        case .date(let date)?: "date \(date)"
+        case .array?, .map?: "a table"
+        case .opaque(let text)?: text
+        }
+    }
+}
+
+extension Dictionary where Key == LuaValue {
+    subscript(_ name: String) -> Value? { self[.string(name)] }
+}

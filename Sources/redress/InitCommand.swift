@@ -1,0 +1,57 @@
+import ArgumentParser
+import RedressCore
+import RedressLua
+
+/// Where the case store is: `--db`, else REDRESS_DB, else ./redress.sqlite.
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The case store (default: REDRESS_DB, else ./redress.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        db ?? Installation.environment("REDRESS_DB").flatMap { $0.isEmpty ? nil : $0 } ?? "./redress.sqlite"
+    }
+}
+
+/// `redress init --policy NAME|PATH`: create a store bound to a policy pack.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a case store bound to a policy pack (default: hos-code, the Housing Ombudsman's Code).",
+        discussion: """
+            The pack is loaded and checked first; a pack with a problem changes nothing. The store
+            file is created readable by its owner only (it holds personal data). Running init again
+            with the same pack records the pack's current version; another pack is refused.
+
+            Examples:
+              redress init                                  # ./redress.sqlite, hos-code
+              redress init --policy wdh --db wdh.sqlite
+              redress init --policy ./my-pack.lua
+            """
+    )
+
+    @Option(help: ArgumentHelp("A pack name in Scripts/policies, or the path of a pack file.", valueName: "name|path"))
+    var policy: String = "hos-code"
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var lua: LuaOptions
+
+    func run() throws {
+        let installation = try Installation.locate()
+        let file = PolicyLoader.resolve(policy, scripts: installation.scripts)
+        guard TextFile.exists(file) else {
+            throw UsageError("--policy: no pack '\(policy)' (looked for \(file))")
+        }
+        let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+        let state = try lua.makeState(options, folder: folder)
+        let pack = try PolicyLoader.load(path: file, in: state)
+        // The pack's calendar must build (its closure days inside the calendar's years).
+        _ = try options.holidayData().calendar(pack.region, closures: pack.closures)
+
+        let existed = TextFile.exists(store.path)
+        let caseStore = try CaseStore(path: store.path)
+        try caseStore.bind(to: pack, source: policy, actor: Installation.environment("REDRESS_USER") ?? Installation.environment("USER"))
+        let stages = pack.stages.map { "stage \($0.name)" }.joined(separator: ", ")
+        print("\(existed ? "Updated" : "Created") \(store.path): policy \(pack.name) (\(pack.title)), \(stages), \(pack.region) calendar, pack hash \(pack.hash)")
+    }
+}

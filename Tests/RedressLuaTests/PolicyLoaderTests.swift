@@ -1,0 +1,87 @@
+import Testing
+import RedressCore
+@testable import RedressLua
+
+@Suite struct PolicyLoaderTests {
+    func hosCode() throws -> (PolicyPack, LuaState) {
+        let state = try TestSupport.state()
+        let pack = try PolicyLoader.load(path: TestSupport.scripts + "/policies/hos-code.lua", in: state)
+        return (pack, state)
+    }
+
+    @Test func theReferencePackDeclaresTheCodesTimescales() throws {
+        // Complaint Handling Code 2024: 6.2, 6.3, 6.4, 6.11, 6.14, 6.15 and 2.3 (domain.md 1.6).
+        let (pack, _) = try hosCode()
+        #expect(pack.name == "hos-code")
+        #expect(pack.region == .englandAndWales)
+        #expect(pack.acceptanceWindow == Duration(12, .months))
+        #expect(pack.stages.map(\.name) == ["1", "2"])
+        let stage1 = try #require(pack.stage("1")), stage2 = try #require(pack.stage("2"))
+        #expect(stage1.clocks == [
+            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .received),
+            ClockRule(name: "respond", duration: Duration(10, .workingDays), anchor: .acknowledged,
+                      extensionRule: ExtensionRule(cap: Duration(10, .workingDays), beyondCapWithAgreement: true)),
+        ])
+        #expect(stage2.clocks == [
+            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .escalated),
+            ClockRule(name: "respond", duration: Duration(20, .workingDays), anchor: .acknowledged,
+                      extensionRule: ExtensionRule(cap: Duration(20, .workingDays), beyondCapWithAgreement: true)),
+        ])
+        #expect(pack.hash.count == 16)
+    }
+
+    @Test(arguments: [
+        ("{ received = '2026-12-22', category = 'repairs' }", "complaint" as String?, nil as String?),
+        ("{ received = '2026-12-22', event_date = '2025-12-22' }", "complaint", nil),
+        ("{ received = '2026-12-22', event_date = '2025-12-21' }", nil as String?, "Code 2.2(a), 2.3" as String?),
+        ("{ received = '2026-12-22', event_date = '2025-01-10', aware_date = '2026-03-01' }", "complaint", nil),
+        ("{ received = '2026-12-22', legal_proceedings = true }", nil as String?, "Code 2.2(b)" as String?),
+        ("{ received = '2026-12-22', previously_considered = true }", nil as String?, "Code 2.2(c)" as String?),
+        ("{ received = '2026-12-22', service_request = true }", "service_request", nil),
+        ("{ received = '2026-12-22', service_request = true, dissatisfied = true }", "complaint", nil),
+        ("{ received = '2026-12-22', service_request = true, asked_for_complaint = true }", "complaint", nil),
+        ("{ received = '2026-12-22', compliment = true }", "compliment", nil),
+    ])
+    func triageFollowsTheCode(intake: String, kind: String?, clause: String?) throws {
+        let state = try TestSupport.state()
+        let result = try state.run("""
+            local pack = dofile(...)
+            local r = pack.triage(\(intake))
+            return r.kind, r.clause, r.exclude and r.signpost ~= nil
+            """, name: "=t", arguments: [.string(TestSupport.scripts + "/policies/hos-code.lua")])
+        #expect(result[0] == (kind.map { LuaValue.string($0) } ?? .nil))
+        #expect(result[1] == (clause.map { LuaValue.string($0) } ?? .nil))
+        if clause != nil { #expect(result[2] == .boolean(true)) }
+    }
+
+    @Test(arguments: [
+        ("return 42", "pack: expected a table (the pack must `return { name = ..., stages = {...} }`), got 42"),
+        ("return { stages = {} }", "name: expected text, got nothing"),
+        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, name, remedy, restrictions, scenarios, stages, title, triage)"),
+        ("return { name = 'x' }", "stages: expected an array of stages, got nothing"),
+        ("return { name = 'x', stages = {} }", "stages: a pack needs at least one stage"),
+        ("return { name = 'x', calendar = { region = 'wales' }, stages = { { name = '1' } } }",
+         "calendar.region: unknown region 'wales' (expected one of: england-and-wales, scotland, northern-ireland)"),
+        ("return { name = 'x', calendar = { closures = { '2026-12-32' } }, stages = { { name = '1' } } }",
+         "calendar.closures[1]: invalid date '2026-12-32': December 2026 has 31 days"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, days = 2, from = 'received' } } } } }",
+         "stages[1].clocks.ack: give exactly one of working_days, days, weeks, months (got working_days and days)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = -1, from = 'received' } } } } }",
+         "stages[1].clocks.ack.working_days: expected a whole number of 0 or more, got -1"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'recieved' } } } } }",
+         "stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', extension = { days = 5, beyond = 'yes' } } } } } }",
+         "stages[1].clocks.ack.extension.beyond: expected 'customer_agreement' (or leave it out: no extension past the cap), got 'yes'"),
+        ("return { name = 'x', triage = 'no', stages = { { name = '1' } } }", "triage: expected a function, got 'no'"),
+    ])
+    func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("pack.lua", source)
+        do {
+            _ = try PolicyLoader.load(path: path, in: TestSupport.state())
+            Issue.record("accepted: \(source)")
+        } catch let error as PolicyError {
+            #expect(error.description == "\(path): \(message)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite struct InitCommandTests {
+    func folder() throws -> URL {
+        let url = URL(fileURLWithPath: "/tmp/ri-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func createsAnOwnerOnlyStoreBoundToTheReferencePack() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.sqlite").path
+        let result = try Redress.run(["init", "--db", db])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Created \(db): policy hos-code (Housing Ombudsman Complaint Handling Code 2024), stage 1, stage 2"))
+        #expect(try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int == 0o600)
+        // Again with the same pack: fine. With another: refused, store unchanged.
+        #expect(try Redress.run(["init", "--db", db]).stdout.hasPrefix("Updated \(db): policy hos-code"))
+        let other = dir.appendingPathComponent("other.lua")
+        try "return { name = 'other', stages = { { name = '1' } } }".write(to: other, atomically: true, encoding: .utf8)
+        let refused = try Redress.run(["init", "--db", db, "--policy", other.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "redress: the store '\(db)' is bound to policy 'hos-code', not 'other'; create a new store for another pack\n")
+        // REDRESS_DB names the store when --db is absent.
+        let fromEnvironment = dir.appendingPathComponent("env.sqlite").path
+        #expect(try Redress.run(["init"], environment: ["REDRESS_DB": fromEnvironment]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: fromEnvironment))
+    }
+
+    @Test func aBadPackChangesNothing() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.sqlite").path
+        let missing = try Redress.run(["init", "--db", db, "--policy", "no-such-pack"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--policy: no pack 'no-such-pack'"))
+        let bad = dir.appendingPathComponent("bad.lua")
+        try "return { name = 'bad', stages = { { name = '1', clocks = { ack = { working_days = 2, from = 'recieved' } } } } }"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try Redress.run(["init", "--db", db, "--policy", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "redress: \(bad.path): stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
