@@ -10,30 +10,20 @@ func printError(_ message: String) {
     Console.error(message)
 }
 
-// Exit codes: 0 success; 1 a script failed (message, position and traceback on stderr); 2 bad input or usage (argument-parser's own usage
-// errors, which it would report as 64, are mapped to 2 as well).
+// Exit codes: 0 success; 1 a script failed (message, position and traceback on stderr); 2 bad
+// input or usage (argument-parser's own usage errors, which it would report as 64, become 2).
 do {
     var command = try Redress.parseAsRoot()
     try command.run()
 } catch let error as LuaError {
     printError("redress: \(error)")
     exit(1)
-} catch let error as UsageError {
-    printError("redress: \(error)")
-    exit(2)
 } catch let error as DateError {
     printError("redress: \(error): \(error.reason)")
     exit(2)
-} catch let error as CalendarError {
-    printError("redress: \(error)")
-    exit(2)
-} catch let error as PolicyError {
-    printError("redress: \(error)")
-    exit(2)
-} catch let error as StoreError {
-    printError("redress: \(error)")
-    exit(2)
-} catch let error as FileError {
+} catch let error where error is UsageError || error is CalendarError || error is PolicyError
+                        || error is StoreError || error is FileError {
+    // Bad input: each of these names the value or field at fault.
     printError("redress: \(error)")
     exit(2)
 } catch {
