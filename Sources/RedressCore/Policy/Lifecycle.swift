@@ -1,0 +1,209 @@
+/// What happened to a case, as the event log records it. Due dates are never stored as state to
+/// be kept up to date: they are derived by replaying these events against the pack's clocks and
+/// the calendar (`CaseState.replay`), so the same log always gives the same dates.
+public struct CaseEvent: Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case received, logged, acknowledged, contact, extended, responded, escalated, closed, withdrawn, excluded
+    }
+
+    public let kind: Kind
+    /// The day it counts from.
+    public let on: LocalDate
+    /// For `extended`: the clock, the extension, whether the customer agreed, and why.
+    public let clock: String?
+    public let extensionBy: Duration?
+    public let agreed: Bool
+    public let reason: String?
+    /// For `received`: the stage triage chose (the pack's first stage when nil).
+    public let stage: String?
+
+    public init(_ kind: Kind, on: LocalDate, stage: String? = nil, clock: String? = nil,
+                extensionBy: Duration? = nil, agreed: Bool = false, reason: String? = nil) {
+        self.kind = kind
+        self.on = on
+        self.stage = stage
+        self.clock = clock
+        self.extensionBy = extensionBy
+        self.agreed = agreed
+        self.reason = reason
+    }
+}
+
+/// A running or finished clock of a case.
+public struct ClockState: Hashable, Sendable {
+    public let stage: String
+    public let rule: ClockRule
+    public let anchorDate: LocalDate
+    /// As first set.
+    public let due: LocalDate
+    /// After extensions (equal to `due` when there were none).
+    public internal(set) var dueNow: LocalDate
+    /// Extensions granted, in the rule's cap unit when they share it.
+    public internal(set) var extensions: [Duration] = []
+    public internal(set) var met: LocalDate?
+
+    public var name: String { rule.name }
+    /// Met after its due date.
+    public var metLate: Bool? { met.map { $0 > dueNow } }
+
+    /// Not met and past due on `date`.
+    public func isOverdue(on date: LocalDate) -> Bool {
+        met == nil && date > dueNow
+    }
+}
+
+/// A case's status, stage and clocks, derived from its events.
+public struct CaseState: Hashable, Sendable {
+    public enum Status: String, Sendable { case open, closed, withdrawn, excluded }
+
+    public private(set) var status: Status = .open
+    public private(set) var stage: String?
+    public private(set) var clocks: [ClockState] = []
+    /// When each anchor event last happened in the current stage.
+    public private(set) var anchors: [Anchor: LocalDate] = [:]
+    /// Whether the current stage's decision has been sent.
+    public private(set) var responded = false
+
+    public init() {}
+
+    /// Replays `events` in order. Throws at the first event the lifecycle refuses.
+    public static func replay(_ events: [CaseEvent], pack: PolicyPack, calendar: WorkingDayCalendar) throws(LifecycleError) -> CaseState {
+        var state = CaseState()
+        for event in events {
+            try state.apply(event, pack: pack, calendar: calendar)
+        }
+        return state
+    }
+
+    /// The clock `name` of the current stage.
+    public func clock(_ name: String, stage: String? = nil) -> ClockState? {
+        clocks.first { $0.name == name && $0.stage == (stage ?? self.stage) }
+    }
+
+    /// Applies one event, or refuses it (and changes nothing) with a message saying why.
+    public mutating func apply(_ event: CaseEvent, pack: PolicyPack, calendar: WorkingDayCalendar) throws(LifecycleError) {
+        var next = self
+        try next.applying(event, pack: pack, calendar: calendar)
+        self = next
+    }
+
+    private mutating func applying(_ event: CaseEvent, pack: PolicyPack, calendar: WorkingDayCalendar) throws(LifecycleError) {
+        func refuse(_ message: String) -> LifecycleError { LifecycleError(event: event.kind, on: event.on, message: message) }
+        if event.kind != .received {
+            guard stage != nil else { throw refuse("the case has not been received yet") }
+            guard status == .open || event.kind == .contact else {
+                throw refuse("the case is \(status.rawValue)")
+            }
+        }
+        switch event.kind {
+        case .received:
+            guard stage == nil else { throw refuse("the case was already received") }
+            let name = event.stage ?? pack.stages[0].name
+            guard pack.stage(name) != nil else {
+                throw refuse("unknown stage '\(name)' (the pack's stages: \(pack.stages.map(\.name).joined(separator: ", ")))")
+            }
+            stage = name
+            try anchor(.received, on: event.on, pack: pack, calendar: calendar, event: event)
+        case .logged:
+            try anchor(.logged, on: event.on, pack: pack, calendar: calendar, event: event)
+        case .acknowledged:
+            guard anchors[.acknowledged] == nil else { throw refuse("stage \(stage!) was already acknowledged") }
+            try meet("acknowledge", on: event.on, event: event)
+            try anchor(.acknowledged, on: event.on, pack: pack, calendar: calendar, event: event)
+        case .contact:
+            break
+        case .extended:
+            try extend(event, calendar: calendar)
+        case .responded:
+            guard !responded else { throw refuse("stage \(stage!) has already been answered") }
+            let respondRule = pack.stage(stage!)?.clocks.first { $0.name == "respond" }
+            if respondRule?.anchor == .acknowledged, anchors[.acknowledged] == nil {
+                throw refuse("stage \(stage!) must be acknowledged before it is answered")
+            }
+            try meet("respond", on: event.on, event: event)
+            responded = true
+            try anchor(.decisionSent, on: event.on, pack: pack, calendar: calendar, event: event)
+        case .escalated:
+            guard let index = pack.stages.firstIndex(where: { $0.name == stage }), index + 1 < pack.stages.count else {
+                throw refuse("stage \(stage!) is the pack's last stage")
+            }
+            guard responded else { throw refuse("stage \(stage!) has not been answered yet, so it cannot be escalated") }
+            try meet("escalation_window", on: event.on, event: event)
+            stage = pack.stages[index + 1].name
+            anchors = [:]
+            responded = false
+            try anchor(.escalated, on: event.on, pack: pack, calendar: calendar, event: event)
+            try anchor(.received, on: event.on, pack: pack, calendar: calendar, event: event)
+        case .closed:
+            status = .closed
+        case .withdrawn:
+            status = .withdrawn
+        case .excluded:
+            status = .excluded
+        }
+    }
+
+    /// Records an anchor event and starts the current stage's clocks that run from it.
+    private mutating func anchor(_ anchor: Anchor, on date: LocalDate, pack: PolicyPack,
+                                 calendar: WorkingDayCalendar, event: CaseEvent) throws(LifecycleError) {
+        anchors[anchor] = date
+        guard let stage, let rule = pack.stage(stage) else { return }
+        for clockRule in rule.clocks where clockRule.anchor == anchor && clock(clockRule.name) == nil {
+            let due: LocalDate
+            do {
+                due = try clockRule.duration.due(from: date, calendar: calendar)
+            } catch {
+                throw LifecycleError(event: event.kind, on: event.on, message: "clock \(clockRule.name): \(error)")
+            }
+            clocks.append(ClockState(stage: stage, rule: clockRule, anchorDate: date, due: due, dueNow: due))
+        }
+    }
+
+    /// Marks the current stage's clock `name` met, if the stage has one; a clock met twice is refused.
+    private mutating func meet(_ name: String, on date: LocalDate, event: CaseEvent) throws(LifecycleError) {
+        guard let index = clocks.firstIndex(where: { $0.name == name && $0.stage == stage }) else { return }
+        guard clocks[index].met == nil else {
+            throw LifecycleError(event: event.kind, on: date, message: "clock \(name) of stage \(stage!) was already met on \(clocks[index].met!)")
+        }
+        clocks[index].met = date
+    }
+
+    private mutating func extend(_ event: CaseEvent, calendar: WorkingDayCalendar) throws(LifecycleError) {
+        func refuse(_ message: String) -> LifecycleError { LifecycleError(event: .extended, on: event.on, message: message) }
+        guard let name = event.clock else { throw refuse("name the clock to extend") }
+        guard let by = event.extensionBy, by.amount > 0 else { throw refuse("an extension needs a length of 1 or more") }
+        guard event.reason?.isEmpty == false else { throw refuse("an extension needs a reason") }
+        guard let index = clocks.firstIndex(where: { $0.name == name && $0.stage == stage }) else {
+            throw refuse("stage \(stage!) has no running clock '\(name)'")
+        }
+        guard clocks[index].met == nil else { throw refuse("clock \(name) was already met on \(clocks[index].met!)") }
+        guard let rule = clocks[index].rule.extensionRule else { throw refuse("the pack allows no extension of clock \(name)") }
+        guard by.unit == rule.cap.unit else {
+            throw refuse("clock \(name) extends in \(rule.cap.unit.rawValue.replacingUnderscores()), not \(by.unit.rawValue.replacingUnderscores())")
+        }
+        let used = clocks[index].extensions.reduce(0) { $0 + $1.amount }
+        if used + by.amount > rule.cap.amount {
+            guard rule.beyondCapWithAgreement else {
+                throw refuse("clock \(name) may be extended by \(rule.cap) at most (\(used) used)")
+            }
+            guard event.agreed else {
+                throw refuse("extending clock \(name) past \(rule.cap) (\(used) used) needs the customer's agreement")
+            }
+        }
+        do {
+            clocks[index].dueNow = try by.due(from: clocks[index].dueNow, calendar: calendar)
+        } catch {
+            throw refuse("\(error)")
+        }
+        clocks[index].extensions.append(by)
+    }
+}
+
+/// An event the lifecycle refuses, and why.
+public struct LifecycleError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let event: CaseEvent.Kind
+    public let on: LocalDate
+    public let message: String
+
+    public var description: String { "cannot record \(event.rawValue) on \(on): \(message)" }
+}
