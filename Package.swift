@@ -41,7 +41,7 @@ let package = Package(
         // Benchmarks are programs the project keeps (run with `make bench`, release build).
         .executableTarget(
             name: "redress-bench",
-            dependencies: ["RedressCore", "RedressLua"],
+            dependencies: ["CLua", "RedressCore", "RedressLua"],
             path: "Benchmarks/redress-bench"
         ),
 

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs Redress's benchmarks and ../shared/bench's comparators in one go and prints the ratios.
 # Usage: Benchmarks/run.sh RELEASE_DIR SHARED_BENCH_DIR
-#   RELEASE_DIR holds redress-bench (release build); `redress`, whose start-up is timed, is built
-#   beside it first (same scratch path, so a no-op when it is up to date).
+#   RELEASE_DIR holds redress-bench and redress (release builds: `make bench` builds both).
 set -euo pipefail
 release=$1 shared=$2
 
@@ -25,7 +24,6 @@ echo "$lua_calls"
 
 echo
 echo "== Start-up: redress -e '' and redress calendar add, 50 runs each"
-"${SWIFT:-swift}" build -c release --product redress --scratch-path "$(dirname "$release")" >/dev/null
 startup=$("$release/redress-bench" startup 50 "$release/redress")
 echo "$startup"
 

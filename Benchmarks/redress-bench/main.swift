@@ -101,7 +101,7 @@ func calendarBenchmark(pairs count: Int) throws {
 ///   of the answers' day offsets from 1999-01-01, for Swift to check its own answers against.
 let luaCallsSetup = #"""
 local offsets, counts = ...
-local cal = calendar
+local cal, setmetatable = calendar, setmetatable
 
 -- The index starts in 1999: from early January 2000, n = -40 counts back into November 1999.
 local origin, first = date(1999, 1, 1), date(2000, 1, 1)

@@ -23,7 +23,7 @@ enum DateModule {
     /// `date(text)`, `date(d)`, `date(year, month, day)`, reached through `__call`.
     static let new: lshim_fn = { L, call in
         LuaCall.perform(L, call, argumentShift: 1) { lua throws(LuaFault) in
-            if lua.count >= 4 || lua_type(lua.L, 2) == LUA_TNUMBER {
+            if lua_type(lua.L, 2) == LUA_TNUMBER {
                 let year = try lua.integer(2), month = try lua.integer(3), day = try lua.integer(4)
                 do throws(DateError) {
                     lua.return(date: try LocalDate(year: year, month: month, day: day))
