@@ -1,0 +1,200 @@
+import GRDB
+
+/// What intake decided about a new case (triage's answer plus the intake's facts).
+public struct NewCase: Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case complaint, serviceRequest = "service_request", enquiry, compliment
+    }
+
+    public var kind: Kind
+    /// The pack stage triage chose; the pack's first stage when nil.
+    public var stage: String?
+    public var received: LocalDate
+    public var channel: String
+    public var category: String?
+    public var summary: String?
+    public var eventDate: LocalDate?
+    public var complainantID: Int64?
+    /// Set when triage excluded it: the reason given to the customer and the clause relied on.
+    public var exclusion: (reason: String, clause: String?)?
+
+    public init(kind: Kind, stage: String? = nil, received: LocalDate, channel: String, category: String? = nil,
+                summary: String? = nil, eventDate: LocalDate? = nil, complainantID: Int64? = nil,
+                exclusion: (reason: String, clause: String?)? = nil) {
+        self.kind = kind
+        self.stage = stage
+        self.received = received
+        self.channel = channel
+        self.category = category
+        self.summary = summary
+        self.eventDate = eventDate
+        self.complainantID = complainantID
+        self.exclusion = exclusion
+    }
+}
+
+/// Who and what is recording a change, for the audit log.
+public struct Recorder: Sendable {
+    public var actor: String?
+    public var script: String?
+
+    public init(actor: String? = nil, script: String? = nil) {
+        self.actor = actor
+        self.script = script
+    }
+}
+
+extension CaseStore {
+    /// Records a new case: the case row, its `received` event (and `excluded` when triage
+    /// excluded it), its stage, and the clocks that start at receipt. Returns the reference.
+    public func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder) throws(StoreError) -> String {
+        try write { db in try Self.record(new, pack: pack, calendar: calendar, by: recorder, in: db) }
+    }
+
+    /// As `record(_:pack:calendar:by:)`, inside the caller's transaction.
+    public static func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder,
+                              in db: Database) throws -> String {
+        var events = [CaseEvent(.received, on: new.received, stage: new.stage)]
+        if new.exclusion != nil { events.append(CaseEvent(.excluded, on: new.received)) }
+        let state = try CaseState.replay(events, pack: pack, calendar: calendar)
+        let ref = try nextReference(year: new.received.year, in: db)
+        try db.execute(sql: """
+            INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, event_date,
+                              complainant_id, exclusion_reason, exclusion_clause, policy, policy_hash,
+                              calendar_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [ref, new.kind.rawValue, state.status.rawValue, state.stage, new.received.description,
+                             new.channel, new.category, new.summary, new.eventDate?.description, new.complainantID,
+                             new.exclusion?.reason, new.exclusion?.clause, pack.name, pack.hash, calendar.version,
+                             Timestamp.nowUTC()])
+        let caseID = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
+                       arguments: [caseID, state.stage, new.received.description])
+        for event in events {
+            try insert(event, caseID: caseID, by: recorder, in: db)
+        }
+        try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
+        return ref
+    }
+
+    /// Records `event` on case `ref`: replays its log with the new event (refusing it, and
+    /// changing nothing, when the lifecycle does), appends it, and saves the derived clocks,
+    /// stage and status. Returns the new state.
+    @discardableResult
+    public func record(_ event: CaseEvent, on ref: String, pack: PolicyPack, calendar: WorkingDayCalendar,
+                       by recorder: Recorder) throws(StoreError) -> CaseState {
+        try write { db in try Self.record(event, on: ref, pack: pack, calendar: calendar, by: recorder, in: db) }
+    }
+
+    public static func record(_ event: CaseEvent, on ref: String, pack: PolicyPack, calendar: WorkingDayCalendar,
+                              by recorder: Recorder, in db: Database) throws -> CaseState {
+        guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [ref]) else {
+            throw StoreError(message: "no case '\(ref)'")
+        }
+        var state = try CaseState.replay(events(ofCase: caseID, in: db), pack: pack, calendar: calendar)
+        let stageBefore = state.stage
+        try state.apply(event, pack: pack, calendar: calendar)
+        try insert(event, caseID: caseID, by: recorder, in: db)
+        try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
+        try db.execute(sql: "UPDATE cases SET status = ?, stage = ? WHERE id = ?",
+                       arguments: [state.status.rawValue, state.stage, caseID])
+        if state.stage != stageBefore {
+            try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
+                           arguments: [event.on.description, event.kind.rawValue, caseID])
+            try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
+                           arguments: [caseID, state.stage, event.on.description])
+        }
+        return state
+    }
+
+    /// The lifecycle events of case `ref`, in the order they were recorded.
+    public func events(of ref: String) throws(StoreError) -> [CaseEvent] {
+        try read { db in
+            guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [ref]) else {
+                throw StoreError(message: "no case '\(ref)'")
+            }
+            return try Self.events(ofCase: caseID, in: db)
+        }
+    }
+
+    /// The clocks as stored for case `ref`: (stage, name, due, extended_due, met).
+    public func storedClocks(of ref: String) throws(StoreError) -> [StoredClock] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT k.stage, k.name, k.due, k.extended_due, k.met, k.met_late
+                FROM clocks k JOIN cases c ON c.id = k.case_id WHERE c.ref = ? ORDER BY k.id
+                """, arguments: [ref]).map {
+                StoredClock(stage: $0["stage"], name: $0["name"], due: $0["due"], extendedDue: $0["extended_due"],
+                            met: $0["met"], metLate: $0["met_late"])
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    static func events(ofCase caseID: Int64, in db: Database) throws -> [CaseEvent] {
+        let kinds = CaseEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try Row.fetchAll(db, sql: """
+            SELECT type, on_date, json_extract(data, '$.stage') AS stage, json_extract(data, '$.clock') AS clock,
+                   json_extract(data, '$.amount') AS amount, json_extract(data, '$.unit') AS unit,
+                   json_extract(data, '$.agreed') AS agreed, json_extract(data, '$.reason') AS reason
+            FROM events WHERE case_id = ? AND type IN (\(kinds)) ORDER BY id
+            """, arguments: [caseID]).map { row throws -> CaseEvent in
+            let type: String = row["type"]
+            guard let kind = CaseEvent.Kind(rawValue: type), let on = try? LocalDate(iso: row["on_date"] ?? "") else {
+                throw StoreError(message: "event log of case \(caseID) holds an unreadable \(type) event")
+            }
+            let unit: String? = row["unit"]
+            let amount: Int? = row["amount"]
+            let extensionBy = unit.flatMap(Duration.Unit.init(rawValue:)).flatMap { unit in amount.map { Duration($0, unit) } }
+            return CaseEvent(kind, on: on, stage: row["stage"], clock: row["clock"], extensionBy: extensionBy,
+                             agreed: (row["agreed"] as Int?) == 1, reason: row["reason"])
+        }
+    }
+
+    static func insert(_ event: CaseEvent, caseID: Int64, by recorder: Recorder, in db: Database) throws {
+        var data: [String] = []
+        if let stage = event.stage { data.append("\"stage\":\(JSON.quote(stage))") }
+        if let clock = event.clock { data.append("\"clock\":\(JSON.quote(clock))") }
+        if let by = event.extensionBy { data.append("\"amount\":\(by.amount),\"unit\":\(JSON.quote(by.unit.rawValue))") }
+        if event.kind == .extended { data.append("\"agreed\":\(event.agreed ? 1 : 0)") }
+        if let reason = event.reason { data.append("\"reason\":\(JSON.quote(reason))") }
+        try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [caseID, event.kind.rawValue, event.on.description, Timestamp.nowUTC(),
+                                   recorder.actor, recorder.script, data.isEmpty ? nil : "{" + data.joined(separator: ",") + "}"])
+    }
+
+    static func saveClocks(_ state: CaseState, caseID: Int64, calendar: WorkingDayCalendar, in db: Database) throws {
+        for clock in state.clocks {
+            try db.execute(sql: """
+                INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(case_id, stage, name) DO UPDATE SET
+                  extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late
+                """, arguments: [caseID, clock.stage, clock.name, clock.rule.anchor.rawValue, clock.anchorDate.description,
+                                 clock.rule.duration.amount, clock.rule.duration.unit.rawValue, clock.due.description,
+                                 clock.dueNow == clock.due ? nil : clock.dueNow.description, clock.met?.description,
+                                 clock.metLate.map { $0 ? 1 : 0 }, calendar.version])
+        }
+    }
+
+    /// The next reference of `year`: C-2026-000001, C-2026-000002...
+    static func nextReference(year: Int, in db: Database) throws -> String {
+        let key = "next_ref_\(year)"
+        let next = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?", arguments: [key]) ?? 1
+        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, String(next + 1)])
+        let digits = String(next)
+        return "C-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}
+
+/// A clock row as the store holds it (dates as ISO text).
+public struct StoredClock: Hashable, Sendable {
+    public let stage: String
+    public let name: String
+    public let due: String
+    public let extendedDue: String?
+    public let met: String?
+    public let metLate: Int?
+}
