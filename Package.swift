@@ -20,13 +20,15 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
         // Pure Swift, no Lua: dates, the working-day calendar, the case store.
-        .target(name: "RedressCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RedressCore", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
 
         // C: Lua's macros as functions, the error trampoline, the capped allocator, the hook.
         .target(name: "LuaShim", dependencies: ["CLua"]),
 
         // The Lua host: LuaState, value bridging, sandbox, limits, one file per Lua module.
-        .target(name: "RedressLua", dependencies: ["CLua", "LuaShim", "RedressCore"]),
+        .target(name: "RedressLua", dependencies: ["CLua", "LuaShim", "RedressCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The command line: parsing only, calling the libraries.
         .executableTarget(

@@ -68,7 +68,8 @@ enum Boot {
       patterns[#patterns + 1] = folder .. "/?.lua;" .. folder .. "/?/init.lua"
     end
     package.path = table.concat(patterns, ";")
-    _G.date, _G.calendar = date, active
+    _G.date, _G.calendar, _G.sql = date, active, F.sql.sql
+    package.loaded["redress.sql"] = F.sql.sql
 
     -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
     -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
@@ -158,10 +159,10 @@ enum Boot {
         try state.check(code.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress boot]") }
         })
-        // F: { date = {...}, calendar = {...}, host = {...} }
-        try state.check(lshim_createtable_p(L, 0, 3))
+        // F: { date = {...}, calendar = {...}, sql = {...}, host = {...} }
+        try state.check(lshim_createtable_p(L, 0, 4))
         for (module, functions) in [("date", DateModule.functions), ("calendar", CalendarModule.functions),
-                                    ("host", [("tripped", limitTripped)])] {
+                                    ("sql", SQLModule.functions), ("host", [("tripped", limitTripped)])] {
             try state.check(lshim_createtable_p(L, 0, Int32(functions.count)))
             for (name, function) in functions {
                 try state.check(lshim_pushfunction_p(L, function))

@@ -1,4 +1,5 @@
 import CLua
+import GRDB
 import LuaShim
 import RedressCore
 
@@ -42,6 +43,8 @@ public final class LuaState {
     let host: UnsafeMutablePointer<lshim_host>
     /// Folders `require`, `dofile` and `loadfile` may read from (Scripts/ and script folders).
     var scriptFolders: [String]
+    /// The case store's connection while a run holds its transaction (`CaseStore.run`).
+    public internal(set) var database: Database?
     /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
     var calendars: [CalendarHandle] = []
     var holidayData: Result<HolidayData, LuaError>?

@@ -10,6 +10,19 @@ struct StoreOptions: ParsableArguments {
     var path: String {
         db ?? Installation.environment("REDRESS_DB").flatMap { $0.isEmpty ? nil : $0 } ?? "./redress.sqlite"
     }
+
+    /// Runs `body` in one transaction of the store when there is one: all it writes is kept, or,
+    /// when it throws, nothing. A store named with --db must exist; the default may be absent,
+    /// and then `body` runs without a store (`sql()` says so if called).
+    func run(_ state: LuaState, _ body: () throws -> Void) throws {
+        guard TextFile.exists(path) else {
+            if db != nil { throw UsageError("--db: no store at '\(path)' (create one with `redress init --db \(path)`)") }
+            try body()
+            return
+        }
+        let store = try CaseStore(path: path)
+        try state.withTransaction(on: store, body)
+    }
 }
 
 /// `redress init --policy NAME|PATH`: create a store bound to a policy pack.

@@ -42,6 +42,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a Lua script (its arguments are in `arg` and `...`, as with lua).",
         discussion: """
+            The whole run is one transaction of the case store (--db, REDRESS_DB, or
+            ./redress.sqlite when it exists): an uncaught error keeps none of what it wrote.
             Exit code 0 on success, 1 when the script fails (the message, file and line, and the
             traceback go to stderr), 2 on a usage error. Options go before the script's name.
 
@@ -53,6 +55,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var lua: LuaOptions
+    @OptionGroup var store: StoreOptions
 
     @Argument(help: ArgumentHelp("The script.", valueName: "script.lua"))
     var script: String
@@ -69,6 +72,8 @@ struct RunCommand: ParsableCommand {
             arg[.integer(Int64(index + 1))] = .string(value)
         }
         try state.setGlobal("arg", .map(arg))
-        try state.runFile(script, arguments: arguments.map { .string($0) })
+        try store.run(state) {
+            try state.runFile(script, arguments: arguments.map { .string($0) })
+        }
     }
 }

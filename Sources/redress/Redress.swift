@@ -13,6 +13,7 @@ struct Redress: ParsableCommand {
               redress -e 'print(calendar:add_working_days("2026-12-22", 5))'     # 2026-12-31
               redress --region scotland -e 'print(calendar:holidays(2026)[6].name)'
               redress run script.lua arg1 arg2
+              redress -e 'for _, c in ipairs(sql("select ref, next_due from open_cases")) do print(c.ref, c.next_due) end'
               redress calendar holidays 2026
             """,
         version: version,
@@ -24,6 +25,7 @@ struct Redress: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var lua: LuaOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
         guard !chunks.isEmpty else {
@@ -32,8 +34,10 @@ struct Redress: ParsableCommand {
             return
         }
         let state = try lua.makeState(options, folder: ".")
-        for chunk in chunks {
-            try state.run(chunk, name: "=(command line)")
+        try store.run(state) {
+            for chunk in chunks {
+                try state.run(chunk, name: "=(command line)")
+            }
         }
     }
 }

@@ -44,4 +44,20 @@ import Testing
         #expect(refused.stderr == "redress: \(bad.path): stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)\n")
         #expect(!FileManager.default.fileExists(atPath: db))
     }
+
+    @Test func scriptsQueryTheStoreWithSql() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.sqlite").path
+        #expect(try Redress.run(["init", "--db", db]).status == 0)
+        let result = try Redress.run(["--db", db, "-e", "for _, r in ipairs(sql('select value from settings where key = ?', 'policy')) do print(r.value) end"])
+        #expect(result == .init(status: 0, stdout: "hos-code\n", stderr: ""))
+        #expect(try Redress.run(["-e", "print(#sql('select 1 as x'))"], environment: ["REDRESS_DB": db]).stdout == "1\n")
+        let missing = try Redress.run(["--db", dir.appendingPathComponent("none.sqlite").path, "-e", "print(1)"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--db: no store at"))
+        let write = try Redress.run(["--db", db, "-e", "sql('delete from settings')"])
+        #expect(write.status == 1)
+        #expect(write.stderr.contains("sql() is read-only"))
+    }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +23,11 @@ public final class CaseStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "redress"
+        // No ATTACH: SQLite counts it read-only, but it creates files, and sql() in a sandboxed
+        // script must not be a way to write one. Redress itself never attaches.
+        configuration.prepareDatabase { db in
+            sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, 0)
+        }
         do {
             if !existed {
                 // Case data is personal data: create the file readable by its owner only.
@@ -62,6 +68,12 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError(message: StoreError.describe(error))
         }
+    }
+
+    /// Writes in one transaction, letting `body`'s own errors through unchanged (a script's
+    /// LuaError stays a LuaError); the transaction is rolled back when `body` throws.
+    public func writeThrowingAny<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write(body)
     }
 
     /// A setting, or nil.

@@ -1,0 +1,72 @@
+import CLua
+import GRDB
+import LuaShim
+import RedressCore
+
+/// `sql(query, ...)`: read-only SQL on the case store with positional parameters (`?`, bound
+/// in order from the extra arguments), rows as tables keyed by column name. A statement that would write is refused:
+/// changes go through the cases API, which keeps the audit log.
+enum SQLModule {
+    static let functions: [(String, lshim_fn)] = [("sql", sql)]
+
+    static let sql: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let query = try lua.string(1)
+            guard let db = lua.state.database else {
+                throw .message("no case store is open (create one with `redress init`, or name it with --db or REDRESS_DB)")
+            }
+            var values: [DatabaseValue] = []
+            if lua.count >= 2 {
+                for index in 2...lua.count {
+                    values.append(try databaseValue(lua.value(index), argument: index))
+                }
+            }
+            let rows: [LuaValue]
+            do {
+                let statement = try db.makeStatement(sql: query)
+                guard statement.isReadonly else {
+                    throw LuaFault.message("sql() is read-only: '\(query.prefix(40))' would change the store (use the cases API)")
+                }
+                try statement.setArguments(StatementArguments(values))
+                let columns = statement.columnNames
+                rows = try Row.fetchAll(statement).map { row in
+                    var fields: [LuaValue: LuaValue] = [:]
+                    for (index, column) in columns.enumerated() {
+                        fields[.string(column)] = luaValue(row[index] as DatabaseValue)
+                    }
+                    return .map(fields)
+                }
+            } catch let fault as LuaFault {
+                throw fault
+            } catch let error as DatabaseError {
+                // The message and the SQL, never the bound values: case data is personal data.
+                throw .message("sql: \(error.message ?? "SQLite error \(error.resultCode)")")
+            } catch {
+                throw .message("sql: \(error)")
+            }
+            try lua.return(.array(rows))
+        }
+    }
+
+    static func databaseValue(_ value: LuaValue, argument: Int32) throws(LuaFault) -> DatabaseValue {
+        switch value {
+        case .nil: return .null
+        case .boolean(let flag): return (flag ? 1 : 0).databaseValue
+        case .integer(let number): return number.databaseValue
+        case .number(let number): return number.databaseValue
+        case .string(let text): return text.databaseValue
+        case .date(let date): return date.description.databaseValue
+        default: throw .argument(argument, "SQL parameter expected (nil, boolean, number, string or date), got \(value)")
+        }
+    }
+
+    static func luaValue(_ value: DatabaseValue) -> LuaValue {
+        switch value.storage {
+        case .null: .nil
+        case .int64(let number): .integer(number)
+        case .double(let number): .number(number)
+        case .string(let text): .string(text)
+        case .blob(let data): .string("<\(data.count) bytes>")
+        }
+    }
+}
