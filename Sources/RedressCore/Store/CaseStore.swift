@@ -5,13 +5,17 @@ import GRDBSQLite
 import Glibc
 #endif
 
-/// The case store: one SQLite file in WAL mode (readers beside one writer), foreign keys on,
-/// migrated to the current schema when opened. A second process writing at the same time waits
-/// its turn (busy timeout) rather than failing.
+/// The case store: one SQLite file in WAL mode (readers in other processes beside one writer),
+/// foreign keys on, migrated to the current schema when opened. A second process writing at the
+/// same time waits its turn (busy timeout) rather than failing.
+///
+/// One connection (a GRDB `DatabaseQueue`): a run of `redress` is one process doing one thing,
+/// and GRDB's `DatabasePool` writes to the file each time it opens one (its WAL set-up), which
+/// cost every run two fsyncs.
 public final class CaseStore: Sendable {
     /// The file's path.
     public let path: String
-    let pool: DatabasePool
+    let queue: DatabaseQueue
 
     /// How long a writer waits for another process's write to finish.
     public static let busyTimeout: Double = 30
@@ -37,8 +41,12 @@ public final class CaseStore: Sendable {
                 }
                 close(descriptor)
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            if !existed {
+                // WAL is a property of the file: set once, it stays.
+                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
+            try Schema.migrator.migrate(queue)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -55,7 +63,7 @@ public final class CaseStore: Sendable {
     /// Reads in a snapshot.
     public func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.read(body)
+            return try queue.read(body)
         } catch {
             throw StoreError(message: StoreError.describe(error))
         }
@@ -64,7 +72,7 @@ public final class CaseStore: Sendable {
     /// Writes in one transaction: everything `body` does is kept, or nothing is.
     public func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.write(body)
+            return try queue.write(body)
         } catch {
             throw StoreError(message: StoreError.describe(error))
         }
@@ -73,7 +81,7 @@ public final class CaseStore: Sendable {
     /// Writes in one transaction, letting `body`'s own errors through unchanged (a script's
     /// LuaError stays a LuaError); the transaction is rolled back when `body` throws.
     public func writeThrowingAny<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write(body)
+        try queue.write(body)
     }
 
     /// A setting, or nil.
