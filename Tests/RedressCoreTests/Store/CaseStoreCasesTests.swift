@@ -107,4 +107,62 @@ import Testing
             }
         }
     }
+
+    @Test(.timeLimit(.minutes(2))) func aSecondWriterWaitsItsTurnAndLosesNothing() throws {
+        // Two connections to one file, as two processes would have. Writer A holds its write
+        // transaction open for 0.3 s; writer B starts writing while A holds it, so B must wait
+        // for the lock (the busy timeout) rather than fail.
+        try withStore { store in
+            let other = try CaseStore(path: store.path)
+            let pack = self.pack, calendar = self.calendar
+            let aHoldsTheLock = DispatchSemaphore(value: 0), done = DispatchGroup()
+            let outcome = Outcome()
+            // Real threads: Dispatch's pool may run both blocks on one worker, one after the other.
+            done.enter()
+            Thread {
+                defer { done.leave() }
+                do {
+                    try store.write { db in
+                        _ = try CaseStore.record(NewCase(kind: .complaint, received: TestData.date("2026-01-05"), channel: "email"),
+                                                 pack: pack, calendar: calendar, by: Recorder(actor: "A"), in: db)
+                        aHoldsTheLock.signal()
+                        Thread.sleep(forTimeInterval: 0.3)
+                    }
+                } catch {
+                    outcome.fail("A: \(error)")
+                }
+            }.start()
+            done.enter()
+            Thread {
+                defer { done.leave() }
+                aHoldsTheLock.wait()
+                let started = Date()
+                do {
+                    _ = try other.record(NewCase(kind: .complaint, received: TestData.date("2026-01-06"), channel: "phone"),
+                                         pack: pack, calendar: calendar, by: Recorder(actor: "B"))
+                    outcome.waited = Date().timeIntervalSince(started)
+                } catch {
+                    outcome.fail("B: \(error)")
+                }
+            }.start()
+            done.wait()
+            #expect(outcome.failures.isEmpty, "\(outcome.failures)")
+            #expect(outcome.waited >= 0.2)   // B really had to wait for A
+            #expect(try store.read { try String.fetchAll($0, sql: "SELECT actor FROM events ORDER BY id") } == ["A", "B"])
+            #expect(try store.read { try String.fetchAll($0, sql: "SELECT ref FROM cases ORDER BY id") } == ["C-2026-000001", "C-2026-000002"])
+        }
+    }
+}
+
+/// What the writer threads report.
+final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _failures: [String] = []
+    private var _waited: TimeInterval = 0
+    var failures: [String] { lock.withLock { _failures } }
+    var waited: TimeInterval {
+        get { lock.withLock { _waited } }
+        set { lock.withLock { _waited = newValue } }
+    }
+    func fail(_ message: String) { lock.withLock { _failures.append(message) } }
 }
