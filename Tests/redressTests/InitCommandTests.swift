@@ -60,4 +60,19 @@ import Testing
         #expect(write.status == 1)
         #expect(write.stderr.contains("sql() is read-only"))
     }
+
+    @Test func exportsCasesToAnOwnerOnlyFile() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.sqlite").path
+        #expect(try Redress.run(["init", "--db", db]).status == 0)
+        let out = dir.appendingPathComponent("cases.json").path
+        #expect(try Redress.run(["export", "cases", "--format", "json", "--output", out, "--db", db]).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "[]\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
+        let bad = try Redress.run(["export", "cases", "--format", "xml", "--db", db])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("Please provide one of 'csv' and 'json'"))
+        #expect(try Redress.run(["export", "parties", "--db", db]).status == 2)
+    }
 }
