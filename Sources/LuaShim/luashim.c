@@ -119,10 +119,6 @@ void lshim_resetlimits(lua_State *L) {
 
 static const char lshim_datekey_slot = 0;
 
-void lshim_setdatemeta(lua_State *L) {
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
-}
-
 int lshim_todate(lua_State *L, int idx, lua_Integer *day) {
     if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return 0;
     lua_rawgetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
@@ -152,10 +148,6 @@ int lshim_pushdate_p(lua_State *L, lua_Integer day) {
 }
 
 // MARK: Pointer userdata
-
-void lshim_setclassmeta(lua_State *L, const void *key) {
-    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
-}
 
 static int lshim_pushpointer_k(lua_State *L) {
     void **block = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
@@ -221,7 +213,7 @@ static int lshim_trampoline(lua_State *L) {
     return call.nresults;
 }
 
-void lshim_pushfunction(lua_State *L, lshim_fn fn) {
+static void lshim_pushfunction(lua_State *L, lshim_fn fn) {
     lua_pushlightuserdata(L, (void *)fn);
     lua_pushcclosure(L, lshim_trampoline, 1);
 }
@@ -366,18 +358,6 @@ int lshim_next_p(lua_State *L, int idx) {
     return 0;
 }
 
-static int lshim_tostring_k(lua_State *L) {
-    luaL_tolstring(L, 1, NULL);
-    return 1;
-}
-
-int lshim_tostring_p(lua_State *L, int idx) {
-    idx = lua_absindex(L, idx);
-    lua_pushcfunction(L, lshim_tostring_k);
-    lua_pushvalue(L, idx);
-    return lua_pcall(L, 1, 1, 0);
-}
-
 // MARK: Calling Lua
 
 /// The message handler: adds a traceback to string messages (like lua.c's msghandler).
@@ -404,12 +384,6 @@ int lshim_loadtext(lua_State *L, const char *code, size_t len, const char *chunk
     return luaL_loadbufferx(L, code, len, chunkname, "t");
 }
 
-int lshim_dostring(lua_State *L, const char *code, size_t len, const char *chunkname, int nresults) {
-    int status = lshim_loadtext(L, code, len, chunkname);
-    if (status != LUA_OK) return status;
-    return lshim_pcall_traceback(L, 0, nresults);
-}
-
 // MARK: C functions for the boot chunk
 
 int lshim_l_registryset(lua_State *L) {
@@ -425,10 +399,4 @@ const void *lshim_datekey(void) { return &lshim_datekey_slot; }
 // MARK: Macros as functions
 
 int lshim_registryindex(void) { return LUA_REGISTRYINDEX; }
-int lshim_upvalueindex(int i) { return lua_upvalueindex(i); }
-void lshim_pop(lua_State *L, int n) { lua_pop(L, n); }
-void lshim_newtable(lua_State *L) { lua_newtable(L); }
-void lshim_pushcfunction(lua_State *L, lua_CFunction f) { lua_pushcfunction(L, f); }
-int lshim_isnoneornil(lua_State *L, int idx) { return lua_isnoneornil(L, idx); }
-const char *lshim_tostring(lua_State *L, int idx) { return lua_tostring(L, idx); }
 void lshim_openlibs(lua_State *L) { luaL_openlibs(L); }

@@ -50,11 +50,6 @@ public struct LuaCall {
 
     // MARK: Arguments
 
-    /// True when argument `index` is absent or nil.
-    public func isNil(_ index: Int32) -> Bool {
-        lshim_isnoneornil(L, index) != 0
-    }
-
     /// An integer argument; floats with an exact integer value are accepted, as Lua does.
     public func integer(_ index: Int32) throws(LuaFault) -> Int {
         var isNumber: Int32 = 0

@@ -38,11 +38,9 @@ enum SQLModule {
                 }
             } catch let fault as LuaFault {
                 throw fault
-            } catch let error as DatabaseError {
-                // The message and the SQL, never the bound values: case data is personal data.
-                throw .message("sql: \(error.message ?? "SQLite error \(error.resultCode)")")
             } catch {
-                throw .message("sql: \(error)")
+                // SQLite's message, never the bound values: case data is personal data.
+                throw .message("sql: \(StoreError.describe(error))")
             }
             try lua.return(.array(rows))
         }

@@ -40,13 +40,13 @@ struct GlobalOptions: ParsableArguments {
         return [installation.bankHolidayChanges] + fromEnvironment + holidayFiles
     }
 
-    func holidayData() throws -> HolidayData {
-        try HolidayData.load(files: holidayFiles(Installation.locate()))
+    func holidayData(_ installation: Installation) throws -> HolidayData {
+        try HolidayData.load(files: holidayFiles(installation))
     }
 
     /// The working-day calendar of the chosen region.
     func calendar() throws -> WorkingDayCalendar {
-        try holidayData().calendar(chosenRegion())
+        try holidayData(Installation.locate()).calendar(chosenRegion())
     }
 }
 

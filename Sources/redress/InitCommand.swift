@@ -56,10 +56,10 @@ struct InitCommand: ParsableCommand {
             throw UsageError("--policy: no pack '\(policy)' (looked for \(file))")
         }
         let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
-        let state = try lua.makeState(options, folder: folder)
+        let state = try lua.makeState(options, installation: installation, folder: folder)
         let pack = try PolicyLoader.load(path: file, in: state)
         // The pack's calendar must build (its closure days inside the calendar's years).
-        _ = try options.holidayData().calendar(pack.region, closures: pack.closures)
+        _ = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
 
         let existed = TextFile.exists(store.path)
         let caseStore = try CaseStore(path: store.path)

@@ -21,8 +21,7 @@ struct LuaOptions: ParsableArguments {
     }
 
     /// A state set up from the command line. `folder` is the running script's own folder.
-    func makeState(_ global: GlobalOptions, folder: String) throws -> LuaState {
-        let installation = try Installation.locate()
+    func makeState(_ global: GlobalOptions, installation: Installation, folder: String) throws -> LuaState {
         var options = LuaState.Options()
         options.unsafe = unsafe
         options.maxInstructions = maxInstructions
@@ -66,7 +65,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         guard TextFile.exists(script) else { throw UsageError("script: cannot open '\(script)'") }
         let folder = script.contains("/") ? String(script[..<script.lastIndex(of: "/")!]) : "."
-        let state = try lua.makeState(options, folder: folder.isEmpty ? "/" : folder)
+        let state = try lua.makeState(options, installation: Installation.locate(), folder: folder.isEmpty ? "/" : folder)
         var arg: [LuaValue: LuaValue] = [.integer(0): .string(script)]
         for (index, value) in arguments.enumerated() {
             arg[.integer(Int64(index + 1))] = .string(value)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressCore
 import RedressLua
 
 /// The `redress` command: a scriptable workbench for housing complaint handling.
@@ -33,7 +34,7 @@ struct Redress: ParsableCommand {
             print(Redress.helpMessage())
             return
         }
-        let state = try lua.makeState(options, folder: ".")
+        let state = try lua.makeState(options, installation: Installation.locate(), folder: ".")
         try store.run(state) {
             for chunk in chunks {
                 try state.run(chunk, name: "=(command line)")

@@ -1,4 +1,5 @@
 import Testing
+import RedressCore
 @testable import RedressLua
 
 /// Every escape the sandbox closes is tried, and each must be refused with a clear message.
@@ -32,7 +33,7 @@ import Testing
     func refusesEachEscape(code: String, message: String) throws {
         let error = try TestSupport.failure(code)
         #expect(error.message.contains(message), "\(code) → \(error.message)")
-        #expect(!FileSystemProbe.exists("/tmp/redress-sandbox-test"))
+        #expect(!TextFile.exists("/tmp/redress-sandbox-test"))
     }
 
     @Test func aBinaryChunkIsRefusedEvenWithoutAMode() throws {
@@ -95,9 +96,4 @@ import Testing
         let extra = Set(values.map(\.description)).subtracting(standard)
         #expect(extra == ["date", "calendar", "sql"])
     }
-}
-
-import RedressCore
-enum FileSystemProbe {
-    static func exists(_ path: String) -> Bool { TextFile.exists(path) }
 }

@@ -1,6 +1,6 @@
 // LuaShim: what Swift cannot do safely or at all with the Lua 5.4 C API.
 //
-// - Lua's macros as functions (lua_pop, lua_newtable, lua_upvalueindex, LUA_REGISTRYINDEX ...).
+// - Lua's macros Swift needs as functions (LUA_REGISTRYINDEX).
 // - The trampoline: Swift functions exposed to Lua never call a raising API. They fill an
 //   lshim_call (results, or an error) and return normally; the C trampoline then pushes the
 //   results or raises, after every Swift frame has returned. No longjmp crosses Swift.
@@ -75,16 +75,12 @@ typedef struct lshim_call {
 /// fills `call` and returns. It must not leave the stack lower than it found it.
 typedef void (*lshim_fn)(lua_State *L, lshim_call *call);
 
-/// Pushes a C closure that calls `fn` through the trampoline (may raise: top level or C only).
-void lshim_pushfunction(lua_State *L, lshim_fn fn);
 /// Protected: pushes the trampoline closure for `fn`. 0 on success.
 int lshim_pushfunction_p(lua_State *L, lshim_fn fn);
 
 /// Date userdata: an int64 day number under the metatable registered with lshim_setdatemeta.
 /// Reads the day number at `idx` if it is a date; never raises.
 int lshim_todate(lua_State *L, int idx, lua_Integer *day);
-/// Pops the table on top and makes it the metatable of every date (top level or C only).
-void lshim_setdatemeta(lua_State *L);
 /// Protected: pushes a date.
 int lshim_pushdate_p(lua_State *L, lua_Integer day);
 
@@ -93,8 +89,6 @@ int lshim_pushdate_p(lua_State *L, lua_Integer day);
 // A class is identified by `key`, any stable address (e.g. of a static object): its metatable
 // lives at registry[key] (a light userdata key, read with lua_rawgetp, which never raises).
 
-/// Pops the table on top and registers it as the metatable of class `key` (top level or C only).
-void lshim_setclassmeta(lua_State *L, const void *key);
 /// Protected: pushes a userdata holding `pointer` under class `key`'s metatable.
 int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key);
 /// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise. Never raises.
@@ -117,14 +111,9 @@ int lshim_setglobal_p(lua_State *L, const char *name);
 int lshim_getglobal_p(lua_State *L, const char *name);
 /// lua_next, protected: 1 with key and value pushed, 0 at the end, -1 on error (message pushed).
 int lshim_next_p(lua_State *L, int idx);
-/// tostring(v) for the value at idx (honours __tostring and __name); pushes the string.
-int lshim_tostring_p(lua_State *L, int idx);
 
 // MARK: Calling Lua from Swift (top level only: no Lua frame may be below).
 
-/// Loads text only (never binary) and calls it with `nargs` arguments under a traceback
-/// message handler. Returns a Lua status; on error the message (with traceback) is on top.
-int lshim_dostring(lua_State *L, const char *code, size_t len, const char *chunkname, int nresults);
 /// lua_pcall with a traceback message handler; function and args on the stack.
 int lshim_pcall_traceback(lua_State *L, int nargs, int nresults);
 /// Loads a text chunk without running it (status and message, or the function, on top).
@@ -140,12 +129,6 @@ const void *lshim_datekey(void);
 // MARK: Macros as functions.
 
 int lshim_registryindex(void);
-int lshim_upvalueindex(int i);
-void lshim_pop(lua_State *L, int n);
-void lshim_newtable(lua_State *L);
-void lshim_pushcfunction(lua_State *L, lua_CFunction f);
-int lshim_isnoneornil(lua_State *L, int idx);
-const char *lshim_tostring(lua_State *L, int idx);
 void lshim_openlibs(lua_State *L);
 
 #endif

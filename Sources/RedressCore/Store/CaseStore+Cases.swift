@@ -182,8 +182,7 @@ extension CaseStore {
     static func nextReference(year: Int, in db: Database) throws -> String {
         let key = "next_ref_\(year)"
         let next = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?", arguments: [key]) ?? 1
-        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [key, String(next + 1)])
+        try setSetting(key, String(next + 1), in: db)
         let digits = String(next)
         return "C-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }

@@ -25,8 +25,7 @@ extension CaseStore {
             }
             for (key, value) in [("policy", pack.name), ("policy_title", pack.title), ("policy_source", source),
                                  ("policy_hash", pack.hash), ("region", pack.region.rawValue)] {
-                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
+                try Self.setSetting(key, value, in: db)
             }
             try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('policy_bound', ?, ?, 'redress init', ?)",
                            arguments: [Timestamp.nowUTC(), actor,

@@ -91,10 +91,13 @@ public final class CaseStore: Sendable {
 
     /// Sets a setting.
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
-        }
+        try write { db in try Self.setSetting(key, value, in: db) }
+    }
+
+    /// Sets a setting inside the caller's transaction.
+    static func setSetting(_ key: String, _ value: String, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
     }
 }
 
@@ -110,7 +113,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { message }
 
     /// GRDB's message for a database error, without the SQL arguments.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message ?? "SQLite error \(error.resultCode)"
         }
