@@ -50,6 +50,19 @@ public struct Installation: Sendable {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// Who is running Redress, for the audit trail: REDRESS_USER, else USER.
+    public static var currentUser: String? {
+        if let name = environment("REDRESS_USER") ?? environment("USER"), !name.isEmpty { return name }
+        return getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+    }
+
+    /// The canonical absolute path of an existing file, or nil.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The running executable's real path (Linux: /proc/self/exe).
     public static func executablePath() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)

@@ -24,7 +24,7 @@ enum Boot {
       __name = "date", __metatable = "date", __index = D.index, __tostring = D.tostring,
       __eq = D.eq, __lt = D.lt, __le = D.le, __add = D.add, __sub = D.sub, __concat = D.concat,
     })
-    local date = setmetatable({ today = D.today }, { __call = D.new, __metatable = "date module" })
+    local date = setmetatable({ today = D.today, parse = D.parse }, { __call = D.new, __metatable = "date module" })
 
     -- calendar -----------------------------------------------------------------------------
     local C = F.calendar
@@ -70,6 +70,12 @@ enum Boot {
     package.path = table.concat(patterns, ";")
     _G.date, _G.calendar, _G.sql = date, active, F.sql.sql
     package.loaded["redress.sql"] = F.sql.sql
+
+    -- cases and parties (CasesModule.source) ------------------------------------------------
+    local cases, parties, intake_row = F.cases_lua(F.cases, date, load)
+    _G.cases, _G.parties = cases, parties
+    package.loaded["redress.cases"], package.loaded["redress.parties"] = cases, parties
+    registry_set(keys.intake_row, intake_row)
 
     -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
     -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
@@ -159,10 +165,16 @@ enum Boot {
         try state.check(code.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress boot]") }
         })
-        // F: { date = {...}, calendar = {...}, sql = {...}, host = {...} }
-        try state.check(lshim_createtable_p(L, 0, 4))
+        // F: { date = {...}, calendar = {...}, sql = {...}, cases = {...}, host = {...}, cases_lua = chunk }
+        try state.check(lshim_createtable_p(L, 0, 6))
+        var cases = CasesModule.source
+        try state.check(cases.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress cases]") }
+        })
+        try state.check(lshim_rawsetfield_p(L, -2, "cases_lua"))
         for (module, functions) in [("date", DateModule.functions), ("calendar", CalendarModule.functions),
-                                    ("sql", SQLModule.functions), ("host", [("tripped", limitTripped)])] {
+                                    ("sql", SQLModule.functions), ("cases", CasesModule.functions),
+                                    ("host", [("tripped", limitTripped)])] {
             try state.check(lshim_createtable_p(L, 0, Int32(functions.count)))
             for (name, function) in functions {
                 try state.check(lshim_pushfunction_p(L, function))
@@ -171,9 +183,10 @@ enum Boot {
             try state.check(lshim_rawsetfield_p(L, -2, module))
         }
         lua_pushcclosure(L, lshim_l_registryset, 0)
-        try state.check(lshim_createtable_p(L, 0, 3))
+        try state.check(lshim_createtable_p(L, 0, 4))
         for (name, key) in [("date", UnsafeMutableRawPointer(mutating: lshim_datekey())),
-                            ("date_methods", DateModule.methodsKey), ("calendar", CalendarModule.classKey)] {
+                            ("date_methods", DateModule.methodsKey), ("calendar", CalendarModule.classKey),
+                            ("intake_row", CasesModule.intakeRowKey)] {
             lua_pushlightuserdata(L, key)
             try state.check(lshim_rawsetfield_p(L, -2, name))
         }
@@ -203,8 +216,6 @@ enum Boot {
 
     /// The canonical absolute path, or nil when the file does not exist.
     static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        Installation.realPath(path)
     }
 }

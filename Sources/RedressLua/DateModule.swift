@@ -14,7 +14,7 @@ enum DateModule {
     nonisolated(unsafe) static let methodsKey = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
 
     static let functions: [(String, lshim_fn)] = [
-        ("new", new), ("today", today), ("index", index), ("tostring", tostring),
+        ("new", new), ("parse", parse), ("today", today), ("index", index), ("tostring", tostring),
         ("eq", eq), ("lt", lt), ("le", le), ("add", add), ("sub", sub), ("concat", concat),
         ("weekday", weekday), ("weekday_number", weekdayNumber), ("is_weekend", isWeekend),
         ("add_days", addDays), ("add_weeks", addWeeks), ("add_months", addMonths), ("add_years", addYears),
@@ -32,6 +32,29 @@ enum DateModule {
                 }
             } else {
                 lua.return(date: try lua.date(2))
+            }
+        }
+    }
+
+    /// `date.parse(value)`: a date from a date or ISO text, else `nil` and the reason (never
+    /// raises: for checking input, e.g. a CSV column).
+    static let parse: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            var day: lua_Integer = 0
+            if lshim_todate(lua.L, 1, &day) != 0 {
+                lua.return(date: LocalDate(dayNumber: Int(day)))
+                return
+            }
+            guard lua_type(lua.L, 1) == LUA_TSTRING else {
+                try lua.return(.nil)
+                try lua.return(.string("expected a date (YYYY-MM-DD), got \(lua.typeName(1))"))
+                return
+            }
+            do throws(DateError) {
+                lua.return(date: try LocalDate(iso: lua.state.string(at: 1)))
+            } catch {
+                try lua.return(.nil)
+                try lua.return(.string("\(error): \(error.reason)"))
             }
         }
     }

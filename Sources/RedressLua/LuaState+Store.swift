@@ -9,7 +9,11 @@ extension LuaState {
     public func withTransaction<T>(on store: CaseStore, _ body: () throws -> T) throws -> T {
         try store.writeThrowingAny { db in
             database = db
-            defer { database = nil }
+            self.store = store
+            defer {
+                database = nil
+                self.store = nil
+            }
             return try body()
         }
     }

@@ -43,8 +43,14 @@ public final class LuaState {
     let host: UnsafeMutablePointer<lshim_host>
     /// Folders `require`, `dofile` and `loadfile` may read from (Scripts/ and script folders).
     var scriptFolders: [String]
-    /// The case store's connection while a run holds its transaction (`CaseStore.run`).
+    /// The case store and its connection while a run holds its transaction (`withTransaction`).
     public internal(set) var database: Database?
+    public internal(set) var store: CaseStore?
+    /// Who is running, and which script: written into the audit trail.
+    public var recorder = Recorder()
+    /// The store's pack, once the cases API has loaded it.
+    var policy: LoadedPolicy?
+    var pendingPack: (path: String, hash: String)?
     /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
     var calendars: [CalendarHandle] = []
     var holidayData: Result<HolidayData, LuaError>?

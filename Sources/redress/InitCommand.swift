@@ -56,14 +56,16 @@ struct InitCommand: ParsableCommand {
             throw UsageError("--policy: no pack '\(policy)' (looked for \(file))")
         }
         let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
-        let state = try lua.makeState(options, installation: installation, folder: folder)
+        let state = try lua.makeState(options, installation: installation, folder: folder, script: "redress init")
         let pack = try PolicyLoader.load(path: file, in: state)
         // The pack's calendar must build (its closure days inside the calendar's years).
         _ = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
 
         let existed = TextFile.exists(store.path)
         let caseStore = try CaseStore(path: store.path)
-        try caseStore.bind(to: pack, source: policy, actor: Installation.environment("REDRESS_USER") ?? Installation.environment("USER"))
+        // A pack given by path is recorded by its absolute path: later runs start anywhere.
+        let source = policy.contains("/") || policy.hasSuffix(".lua") ? (Installation.realPath(file) ?? file) : policy
+        try caseStore.bind(to: pack, source: source, actor: Installation.currentUser)
         let stages = pack.stages.map { "stage \($0.name)" }.joined(separator: ", ")
         print("\(existed ? "Updated" : "Created") \(store.path): policy \(pack.name) (\(pack.title)), \(stages), \(pack.region) calendar, pack hash \(pack.hash)")
     }

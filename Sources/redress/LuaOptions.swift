@@ -21,7 +21,8 @@ struct LuaOptions: ParsableArguments {
     }
 
     /// A state set up from the command line. `folder` is the running script's own folder.
-    func makeState(_ global: GlobalOptions, installation: Installation, folder: String) throws -> LuaState {
+    /// `script` is what the audit trail names as the source of the run's changes.
+    func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String) throws -> LuaState {
         var options = LuaState.Options()
         options.unsafe = unsafe
         options.maxInstructions = maxInstructions
@@ -31,7 +32,9 @@ struct LuaOptions: ParsableArguments {
         options.scripts = installation.scripts
         options.scriptFolders = [folder]
         options.holidayFiles = try global.holidayFiles(installation)
-        return try LuaState(options: options)
+        let state = try LuaState(options: options)
+        state.recorder = Recorder(actor: Installation.currentUser, script: script)
+        return state
     }
 }
 
@@ -65,7 +68,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         guard TextFile.exists(script) else { throw UsageError("script: cannot open '\(script)'") }
         let folder = script.contains("/") ? String(script[..<script.lastIndex(of: "/")!]) : "."
-        let state = try lua.makeState(options, installation: Installation.locate(), folder: folder.isEmpty ? "/" : folder)
+        let state = try lua.makeState(options, installation: Installation.locate(), folder: folder.isEmpty ? "/" : folder,
+                                      script: "redress run \(script)")
         var arg: [LuaValue: LuaValue] = [.integer(0): .string(script)]
         for (index, value) in arguments.enumerated() {
             arg[.integer(Int64(index + 1))] = .string(value)

@@ -34,7 +34,7 @@ struct Redress: ParsableCommand {
             print(Redress.helpMessage())
             return
         }
-        let state = try lua.makeState(options, installation: Installation.locate(), folder: ".")
+        let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress -e")
         try store.run(state) {
             for chunk in chunks {
                 try state.run(chunk, name: "=(command line)")

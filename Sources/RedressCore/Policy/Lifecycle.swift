@@ -14,7 +14,9 @@ public struct CaseEvent: Hashable, Sendable {
     public let extensionBy: Duration?
     public let agreed: Bool
     public let reason: String?
-    /// For `received`: the stage triage chose (the pack's first stage when nil).
+    /// For `received`: the stage triage chose, or nil for a contact that is not a complaint
+    /// (a service request, enquiry or compliment: no stage, no clocks). For `escalated`: the
+    /// stage entered (informative; replay takes the pack's next stage).
     public let stage: String?
 
     public init(_ kind: Kind, on: LocalDate, stage: String? = nil, clock: String? = nil,
@@ -57,6 +59,9 @@ public struct CaseState: Hashable, Sendable {
     public enum Status: String, Sendable { case open, closed, withdrawn, excluded }
 
     public private(set) var status: Status = .open
+    /// When the case was received; nil before its `received` event.
+    public private(set) var received: LocalDate?
+    /// The current stage; nil for a case that is not a complaint.
     public private(set) var stage: String?
     public private(set) var clocks: [ClockState] = []
     /// When each anchor event last happened in the current stage.
@@ -89,25 +94,28 @@ public struct CaseState: Hashable, Sendable {
 
     private mutating func applying(_ event: CaseEvent, pack: PolicyPack, calendar: WorkingDayCalendar) throws(LifecycleError) {
         func refuse(_ message: String) -> LifecycleError { LifecycleError(event: event.kind, on: event.on, message: message) }
+        let stageName = stage ?? "(none)"
         if event.kind != .received {
-            guard stage != nil else { throw refuse("the case has not been received yet") }
+            guard received != nil else { throw refuse("the case has not been received yet") }
             guard status == .open || event.kind == .contact else {
                 throw refuse("the case is \(status.rawValue)")
             }
         }
         switch event.kind {
         case .received:
-            guard stage == nil else { throw refuse("the case was already received") }
-            let name = event.stage ?? pack.stages[0].name
-            guard pack.stage(name) != nil else {
-                throw refuse("unknown stage '\(name)' (the pack's stages: \(pack.stages.map(\.name).joined(separator: ", ")))")
+            guard received == nil else { throw refuse("the case was already received") }
+            if let name = event.stage {
+                guard pack.stage(name) != nil else {
+                    throw refuse("unknown stage '\(name)' (the pack's stages: \(pack.stages.map(\.name).joined(separator: ", ")))")
+                }
+                stage = name
             }
-            stage = name
+            received = event.on
             try anchor(.received, on: event.on, pack: pack, calendar: calendar, event: event)
         case .logged:
             try anchor(.logged, on: event.on, pack: pack, calendar: calendar, event: event)
         case .acknowledged:
-            guard anchors[.acknowledged] == nil else { throw refuse("stage \(stage!) was already acknowledged") }
+            guard anchors[.acknowledged] == nil else { throw refuse("stage \(stageName) was already acknowledged") }
             try meet("acknowledge", on: event.on, event: event)
             try anchor(.acknowledged, on: event.on, pack: pack, calendar: calendar, event: event)
         case .contact:
@@ -115,19 +123,20 @@ public struct CaseState: Hashable, Sendable {
         case .extended:
             try extend(event, calendar: calendar)
         case .responded:
-            guard !responded else { throw refuse("stage \(stage!) has already been answered") }
-            let respondRule = pack.stage(stage!)?.clocks.first { $0.name == "respond" }
+            guard !responded else { throw refuse("stage \(stageName) has already been answered") }
+            let respondRule = stage.flatMap { pack.stage($0) }?.clocks.first { $0.name == "respond" }
             if respondRule?.anchor == .acknowledged, anchors[.acknowledged] == nil {
-                throw refuse("stage \(stage!) must be acknowledged before it is answered")
+                throw refuse("stage \(stageName) must be acknowledged before it is answered")
             }
             try meet("respond", on: event.on, event: event)
             responded = true
             try anchor(.decisionSent, on: event.on, pack: pack, calendar: calendar, event: event)
         case .escalated:
-            guard let index = pack.stages.firstIndex(where: { $0.name == stage }), index + 1 < pack.stages.count else {
-                throw refuse("stage \(stage!) is the pack's last stage")
+            guard let current = stage else { throw refuse("the case is not a complaint: it has no stage to escalate from") }
+            guard let index = pack.stages.firstIndex(where: { $0.name == current }), index + 1 < pack.stages.count else {
+                throw refuse("stage \(current) is the pack's last stage")
             }
-            guard responded else { throw refuse("stage \(stage!) has not been answered yet, so it cannot be escalated") }
+            guard responded else { throw refuse("stage \(current) has not been answered yet, so it cannot be escalated") }
             try meet("escalation_window", on: event.on, event: event)
             stage = pack.stages[index + 1].name
             anchors = [:]
@@ -174,7 +183,7 @@ public struct CaseState: Hashable, Sendable {
         guard let by = event.extensionBy, by.amount > 0 else { throw refuse("an extension needs a length of 1 or more") }
         guard event.reason?.isEmpty == false else { throw refuse("an extension needs a reason") }
         guard let index = clocks.firstIndex(where: { $0.name == name && $0.stage == stage }) else {
-            throw refuse("stage \(stage!) has no running clock '\(name)'")
+            throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")
         }
         guard clocks[index].met == nil else { throw refuse("clock \(name) was already met on \(clocks[index].met!)") }
         guard let rule = clocks[index].rule.extensionRule else { throw refuse("the pack allows no extension of clock \(name)") }

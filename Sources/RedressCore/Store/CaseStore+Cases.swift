@@ -7,14 +7,20 @@ public struct NewCase: Sendable {
     }
 
     public var kind: Kind
-    /// The pack stage triage chose; the pack's first stage when nil.
+    /// The pack stage triage chose; when nil, the pack's first stage for a complaint, and no
+    /// stage (no clocks) for anything else.
     public var stage: String?
     public var received: LocalDate
     public var channel: String
     public var category: String?
     public var summary: String?
+    public var desiredOutcome: String?
     public var eventDate: LocalDate?
     public var complainantID: Int64?
+    public var representativeID: Int64?
+    public var anonymous = false
+    public var confidential = false
+    public var safeguarding = false
     /// Set when triage excluded it: the reason given to the customer and the clause relied on.
     public var exclusion: (reason: String, clause: String?)?
 
@@ -51,30 +57,54 @@ extension CaseStore {
         try write { db in try Self.record(new, pack: pack, calendar: calendar, by: recorder, in: db) }
     }
 
-    /// As `record(_:pack:calendar:by:)`, inside the caller's transaction.
+    /// As `record(_:pack:calendar:by:)`, inside the caller's transaction. Everything is checked
+    /// before the first row is written, and the rows are written in a savepoint: a failure
+    /// leaves the transaction as it was.
     public static func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder,
                               in db: Database) throws -> String {
-        var events = [CaseEvent(.received, on: new.received, stage: new.stage)]
+        _ = try Vocabulary.check(new.channel, in: Vocabulary.intakeChannels, field: "channel")
+        if let reason = new.exclusion?.reason, reason.isEmpty {
+            throw InputError(field: "exclude", message: "an exclusion needs the reason given to the customer")
+        }
+        if let eventDate = new.eventDate, eventDate > new.received {
+            throw InputError(field: "event_date", message: "\(eventDate) is after the date received (\(new.received))")
+        }
+        // A complaint enters triage's stage or the pack's first; anything else has no stage.
+        let stage = new.stage ?? (new.kind == .complaint ? pack.stages[0].name : nil)
+        var events = [CaseEvent(.received, on: new.received, stage: stage)]
         if new.exclusion != nil { events.append(CaseEvent(.excluded, on: new.received)) }
         let state = try CaseState.replay(events, pack: pack, calendar: calendar)
-        let ref = try nextReference(year: new.received.year, in: db)
-        try db.execute(sql: """
-            INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, event_date,
-                              complainant_id, exclusion_reason, exclusion_clause, policy, policy_hash,
-                              calendar_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [ref, new.kind.rawValue, state.status.rawValue, state.stage, new.received.description,
-                             new.channel, new.category, new.summary, new.eventDate?.description, new.complainantID,
-                             new.exclusion?.reason, new.exclusion?.clause, pack.name, pack.hash, calendar.version,
-                             Timestamp.nowUTC()])
-        let caseID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
-                       arguments: [caseID, state.stage, new.received.description])
-        for event in events {
-            try insert(event, caseID: caseID, by: recorder, in: db)
+        var ref = ""
+        try db.inSavepoint {
+            ref = try nextReference(year: new.received.year, in: db)
+            try db.cachedStatement(sql: """
+                INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, desired_outcome,
+                                  event_date, complainant_id, representative_id, anonymous, confidential, safeguarding,
+                                  exclusion_reason, exclusion_clause, policy, policy_hash, calendar_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    ref, new.kind.rawValue, state.status.rawValue, state.stage, new.received.description, new.channel,
+                    new.category, new.summary, new.desiredOutcome, new.eventDate?.description, new.complainantID,
+                    new.representativeID, new.anonymous, new.confidential, new.safeguarding, new.exclusion?.reason,
+                    new.exclusion?.clause, pack.name, pack.hash, calendar.version, Timestamp.nowUTC()])
+            let caseID = db.lastInsertedRowID
+            if let stage = state.stage {
+                try db.cachedStatement(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)")
+                    .execute(arguments: [caseID, stage, new.received.description])
+            }
+            for event in events {
+                try insert(event, caseID: caseID, by: recorder, in: db)
+            }
+            try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
+            return .commit
         }
-        try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
         return ref
+    }
+
+    /// What else an event records beside itself: a logged contact, or a stage's decision.
+    public enum Attachment: Sendable {
+        case contact(ContactRecord)
+        case decision(DecisionRecord)
     }
 
     /// Records `event` on case `ref`: replays its log with the new event (refusing it, and
@@ -82,27 +112,78 @@ extension CaseStore {
     /// stage and status. Returns the new state.
     @discardableResult
     public func record(_ event: CaseEvent, on ref: String, pack: PolicyPack, calendar: WorkingDayCalendar,
-                       by recorder: Recorder) throws(StoreError) -> CaseState {
-        try write { db in try Self.record(event, on: ref, pack: pack, calendar: calendar, by: recorder, in: db) }
+                       by recorder: Recorder, with attachment: Attachment? = nil) throws(StoreError) -> CaseState {
+        try write { db in try Self.record(event, on: ref, pack: pack, calendar: calendar, by: recorder, with: attachment, in: db) }
     }
 
     public static func record(_ event: CaseEvent, on ref: String, pack: PolicyPack, calendar: WorkingDayCalendar,
-                              by recorder: Recorder, in db: Database) throws -> CaseState {
+                              by recorder: Recorder, with attachment: Attachment? = nil, in db: Database) throws -> CaseState {
         guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [ref]) else {
             throw StoreError(message: "no case '\(ref)'")
+        }
+        switch attachment {
+        case .contact(let contact)?: _ = try contact.validated()
+        case .decision(let decision)?: _ = try decision.validated()
+        case nil: break
         }
         var state = try CaseState.replay(events(ofCase: caseID, in: db), pack: pack, calendar: calendar)
         let stageBefore = state.stage
         try state.apply(event, pack: pack, calendar: calendar)
-        try insert(event, caseID: caseID, by: recorder, in: db)
-        try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
-        try db.execute(sql: "UPDATE cases SET status = ?, stage = ? WHERE id = ?",
-                       arguments: [state.status.rawValue, state.stage, caseID])
-        if state.stage != stageBefore {
-            try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
-                           arguments: [event.on.description, event.kind.rawValue, caseID])
-            try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
-                           arguments: [caseID, state.stage, event.on.description])
+        var recorded = event
+        if event.kind == .escalated {
+            // The log says which stage the case entered.
+            recorded = CaseEvent(.escalated, on: event.on, stage: state.stage, reason: event.reason)
+        }
+        try db.inSavepoint {
+            var extra: [String: String] = [:]
+            switch attachment {
+            case .contact(let contact)?:
+                try db.execute(sql: "INSERT INTO contacts(case_id, at, channel, direction, staff, summary) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [caseID, contact.at, contact.channel, contact.direction, contact.staff, contact.summary])
+                extra["contact_id"] = String(db.lastInsertedRowID)
+            case .decision(let decision)?:
+                try db.execute(sql: "INSERT INTO decisions(case_id, stage, outcome, findings, reasons, decided) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [caseID, stageBefore, decision.outcome, decision.findings, decision.reasons, event.on.description])
+                let decisionID = db.lastInsertedRowID
+                extra["decision_id"] = String(decisionID)
+                if let remedy = decision.remedy {
+                    try db.execute(sql: """
+                        INSERT INTO remedies(case_id, decision_id, offered, accept_by, payment_route, arrears_offset_pence)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [caseID, decisionID, event.on.description, remedy.acceptBy?.description,
+                                         remedy.paymentRoute, remedy.arrearsOffsetPence])
+                    let remedyID = db.lastInsertedRowID
+                    extra["remedy_id"] = String(remedyID)
+                    for item in remedy.items {
+                        try db.execute(sql: "INSERT INTO remedy_items(remedy_id, kind, amount_pence, reason) VALUES (?, ?, ?, ?)",
+                                       arguments: [remedyID, item.kind, item.pence, item.reason])
+                    }
+                }
+            case nil:
+                break
+            }
+            try insert(recorded, caseID: caseID, by: recorder, extra: extra, in: db)
+            try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
+            if event.kind == .extended, let name = event.clock, let by = event.extensionBy,
+               let clock = state.clock(name, stage: stageBefore) {
+                try db.execute(sql: """
+                    INSERT INTO extensions(clock_id, amount, unit, reason, agreed, new_due, granted)
+                    SELECT id, ?, ?, ?, ?, ?, ? FROM clocks WHERE case_id = ? AND stage = ? AND name = ?
+                    """, arguments: [by.amount, by.unit.rawValue, event.reason, event.agreed, clock.dueNow.description,
+                                     event.on.description, caseID, clock.stage, name])
+            }
+            try db.execute(sql: "UPDATE cases SET status = ?, stage = ? WHERE id = ?",
+                           arguments: [state.status.rawValue, state.stage, caseID])
+            if state.stage != stageBefore {
+                try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
+                               arguments: [event.on.description, event.kind.rawValue, caseID])
+                try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
+                               arguments: [caseID, state.stage, event.on.description])
+            } else if state.status != .open {
+                try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
+                               arguments: [event.on.description, event.kind.rawValue, caseID])
+            }
+            return .commit
         }
         return state
     }
@@ -152,26 +233,28 @@ extension CaseStore {
         }
     }
 
-    static func insert(_ event: CaseEvent, caseID: Int64, by recorder: Recorder, in db: Database) throws {
+    static func insert(_ event: CaseEvent, caseID: Int64, by recorder: Recorder, extra: [String: String] = [:],
+                       in db: Database) throws {
         var data: [String] = []
         if let stage = event.stage { data.append("\"stage\":\(JSON.quote(stage))") }
         if let clock = event.clock { data.append("\"clock\":\(JSON.quote(clock))") }
         if let by = event.extensionBy { data.append("\"amount\":\(by.amount),\"unit\":\(JSON.quote(by.unit.rawValue))") }
         if event.kind == .extended { data.append("\"agreed\":\(event.agreed ? 1 : 0)") }
         if let reason = event.reason { data.append("\"reason\":\(JSON.quote(reason))") }
-        try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [caseID, event.kind.rawValue, event.on.description, Timestamp.nowUTC(),
+        for (key, value) in extra.sorted(by: { $0.key < $1.key }) { data.append("\(JSON.quote(key)):\(value)") }
+        try db.cachedStatement(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [caseID, event.kind.rawValue, event.on.description, Timestamp.nowUTC(),
                                    recorder.actor, recorder.script, data.isEmpty ? nil : "{" + data.joined(separator: ",") + "}"])
     }
 
     static func saveClocks(_ state: CaseState, caseID: Int64, calendar: WorkingDayCalendar, in db: Database) throws {
         for clock in state.clocks {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, stage, name) DO UPDATE SET
                   extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late
-                """, arguments: [caseID, clock.stage, clock.name, clock.rule.anchor.rawValue, clock.anchorDate.description,
+                """).execute(arguments: [caseID, clock.stage, clock.name, clock.rule.anchor.rawValue, clock.anchorDate.description,
                                  clock.rule.duration.amount, clock.rule.duration.unit.rawValue, clock.due.description,
                                  clock.dueNow == clock.due ? nil : clock.dueNow.description, clock.met?.description,
                                  clock.metLate.map { $0 ? 1 : 0 }, calendar.version])
@@ -181,8 +264,10 @@ extension CaseStore {
     /// The next reference of `year`: C-2026-000001, C-2026-000002...
     static func nextReference(year: Int, in db: Database) throws -> String {
         let key = "next_ref_\(year)"
-        let next = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?", arguments: [key]) ?? 1
-        try setSetting(key, String(next + 1), in: db)
+        let next = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?"),
+                                    arguments: [key]) ?? 1
+        try db.cachedStatement(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .execute(arguments: [key, String(next + 1)])
         let digits = String(next)
         return "C-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }

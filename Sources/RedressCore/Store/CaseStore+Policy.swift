@@ -14,6 +14,18 @@ extension CaseStore {
         }
     }
 
+    /// The bound pack, read inside the caller's transaction.
+    public static func boundPolicy(in db: Database) throws -> (name: String, source: String, hash: String)? {
+        let settings = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
+            db, sql: "SELECT key, value FROM settings WHERE key IN ('policy', 'policy_source', 'policy_hash')").map {
+                ($0["key"] as String, $0["value"] as String)
+            })
+        guard let name = settings["policy"], let source = settings["policy_source"], let hash = settings["policy_hash"] else {
+            return nil
+        }
+        return (name, source, hash)
+    }
+
     /// Binds the store to `pack` (loaded from `source`, a pack name or path) and records it in
     /// the event log with the pack's content hash. Refuses to rebind a store bound to another
     /// pack: its cases' clocks were computed under that pack's rules.

@@ -9,7 +9,19 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: cases, clocks, remedies, restrictions, event log", migrate: v1)
+        migrator.registerMigration("v2: look-ups by party email, by case for decisions and remedies", migrate: v2)
         return migrator
+    }
+
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Intake finds a returning complainant by email address.
+            CREATE INDEX parties_email ON parties(lower(email));
+            CREATE INDEX decisions_case ON decisions(case_id);
+            CREATE INDEX remedies_case ON remedies(case_id);
+            CREATE INDEX extensions_clock ON extensions(clock_id);
+            CREATE INDEX events_party ON events(party_id) WHERE party_id IS NOT NULL;
+            """)
     }
 
     static func v1(_ db: Database) throws {

@@ -29,7 +29,7 @@ import Testing
         // Received Wed 17 Dec 2025: acknowledge by 24 Dec; acknowledged that day, respond by
         // Mon 12 Jan 2026; a 10-working-day extension moves it to Mon 26 Jan (Scotland: 13 and 27 Jan).
         let events = [
-            CaseEvent(.received, on: date("2025-12-17")),
+            CaseEvent(.received, on: date("2025-12-17"), stage: "1"),
             CaseEvent(.acknowledged, on: date("2025-12-24")),
             CaseEvent(.extended, on: date("2026-01-05"), clock: "respond", extensionBy: Duration(10, .workingDays), reason: "repairs survey"),
         ]
@@ -47,7 +47,7 @@ import Testing
         // Escalation received Thu 12 Mar 2026: acknowledge by 19 Mar; respond by Mon 20 Apr
         // (skips Good Friday and Easter Monday); NI acknowledges by 20 Mar (St Patrick's Day).
         let events = [
-            CaseEvent(.received, on: date("2026-02-02")),
+            CaseEvent(.received, on: date("2026-02-02"), stage: "1"),
             CaseEvent(.acknowledged, on: date("2026-02-03")),
             CaseEvent(.responded, on: date("2026-02-16")),
             CaseEvent(.escalated, on: date("2026-03-12")),
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func lateAndOverdueClocks() throws {
-        let state = try replay([CaseEvent(.received, on: date("2026-12-22")), CaseEvent(.acknowledged, on: date("2027-01-04"))])
+        let state = try replay([CaseEvent(.received, on: date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: date("2027-01-04"))])
         let acknowledge = try #require(state.clock("acknowledge"))
         #expect(acknowledge.due.description == "2026-12-31")
         #expect(acknowledge.metLate == true)
@@ -74,24 +74,24 @@ import Testing
     }
 
     @Test(arguments: [
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.responded, on: TestData.date("2026-12-23"))],
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.responded, on: TestData.date("2026-12-23"))],
          "cannot record responded on 2026-12-23: stage 1 must be acknowledged before it is answered"),
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.acknowledged, on: TestData.date("2026-12-24"))],
          "cannot record acknowledged on 2026-12-24: stage 1 was already acknowledged"),
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.closed, on: TestData.date("2026-12-23")),
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.closed, on: TestData.date("2026-12-23")),
           CaseEvent(.escalated, on: TestData.date("2026-12-24"))],
          "cannot record escalated on 2026-12-24: the case is closed"),
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.escalated, on: TestData.date("2026-12-24"))],
          "cannot record escalated on 2026-12-24: stage 1 has not been answered yet, so it cannot be escalated"),
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.extended, on: TestData.date("2026-12-24"), clock: "respond", extensionBy: Duration(11, .workingDays), reason: "survey")],
          "cannot record extended on 2026-12-24: extending clock respond past 10 working days (0 used) needs the customer's agreement"),
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.extended, on: TestData.date("2026-12-24"), clock: "respond", extensionBy: Duration(5, .workingDays))],
          "cannot record extended on 2026-12-24: an extension needs a reason"),
-        ([CaseEvent(.received, on: TestData.date("2026-12-22")), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
+        ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.extended, on: TestData.date("2026-12-24"), clock: "respond", extensionBy: Duration(2, .weeks), reason: "survey")],
          "cannot record extended on 2026-12-24: clock respond extends in working days, not weeks"),
         ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "board")],
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func extensionsBeyondTheCapNeedAgreementOrAreRefused() throws {
-        var state = try replay([CaseEvent(.received, on: date("2026-12-22")), CaseEvent(.acknowledged, on: date("2026-12-23"))])
+        var state = try replay([CaseEvent(.received, on: date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: date("2026-12-23"))])
         let calendar = TestData.calendars[.englandAndWales]!
         try state.apply(CaseEvent(.extended, on: date("2027-01-04"), clock: "respond", extensionBy: Duration(10, .workingDays), reason: "a"),
                         pack: Self.code, calendar: calendar)
@@ -126,7 +126,7 @@ import Testing
         #expect(state.clock("respond")?.dueNow.description == "2027-02-01")
         // Stage 2 allows no extension past 20 working days, even with agreement.
         var two = try replay([
-            CaseEvent(.received, on: date("2026-02-02")), CaseEvent(.acknowledged, on: date("2026-02-03")),
+            CaseEvent(.received, on: date("2026-02-02"), stage: "1"), CaseEvent(.acknowledged, on: date("2026-02-03")),
             CaseEvent(.responded, on: date("2026-02-16")), CaseEvent(.escalated, on: date("2026-02-20")),
             CaseEvent(.acknowledged, on: date("2026-02-23")),
         ])

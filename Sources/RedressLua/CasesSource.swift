@@ -1,0 +1,285 @@
+extension CasesModule {
+    /// The Lua half of `cases` and `parties`: checks the tables scripts pass (unknown fields are
+    /// errors, naming the field), runs the pack's `triage` and `remedy` hooks, and raises the
+    /// Swift half's refusals at the calling script's line. Called by the boot chunk with the
+    /// Swift primitives and the `date` module; returns the two modules and the import entry.
+    static let source = #"""
+    local C, date, load = ...
+    local parse, today = date.parse, date.today
+    local type, pairs, ipairs, error, tostring, select = type, pairs, ipairs, error, tostring, select
+    local setmetatable, getmetatable = setmetatable, getmetatable
+    local format, sort, concat = string.format, table.sort, table.concat
+
+    local cases, parties = {}, {}
+
+    local function describe(v)
+      if type(v) == "string" then return "'" .. v .. "'" end
+      if type(v) == "table" then return "a table" end
+      return tostring(v)
+    end
+
+    -- raise `message` at `level` (0: no position, for import, which names the row itself)
+    local function fail(message, level)
+      error(message, level > 0 and level + 1 or 0)
+    end
+
+    local function set(list)
+      local s = {}
+      for _, name in ipairs(list) do s[name] = true end
+      return s
+    end
+
+    -- An options table whose fields are all known; nil counts as {}.
+    local function options(t, what, allowed, level)
+      if t == nil then return {} end
+      if type(t) ~= "table" then
+        fail(format("%s: expected a table { ... }, got %s", what, describe(t)), level + 1)
+      end
+      for key in pairs(t) do
+        if not allowed[key] then
+          local names = {}
+          for name in pairs(allowed) do names[#names + 1] = name end
+          sort(names)
+          fail(format("%s: unknown field '%s' (expected: %s)", what, tostring(key), concat(names, ", ")), level + 1)
+        end
+      end
+      return t
+    end
+
+    -- the store's pack, loaded on first use ----------------------------------------------
+    local pack
+    local function policy(level)
+      local path, source = C.pack_source()
+      if path == nil then fail(source, level + 1) end
+      if path then
+        local chunk, message = load(source, "@" .. path, "t")
+        if not chunk then error(message, 0) end
+        local loaded = chunk()
+        local ok, why = C.use_pack(loaded)
+        if not ok then error(why, 0) end
+        pack = loaded
+      end
+      return pack
+    end
+
+    -- parties --------------------------------------------------------------------------
+    local PARTY = set { "name", "role", "email", "phone", "address", "preferred_contact", "language",
+                        "vulnerability", "reasonable_adjustments" }
+
+    local function add_party(t, reuse, what, level)
+      options(t, what, PARTY, level + 1)
+      local id, why = C.party(t.name, t.role, t.email, t.phone, t.address, t.preferred_contact, t.language,
+                              t.vulnerability, t.reasonable_adjustments, reuse, what)
+      if not id then fail(why, level + 1) end
+      return id
+    end
+
+    --- parties.add{ name =, role =, email =, phone =, ... } → id
+    function parties.add(t)
+      return add_party(t, false, "parties.add", 2)
+    end
+
+    --- parties.get(id) → the party's fields, or nil
+    function parties.get(id)
+      local party, why = C.party_get(id)
+      if why then fail("parties.get: " .. why, 2) end
+      return party
+    end
+
+    -- cases ----------------------------------------------------------------------------
+    local Case = {}
+    local case_meta = {
+      __index = Case, __name = "case",
+      __tostring = function(c)
+        local due = {}
+        for name, d in pairs(c.due or {}) do due[#due + 1] = name .. " " .. tostring(d) end
+        sort(due)
+        return format("%s %s %s%s, received %s%s", c.ref, c.kind, c.status,
+          c.stage and (" (stage " .. c.stage .. ")") or "", tostring(c.received),
+          #due > 0 and ("; due: " .. concat(due, ", ")) or "")
+      end,
+    }
+
+    local function wrap(t)
+      return t and setmetatable(t, case_meta)
+    end
+
+    -- replace a case object's fields with the store's (the object stays the same table)
+    local function refresh(c, fresh)
+      for key in pairs(c) do c[key] = nil end
+      for key, value in pairs(fresh) do c[key] = value end
+      return c
+    end
+
+    local DATES = { "received", "event_date", "aware_date" }
+
+    -- the intake: check the dates, run the pack's triage, record the case; returns its ref
+    local function intake(t, level)
+      if type(t) ~= "table" then
+        fail(format("cases.intake: expected a table { received = ..., channel = ... }, got %s", describe(t)), level + 1)
+      end
+      local p = policy(level + 1)
+      local facts = {}
+      for key, value in pairs(t) do facts[key] = value end
+      for _, name in ipairs(DATES) do
+        local value = facts[name]
+        if value ~= nil then
+          local d, why = parse(value)
+          if not d then fail(format("cases.intake: %s: %s", name, why), level + 1) end
+          facts[name] = d
+        end
+      end
+      if facts.received == nil then
+        fail("cases.intake: received: required (the date the complaint reached the landlord)", level + 1)
+      end
+      local verdict = { kind = "complaint" }
+      if p.triage then
+        verdict = p.triage(facts)
+        if type(verdict) ~= "table" then
+          fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
+                      tostring(p.name), describe(verdict)), level + 1)
+        end
+      end
+      local complainant, representative = facts.complainant, facts.representative
+      if type(complainant) == "table" then
+        complainant = add_party(complainant, true, "cases.intake: complainant", level + 1)
+      elseif type(complainant) == "string" or facts.complainant_email or facts.complainant_phone then
+        complainant = add_party({ name = complainant, email = facts.complainant_email, phone = facts.complainant_phone,
+                                  role = facts.complainant_role }, true, "cases.intake: complainant", level + 1)
+      end
+      if type(representative) == "table" then
+        representative = add_party(representative, true, "cases.intake: representative", level + 1)
+      elseif type(representative) == "string" then
+        representative = add_party({ name = representative, role = "representative" }, false, "cases.intake: representative", level + 1)
+      end
+      local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
+                                facts.event_date, complainant, representative, facts.anonymous, facts.confidential,
+                                facts.safeguarding, verdict.kind, verdict.stage, verdict.exclude, verdict.clause)
+      if not ref then fail("cases.intake: " .. why, level + 1) end
+      return ref
+    end
+
+    --- cases.intake{ received =, channel =, category =, summary =, event_date =, complainant =, ... } → the case
+    function cases.intake(t)
+      return wrap(C.get(intake(t, 2)))
+    end
+
+    --- cases.get(ref) → the case, or nil
+    function cases.get(ref)
+      local found, why = C.get(ref)
+      if why then fail("cases.get: " .. why, 2) end
+      return wrap(found)
+    end
+
+    local FIND = set { "status", "kind", "stage", "category", "channel", "overdue", "as_of", "received_from",
+                       "received_to", "limit" }
+
+    --- cases.find{ status =, kind =, stage =, category =, overdue = true, as_of =, received_from =, received_to =, limit = }
+    function cases.find(t)
+      local f = options(t, "cases.find", FIND, 2)
+      local found, why = C.find(f.status, f.kind, f.stage, f.category, f.channel, f.overdue, f.as_of,
+                                f.received_from, f.received_to, f.limit)
+      if not found then fail("cases.find: " .. why, 2) end
+      for _, c in ipairs(found) do wrap(c) end
+      return found
+    end
+
+    -- case methods ------------------------------------------------------------------------
+    local function self_check(c, method)
+      if type(c) ~= "table" or getmetatable(c) ~= case_meta then
+        fail(format("case:%s: call it on a case, with a colon: c:%s{...}", method, method), 3)
+      end
+    end
+
+    local function lifecycle(c, method, event, t, allowed)
+      self_check(c, method)
+      local o = options(t, "case:" .. method, allowed, 3)
+      policy(3)
+      local fresh, why = C.event(c.ref, event, o.on, o.clock, o.amount, o.unit, o.agreed, o.reason)
+      if not fresh then fail(format("case:%s: %s: %s", method, c.ref, why), 3) end
+      return refresh(c, fresh)
+    end
+
+    local ON = set { "on" }
+    local ON_REASON = set { "on", "reason" }
+
+    --- c:acknowledge{ on = } (on: default today)
+    function Case:acknowledge(t) return lifecycle(self, "acknowledge", "acknowledged", t, ON) end
+    --- c:logged{ on = }: the complaint was logged (for packs with clocks from "logged")
+    function Case:logged(t) return lifecycle(self, "logged", "logged", t, ON) end
+    --- c:escalate{ on =, reason = }
+    function Case:escalate(t) return lifecycle(self, "escalate", "escalated", t, ON_REASON) end
+    --- c:close{ on =, reason = }
+    function Case:close(t) return lifecycle(self, "close", "closed", t, ON_REASON) end
+    --- c:withdraw{ on =, reason = }
+    function Case:withdraw(t) return lifecycle(self, "withdraw", "withdrawn", t, ON_REASON) end
+
+    local UNITS = { "working_days", "days", "weeks", "months" }
+    local EXTEND = set { "clock", "working_days", "days", "weeks", "months", "reason", "agreed", "on" }
+
+    --- c:extend{ clock = "respond", working_days = 10, reason =, agreed = true, on = }
+    function Case:extend(t)
+      self_check(self, "extend")
+      local o = options(t, "case:extend", EXTEND, 2)
+      local unit, amount
+      for _, name in ipairs(UNITS) do
+        if o[name] ~= nil then
+          if unit then fail(format("case:extend: give one of working_days, days, weeks, months (got %s and %s)", unit, name), 2) end
+          unit, amount = name, o[name]
+        end
+      end
+      if not unit then fail("case:extend: give the extension's length: working_days =, days =, weeks = or months =", 2) end
+      policy(2)
+      local fresh, why = C.event(self.ref, "extended", o.on, o.clock, amount, unit, o.agreed, o.reason)
+      if not fresh then fail(format("case:extend: %s: %s", self.ref, why), 2) end
+      return refresh(self, fresh)
+    end
+
+    local LOG = set { "channel", "direction", "summary", "at", "staff" }
+
+    --- c:log{ channel = "phone", direction = "in", summary =, at =, staff = }: record keeping
+    function Case:log(t)
+      self_check(self, "log")
+      local o = options(t, "case:log", LOG, 2)
+      policy(2)
+      local fresh, why = C.contact(self.ref, o.channel, o.direction, o.summary, o.at, o.staff)
+      if not fresh then fail(format("case:log: %s: %s", self.ref, why), 2) end
+      return refresh(self, fresh)
+    end
+
+    local RESPOND = set { "on", "outcome", "findings", "reasons", "remedy" }
+
+    --- c:respond{ on =, outcome = "upheld"|"partly_upheld"|"not_upheld", findings =, reasons =, remedy = }
+    --- Without `remedy`, a pack's remedy(case, findings) hook decides it when the complaint is upheld.
+    function Case:respond(t)
+      self_check(self, "respond")
+      local o = options(t, "case:respond", RESPOND, 2)
+      local p = policy(2)
+      local remedy = o.remedy
+      if remedy == nil and p.remedy and o.outcome ~= "not_upheld" and o.findings ~= nil then
+        remedy = p.remedy(self, o.findings)
+      end
+      local fresh, why = C.respond(self.ref, o.on, o.outcome, o.findings, o.reasons, remedy)
+      if not fresh then fail(format("case:respond: %s: %s", self.ref, why), 2) end
+      return refresh(self, fresh)
+    end
+
+    --- c:history() → the audit trail, oldest first: { type =, on =, at =, actor =, script =, data = }
+    function Case:history()
+      self_check(self, "history")
+      local entries, why = C.history(self.ref)
+      if not entries then fail("case:history: " .. why, 2) end
+      return entries
+    end
+
+    --- c:refresh() → the case as the store now holds it
+    function Case:refresh()
+      self_check(self, "refresh")
+      local fresh, why = C.get(self.ref)
+      if not fresh then fail("case:refresh: " .. (why or ("no case " .. self.ref)), 2) end
+      return refresh(self, fresh)
+    end
+
+    return cases, parties, function(row) return intake(row, 0) end
+    """#
+}
