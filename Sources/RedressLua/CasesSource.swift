@@ -18,7 +18,8 @@ extension CasesModule {
       return tostring(v)
     end
 
-    -- raise `message` at `level` (0: no position, for import, which names the row itself)
+    -- raise `message` at `level` (0: no position, for import, which names the row itself).
+    -- Levels count frames, so the public functions below never end in a tail call.
     local function fail(message, level)
       error(message, level > 0 and level + 1 or 0)
     end
@@ -76,7 +77,8 @@ extension CasesModule {
 
     --- parties.add{ name =, role =, email =, phone =, ... } → id
     function parties.add(t)
-      return add_party(t, false, "parties.add", 2)
+      local id = add_party(t, false, "parties.add", 2)
+      return id
     end
 
     --- parties.get(id) → the party's fields, or nil
@@ -161,7 +163,8 @@ extension CasesModule {
 
     --- cases.intake{ received =, channel =, category =, summary =, event_date =, complainant =, ... } → the case
     function cases.intake(t)
-      return wrap(C.get(intake(t, 2)))
+      local ref = intake(t, 2)
+      return wrap(C.get(ref))
     end
 
     --- cases.get(ref) → the case, or nil
@@ -185,14 +188,14 @@ extension CasesModule {
     end
 
     -- case methods ------------------------------------------------------------------------
-    local function self_check(c, method)
+    local function self_check(c, method, level)
       if type(c) ~= "table" or getmetatable(c) ~= case_meta then
-        fail(format("case:%s: call it on a case, with a colon: c:%s{...}", method, method), 3)
+        fail(format("case:%s: call it on a case, with a colon: c:%s{...}", method, method), level + 1)
       end
     end
 
     local function lifecycle(c, method, event, t, allowed)
-      self_check(c, method)
+      self_check(c, method, 3)
       local o = options(t, "case:" .. method, allowed, 3)
       policy(3)
       local fresh, why = C.event(c.ref, event, o.on, o.clock, o.amount, o.unit, o.agreed, o.reason)
@@ -204,22 +207,22 @@ extension CasesModule {
     local ON_REASON = set { "on", "reason" }
 
     --- c:acknowledge{ on = } (on: default today)
-    function Case:acknowledge(t) return lifecycle(self, "acknowledge", "acknowledged", t, ON) end
+    function Case:acknowledge(t) local c = lifecycle(self, "acknowledge", "acknowledged", t, ON); return c end
     --- c:logged{ on = }: the complaint was logged (for packs with clocks from "logged")
-    function Case:logged(t) return lifecycle(self, "logged", "logged", t, ON) end
+    function Case:logged(t) local c = lifecycle(self, "logged", "logged", t, ON); return c end
     --- c:escalate{ on =, reason = }
-    function Case:escalate(t) return lifecycle(self, "escalate", "escalated", t, ON_REASON) end
+    function Case:escalate(t) local c = lifecycle(self, "escalate", "escalated", t, ON_REASON); return c end
     --- c:close{ on =, reason = }
-    function Case:close(t) return lifecycle(self, "close", "closed", t, ON_REASON) end
+    function Case:close(t) local c = lifecycle(self, "close", "closed", t, ON_REASON); return c end
     --- c:withdraw{ on =, reason = }
-    function Case:withdraw(t) return lifecycle(self, "withdraw", "withdrawn", t, ON_REASON) end
+    function Case:withdraw(t) local c = lifecycle(self, "withdraw", "withdrawn", t, ON_REASON); return c end
 
     local UNITS = { "working_days", "days", "weeks", "months" }
     local EXTEND = set { "clock", "working_days", "days", "weeks", "months", "reason", "agreed", "on" }
 
     --- c:extend{ clock = "respond", working_days = 10, reason =, agreed = true, on = }
     function Case:extend(t)
-      self_check(self, "extend")
+      self_check(self, "extend", 2)
       local o = options(t, "case:extend", EXTEND, 2)
       local unit, amount
       for _, name in ipairs(UNITS) do
@@ -239,7 +242,7 @@ extension CasesModule {
 
     --- c:log{ channel = "phone", direction = "in", summary =, at =, staff = }: record keeping
     function Case:log(t)
-      self_check(self, "log")
+      self_check(self, "log", 2)
       local o = options(t, "case:log", LOG, 2)
       policy(2)
       local fresh, why = C.contact(self.ref, o.channel, o.direction, o.summary, o.at, o.staff)
@@ -252,7 +255,7 @@ extension CasesModule {
     --- c:respond{ on =, outcome = "upheld"|"partly_upheld"|"not_upheld", findings =, reasons =, remedy = }
     --- Without `remedy`, a pack's remedy(case, findings) hook decides it when the complaint is upheld.
     function Case:respond(t)
-      self_check(self, "respond")
+      self_check(self, "respond", 2)
       local o = options(t, "case:respond", RESPOND, 2)
       local p = policy(2)
       local remedy = o.remedy
@@ -266,7 +269,7 @@ extension CasesModule {
 
     --- c:history() → the audit trail, oldest first: { type =, on =, at =, actor =, script =, data = }
     function Case:history()
-      self_check(self, "history")
+      self_check(self, "history", 2)
       local entries, why = C.history(self.ref)
       if not entries then fail("case:history: " .. why, 2) end
       return entries
@@ -274,7 +277,7 @@ extension CasesModule {
 
     --- c:refresh() → the case as the store now holds it
     function Case:refresh()
-      self_check(self, "refresh")
+      self_check(self, "refresh", 2)
       local fresh, why = C.get(self.ref)
       if not fresh then fail("case:refresh: " .. (why or ("no case " .. self.ref)), 2) end
       return refresh(self, fresh)
