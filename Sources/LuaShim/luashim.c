@@ -256,6 +256,31 @@ int lshim_createtable_p(lua_State *L, int narr, int nrec) {
 }
 
 // Stack in: table, value, key (a light userdata pointing at a C string).
+static int lshim_pushrecord_k(lua_State *L) {
+    const lshim_record *r = (const lshim_record *)lua_touserdata(L, 1);
+    lua_createtable(L, 0, r->count);
+    for (int i = 0; i < r->count; i++) {
+        switch (r->types[i]) {
+        case 1: {
+            long start = i == 0 ? 0 : r->ends[i - 1];
+            lua_pushlstring(L, (const char *)r->bytes + start, (size_t)(r->ends[i] - start));
+            break;
+        }
+        case 2: lua_pushboolean(L, 1); break;
+        case 3: lua_pushboolean(L, 0); break;
+        default: continue;
+        }
+        lua_setfield(L, -2, r->keys[i]);   // a fresh table without a metatable: raw
+    }
+    return 1;
+}
+
+int lshim_pushrecord_p(lua_State *L, const lshim_record *record) {
+    lua_pushcfunction(L, lshim_pushrecord_k);
+    lua_pushlightuserdata(L, (void *)record);
+    return lua_pcall(L, 1, 1, 0);
+}
+
 static int lshim_rawsetfield_k(lua_State *L) {
     lua_pushstring(L, (const char *)lua_touserdata(L, 3));
     lua_pushvalue(L, 2);

@@ -20,8 +20,12 @@ extension CasesModule {
 
     -- raise `message` at `level` (0: no position, for import, which names the row itself).
     -- Levels count frames, so the public functions below never end in a tail call.
+    local function up(level)
+      return level > 0 and level + 1 or 0
+    end
+
     local function fail(message, level)
-      error(message, level > 0 and level + 1 or 0)
+      error(message, up(level))
     end
 
     local function set(list)
@@ -34,14 +38,14 @@ extension CasesModule {
     local function options(t, what, allowed, level)
       if t == nil then return {} end
       if type(t) ~= "table" then
-        fail(format("%s: expected a table { ... }, got %s", what, describe(t)), level + 1)
+        fail(format("%s: expected a table { ... }, got %s", what, describe(t)), up(level))
       end
       for key in pairs(t) do
         if not allowed[key] then
           local names = {}
           for name in pairs(allowed) do names[#names + 1] = name end
           sort(names)
-          fail(format("%s: unknown field '%s' (expected: %s)", what, tostring(key), concat(names, ", ")), level + 1)
+          fail(format("%s: unknown field '%s' (expected: %s)", what, tostring(key), concat(names, ", ")), up(level))
         end
       end
       return t
@@ -51,7 +55,7 @@ extension CasesModule {
     local pack
     local function policy(level)
       local path, source = C.pack_source()
-      if path == nil then fail(source, level + 1) end
+      if path == nil then fail(source, up(level)) end
       if path then
         local chunk, message = load(source, "@" .. path, "t")
         if not chunk then error(message, 0) end
@@ -68,10 +72,10 @@ extension CasesModule {
                         "vulnerability", "reasonable_adjustments" }
 
     local function add_party(t, reuse, what, level)
-      options(t, what, PARTY, level + 1)
+      options(t, what, PARTY, up(level))
       local id, why = C.party(t.name, t.role, t.email, t.phone, t.address, t.preferred_contact, t.language,
                               t.vulnerability, t.reasonable_adjustments, reuse, what)
-      if not id then fail(why, level + 1) end
+      if not id then fail(why, up(level)) end
       return id
     end
 
@@ -118,46 +122,46 @@ extension CasesModule {
     -- the intake: check the dates, run the pack's triage, record the case; returns its ref
     local function intake(t, level)
       if type(t) ~= "table" then
-        fail(format("cases.intake: expected a table { received = ..., channel = ... }, got %s", describe(t)), level + 1)
+        fail(format("cases.intake: expected a table { received = ..., channel = ... }, got %s", describe(t)), up(level))
       end
-      local p = policy(level + 1)
+      local p = policy(up(level))
       local facts = {}
       for key, value in pairs(t) do facts[key] = value end
       for _, name in ipairs(DATES) do
         local value = facts[name]
         if value ~= nil then
           local d, why = parse(value)
-          if not d then fail(format("cases.intake: %s: %s", name, why), level + 1) end
+          if not d then fail(format("cases.intake: %s: %s", name, why), up(level)) end
           facts[name] = d
         end
       end
       if facts.received == nil then
-        fail("cases.intake: received: required (the date the complaint reached the landlord)", level + 1)
+        fail("cases.intake: received: required (the date the complaint reached the landlord)", up(level))
       end
       local verdict = { kind = "complaint" }
       if p.triage then
         verdict = p.triage(facts)
         if type(verdict) ~= "table" then
           fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
-                      tostring(p.name), describe(verdict)), level + 1)
+                      tostring(p.name), describe(verdict)), up(level))
         end
       end
       local complainant, representative = facts.complainant, facts.representative
       if type(complainant) == "table" then
-        complainant = add_party(complainant, true, "cases.intake: complainant", level + 1)
+        complainant = add_party(complainant, true, "cases.intake: complainant", up(level))
       elseif type(complainant) == "string" or facts.complainant_email or facts.complainant_phone then
         complainant = add_party({ name = complainant, email = facts.complainant_email, phone = facts.complainant_phone,
-                                  role = facts.complainant_role }, true, "cases.intake: complainant", level + 1)
+                                  role = facts.complainant_role }, true, "cases.intake: complainant", up(level))
       end
       if type(representative) == "table" then
-        representative = add_party(representative, true, "cases.intake: representative", level + 1)
+        representative = add_party(representative, true, "cases.intake: representative", up(level))
       elseif type(representative) == "string" then
-        representative = add_party({ name = representative, role = "representative" }, false, "cases.intake: representative", level + 1)
+        representative = add_party({ name = representative, role = "representative" }, false, "cases.intake: representative", up(level))
       end
       local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
                                 facts.event_date, complainant, representative, facts.anonymous, facts.confidential,
                                 facts.safeguarding, verdict.kind, verdict.stage, verdict.exclude, verdict.clause)
-      if not ref then fail("cases.intake: " .. why, level + 1) end
+      if not ref then fail("cases.intake: " .. why, up(level)) end
       return ref
     end
 
@@ -190,7 +194,7 @@ extension CasesModule {
     -- case methods ------------------------------------------------------------------------
     local function self_check(c, method, level)
       if type(c) ~= "table" or getmetatable(c) ~= case_meta then
-        fail(format("case:%s: call it on a case, with a colon: c:%s{...}", method, method), level + 1)
+        fail(format("case:%s: call it on a case, with a colon: c:%s{...}", method, method), up(level))
       end
     end
 

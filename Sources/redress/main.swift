@@ -22,7 +22,8 @@ do {
     printError("redress: \(error): \(error.reason)")
     exit(2)
 } catch let error where error is UsageError || error is CalendarError || error is PolicyError
-                        || error is StoreError || error is FileError {
+                        || error is StoreError || error is FileError
+                        || error is CSVError || error is InputError {
     // Bad input: each of these names the value or field at fault.
     printError("redress: \(error)")
     exit(2)

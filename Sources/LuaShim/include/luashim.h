@@ -109,6 +109,18 @@ int lshim_rawset_p(lua_State *L, int idx);
 int lshim_setglobal_p(lua_State *L, const char *name);
 /// Pushes _G[name], raw.
 int lshim_getglobal_p(lua_State *L, const char *name);
+/// One record to push as a table (see lshim_pushrecord_p).
+typedef struct lshim_record {
+    int count;                    // fields
+    const char *const *keys;      // NUL-terminated field names
+    const unsigned char *bytes;   // the record's bytes, field after field
+    const long *ends;             // field i is bytes[ends[i-1] (or 0) ..< ends[i]]
+    const unsigned char *types;   // per field: 0 absent, 1 the bytes as a string, 2 true, 3 false
+} lshim_record;
+
+/// Protected: pushes a new table { [keys[i]] = field i } of the present fields, in one protected
+/// call (a CSV row becomes a table without a protected call per field).
+int lshim_pushrecord_p(lua_State *L, const lshim_record *record);
 /// lua_next, protected: 1 with key and value pushed, 0 at the end, -1 on error (message pushed).
 int lshim_next_p(lua_State *L, int idx);
 
