@@ -43,7 +43,8 @@ let package = Package(
         // Benchmarks are programs the project keeps (run with `make bench`, release build).
         .executableTarget(
             name: "redress-bench",
-            dependencies: ["CLua", "RedressCore", "RedressLua"],
+            dependencies: ["CLua", "LuaShim", "RedressCore", "RedressLua", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Benchmarks/redress-bench"
         ),
 

@@ -5,6 +5,7 @@
 //   redress-bench lua-calls [PAIRS]          the same pairs from Lua: Swift function vs pure Lua vs Swift
 //   redress-bench startup [RUNS] [BINARY]    wall time of `redress -e ''` and `redress calendar add`
 //   redress-bench boundary [ROUNDS]          failing calls through the Swift–Lua boundary (for valgrind)
+//   redress-bench intake CSV [FOLDER]        import an intake CSV through hos-code, phase by phase; overdue query; raw SQLite
 import CLua
 import RedressCore
 import RedressLua
@@ -420,8 +421,11 @@ do {
         try startupBenchmark(runs: number(or: 50), binary: arguments.dropFirst(2).first ?? siblingRedress())
     case "boundary":
         try boundaryStress(rounds: number(or: 1_000_000))
+    case "intake":
+        guard let csv = arguments.dropFirst().first else { throw BenchmarkFailure("usage: redress-bench intake CSV [FOLDER]") }
+        try intakeBenchmark(csv: csv, folder: arguments.dropFirst(2).first ?? "/tmp")
     default:
-        Console.error("usage: redress-bench calendar [PAIRS] | lua-calls [PAIRS] | startup [RUNS] [BINARY] | boundary [ROUNDS]")
+        Console.error("usage: redress-bench calendar [PAIRS] | lua-calls [PAIRS] | startup [RUNS] [BINARY] | boundary [ROUNDS] | intake CSV [FOLDER]")
         exit(2)
     }
 } catch {

@@ -33,6 +33,8 @@ public enum Importer {
         public var bad: [BadRow] = []
         /// Cases imported by kind and status, e.g. ("complaint", "excluded", 71).
         public var counts: [(kind: String, status: String, count: Int)] = []
+
+        public init() {}
     }
 
     /// Nothing was imported because some rows are bad.
@@ -112,7 +114,21 @@ public enum Importer {
         let L = state.L
         lshim_resetlimits(L)
         lua_rawgetp(L, lshim_registryindex(), CasesModule.intakeRowKey)
-        let pushed = reader.bytes.withUnsafeBufferPointer { bytes in
+        let pushed = push(reader, keys: keys, types: types, in: L)
+        if pushed != LUA_OK { throw state.error(status: pushed) }
+        let status = lua_pcallk(L, 1, 0, 0, 0, nil)
+        if status == LUA_OK { return nil }
+        let error = state.error(status: status)
+        switch error.kind {
+        case .interrupted, .instructionLimit, .memoryLimit, .memory: throw error
+        default: return error.message
+        }
+    }
+
+    /// Pushes the reader's record as a table of its present fields (`types`: 0 absent, 1 text,
+    /// 2 true, 3 false) in one protected call; returns the Lua status.
+    public static func push(_ reader: CSVReader, keys: [UnsafeMutablePointer<CChar>?], types: [UInt8], in L: OpaquePointer) -> Int32 {
+        reader.bytes.withUnsafeBufferPointer { bytes in
             reader.ends.withUnsafeBufferPointer { ends in
                 keys.withUnsafeBufferPointer { keys in
                     types.withUnsafeBufferPointer { types in
@@ -124,14 +140,6 @@ public enum Importer {
                     }
                 }
             }
-        }
-        if pushed != LUA_OK { throw state.error(status: pushed) }
-        let status = lua_pcallk(L, 1, 0, 0, 0, nil)
-        if status == LUA_OK { return nil }
-        let error = state.error(status: status)
-        switch error.kind {
-        case .interrupted, .instructionLimit, .memoryLimit, .memory: throw error
-        default: return error.message
         }
     }
 

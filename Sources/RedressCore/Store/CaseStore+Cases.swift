@@ -74,31 +74,51 @@ extension CaseStore {
         var events = [CaseEvent(.received, on: new.received, stage: stage)]
         if new.exclusion != nil { events.append(CaseEvent(.excluded, on: new.received)) }
         let state = try CaseState.replay(events, pack: pack, calendar: calendar)
-        var ref = ""
-        try db.inSavepoint {
-            ref = try nextReference(year: new.received.year, in: db)
-            try db.cachedStatement(sql: """
+        let now = Timestamp.nowUTC()
+        return try DirectStatement.savepoint(db) {
+            let ref = try nextReference(year: new.received.year, in: db)
+            let row = try DirectStatement(db, """
                 INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, desired_outcome,
                                   event_date, complainant_id, representative_id, anonymous, confidential, safeguarding,
                                   exclusion_reason, exclusion_clause, policy, policy_hash, calendar_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    ref, new.kind.rawValue, state.status.rawValue, state.stage, new.received.description, new.channel,
-                    new.category, new.summary, new.desiredOutcome, new.eventDate?.description, new.complainantID,
-                    new.representativeID, new.anonymous, new.confidential, new.safeguarding, new.exclusion?.reason,
-                    new.exclusion?.clause, pack.name, pack.hash, calendar.version, Timestamp.nowUTC()])
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                """)
+            row.bind(1, ref)
+            row.bind(2, new.kind.rawValue)
+            row.bind(3, state.status.rawValue)
+            row.bind(4, state.stage)
+            row.bind(5, new.received.description)
+            row.bind(6, new.channel)
+            row.bind(7, new.category)
+            row.bind(8, new.summary)
+            row.bind(9, new.desiredOutcome)
+            row.bind(10, new.eventDate?.description)
+            row.bind(11, new.complainantID)
+            row.bind(12, new.representativeID)
+            row.bind(13, new.anonymous)
+            row.bind(14, new.confidential)
+            row.bind(15, new.safeguarding)
+            row.bind(16, new.exclusion?.reason)
+            row.bind(17, new.exclusion?.clause)
+            row.bind(18, pack.name)
+            row.bind(19, pack.hash)
+            row.bind(20, calendar.version)
+            row.bind(21, now)
+            try row.run()
             let caseID = db.lastInsertedRowID
             if let stage = state.stage {
-                try db.cachedStatement(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)")
-                    .execute(arguments: [caseID, stage, new.received.description])
+                let history = try DirectStatement(db, "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?) -- direct")
+                history.bind(1, caseID)
+                history.bind(2, stage)
+                history.bind(3, new.received.description)
+                try history.run()
             }
             for event in events {
-                try insert(event, caseID: caseID, by: recorder, in: db)
+                try insert(event, caseID: caseID, by: recorder, at: now, in: db)
             }
             try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
-            return .commit
+            return ref
         }
-        return ref
     }
 
     /// What else an event records beside itself: a logged contact, or a stage's decision.
@@ -116,6 +136,7 @@ extension CaseStore {
         try write { db in try Self.record(event, on: ref, pack: pack, calendar: calendar, by: recorder, with: attachment, in: db) }
     }
 
+    @discardableResult
     public static func record(_ event: CaseEvent, on ref: String, pack: PolicyPack, calendar: WorkingDayCalendar,
                               by recorder: Recorder, with attachment: Attachment? = nil, in db: Database) throws -> CaseState {
         guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [ref]) else {
@@ -234,7 +255,7 @@ extension CaseStore {
     }
 
     static func insert(_ event: CaseEvent, caseID: Int64, by recorder: Recorder, extra: [String: String] = [:],
-                       in db: Database) throws {
+                       at now: String = Timestamp.nowUTC(), in db: Database) throws {
         var data: [String] = []
         if let stage = event.stage { data.append("\"stage\":\(JSON.quote(stage))") }
         if let clock = event.clock { data.append("\"clock\":\(JSON.quote(clock))") }
@@ -242,34 +263,55 @@ extension CaseStore {
         if event.kind == .extended { data.append("\"agreed\":\(event.agreed ? 1 : 0)") }
         if let reason = event.reason { data.append("\"reason\":\(JSON.quote(reason))") }
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) { data.append("\(JSON.quote(key)):\(value)") }
-        try db.cachedStatement(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [caseID, event.kind.rawValue, event.on.description, Timestamp.nowUTC(),
-                                   recorder.actor, recorder.script, data.isEmpty ? nil : "{" + data.joined(separator: ",") + "}"])
+        let statement = try DirectStatement(db, """
+            INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?) -- direct
+            """)
+        statement.bind(1, caseID)
+        statement.bind(2, event.kind.rawValue)
+        statement.bind(3, event.on.description)
+        statement.bind(4, now)
+        statement.bind(5, recorder.actor)
+        statement.bind(6, recorder.script)
+        statement.bind(7, data.isEmpty ? nil : "{" + data.joined(separator: ",") + "}")
+        try statement.run()
     }
 
     static func saveClocks(_ state: CaseState, caseID: Int64, calendar: WorkingDayCalendar, in db: Database) throws {
         for clock in state.clocks {
-            try db.cachedStatement(sql: """
+            let statement = try DirectStatement(db, """
                 INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, stage, name) DO UPDATE SET
-                  extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late
-                """).execute(arguments: [caseID, clock.stage, clock.name, clock.rule.anchor.rawValue, clock.anchorDate.description,
-                                 clock.rule.duration.amount, clock.rule.duration.unit.rawValue, clock.due.description,
-                                 clock.dueNow == clock.due ? nil : clock.dueNow.description, clock.met?.description,
-                                 clock.metLate.map { $0 ? 1 : 0 }, calendar.version])
+                  extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late -- direct
+                """)
+            statement.bind(1, caseID)
+            statement.bind(2, clock.stage)
+            statement.bind(3, clock.name)
+            statement.bind(4, clock.rule.anchor.rawValue)
+            statement.bind(5, clock.anchorDate.description)
+            statement.bind(6, clock.rule.duration.amount)
+            statement.bind(7, clock.rule.duration.unit.rawValue)
+            statement.bind(8, clock.due.description)
+            statement.bind(9, clock.dueNow == clock.due ? nil : clock.dueNow.description)
+            statement.bind(10, clock.met?.description)
+            statement.bind(11, clock.metLate.map { $0 ? 1 : 0 })
+            statement.bind(12, calendar.version)
+            try statement.run()
         }
     }
 
-    /// The next reference of `year`: C-2026-000001, C-2026-000002...
+    /// The next reference of `year`: C-2026-000001, C-2026-000002... One past the year's
+    /// highest (cases are never deleted), read from the end of the `ref` index.
     static func nextReference(year: Int, in db: Database) throws -> String {
-        let key = "next_ref_\(year)"
-        let next = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?"),
-                                    arguments: [key]) ?? 1
-        try db.cachedStatement(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-            .execute(arguments: [key, String(next + 1)])
+        let prefix = "C-\(year)-"
+        // Not max(ref): with a range condition SQLite computes it by scanning the whole range.
+        let last = try DirectStatement(db, "SELECT ref FROM cases WHERE ref >= ? AND ref < ? ORDER BY ref DESC LIMIT 1 -- direct")
+        last.bind(1, prefix)
+        last.bind(2, "C-\(year).")
+        let highest = try last.text()
+        let next = (highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         let digits = String(next)
-        return "C-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 }
 

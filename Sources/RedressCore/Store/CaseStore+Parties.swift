@@ -4,31 +4,44 @@ extension CaseStore {
     /// Adds a party and returns its id.
     public static func add(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database) throws -> Int64 {
         let party = try party.validated(field: field)
-        try db.cachedStatement(sql: """
-            INSERT INTO parties(name, role, email, phone, address, preferred_contact, language, vulnerability,
-                                reasonable_adjustments, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [party.name, party.role, party.email, party.phone, party.address, party.preferredContact,
-                                     party.language, party.vulnerability, party.reasonableAdjustments, Timestamp.nowUTC()])
-        let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO events(party_id, type, at, actor, script) VALUES (?, 'party_added', ?, ?, ?)")
-            .execute(arguments: [id, Timestamp.nowUTC(), recorder.actor, recorder.script])
-        return id
+        let now = Timestamp.nowUTC()
+        return try DirectStatement.savepoint(db) {
+            let insert = try DirectStatement(db, """
+                INSERT INTO parties(name, role, email, phone, address, preferred_contact, language, vulnerability,
+                                    reasonable_adjustments, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                """)
+            for (index, value) in [party.name, party.role, party.email, party.phone, party.address, party.preferredContact,
+                                   party.language, party.vulnerability, party.reasonableAdjustments, now].enumerated() {
+                insert.bind(Int32(index + 1), value)
+            }
+            try insert.run()
+            let id = db.lastInsertedRowID
+            let event = try DirectStatement(db, "INSERT INTO events(party_id, type, at, actor, script) VALUES (?, 'party_added', ?, ?, ?) -- direct")
+            event.bind(1, id)
+            event.bind(2, now)
+            event.bind(3, recorder.actor)
+            event.bind(4, recorder.script)
+            try event.run()
+            return id
+        }
     }
 
     /// The party with this email address (compared without regard to case), or a new one.
     /// Without an email address a new party is always added: names are not unique.
     public static func findOrAdd(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database) throws -> Int64 {
-        if let email = party.email, !email.isEmpty,
-           let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1"),
-                                       arguments: [email]) {
-            return id
+        if let email = party.email, !email.isEmpty {
+            let find = try DirectStatement(db, "SELECT id FROM parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1 -- direct")
+            find.bind(1, email)
+            if let id = try find.integer() { return id }
         }
         return try add(party, field: field, by: recorder, in: db)
     }
 
     /// Whether party `id` exists.
     public static func partyExists(_ id: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM parties WHERE id = ?)"), arguments: [id]) ?? false
+        let exists = try DirectStatement(db, "SELECT 1 FROM parties WHERE id = ? -- direct")
+        exists.bind(1, id)
+        return try exists.integer() != nil
     }
 }

@@ -52,9 +52,22 @@ public enum Timestamp {
         var now = time(nil)
         var parts = tm()
         gmtime_r(&now, &parts)
-        let date = LocalDate.isoText(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(date)T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        // YYYY-MM-DDTHH:MM:SSZ, written digit by digit (string interpolation costs microseconds).
+        var bytes: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
+        func put(_ value: Int32, at offset: Int, digits: Int) {
+            var value = value
+            for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                bytes[position] = UInt8(48 + value % 10)
+                value /= 10
+            }
+        }
+        put(parts.tm_year + 1900, at: 0, digits: 4)
+        put(parts.tm_mon + 1, at: 5, digits: 2)
+        put(parts.tm_mday, at: 8, digits: 2)
+        put(parts.tm_hour, at: 11, digits: 2)
+        put(parts.tm_min, at: 14, digits: 2)
+        put(parts.tm_sec, at: 17, digits: 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
