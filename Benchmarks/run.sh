@@ -28,7 +28,24 @@ startup=$("$release/redress-bench" startup 50 "$release/redress")
 echo "$startup"
 
 echo
+echo "== Intake: ${INTAKE_CONTACTS:=1000000} synthetic contacts through hos-code (redress sample --seed 7), then python_intake_baseline.py"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$release/redress" sample --contacts "$INTAKE_CONTACTS" --seed 7 --output "$work/intake.csv"
+intake=$("$release/redress-bench" intake "$work/intake.csv" "$work")
+echo "$intake"
+python_intake=$(N=$INTAKE_CONTACTS python3 "$shared/python_intake_baseline.py")
+echo "$python_intake"
+ours_s=$(echo "$intake" | sed -n 's/^redress intake: [0-9]* contacts in \([0-9.]*\) s.*/\1/p')
+python_s=$(echo "$python_intake" | sed -n 's/.* contacts in \([0-9.]*\) s .*/\1/p')
+intake_ratio=$(awk -v a="$ours_s" -v b="$python_s" -v n="$INTAKE_CONTACTS" 'BEGIN {
+  printf "python %s s vs redress %s s for %d contacts = %.2fx (goal: >= 5x; budget: under 10 s for 1,000,000)\n", b, a, n, b / a }')
+echo "ratio: $intake_ratio"
+
+echo
 echo "== Budgets"
 echo "calendar vs numpy: ${calendar_ratio#ratio: }"
 echo "$lua_calls" | sed -n 's/^ratio/lua-calls: ratio/p'
 echo "$startup" | grep budget
+echo "intake vs python: $intake_ratio"
+echo "$intake" | grep -E "^  (split|overdue)|^raw sqlite"

@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
-# The main job, for now: the working-day calendar that every complaint deadline depends on,
-# from the command line and from Lua.
-# (The workbench REPL on a demo store built from Samples replaces this as it lands.)
+# The main job: a demo case store built from Samples, worked as a complaints team would, then
+# the reports an analyst runs on it. (The workbench REPL joins this when it lands.)
+#
+#   Samples/demo.sh [REDRESS_BINARY] [FOLDER]     (FOLDER: where demo.sqlite goes; default a temp dir)
 set -euo pipefail
 redress=${1:-redress}
+here=$(cd "$(dirname "$0")" && pwd)
+folder=${2:-$(mktemp -d)}
+db="$folder/demo.sqlite"
+rm -f "$db" "$db-wal" "$db-shm"
+today=2026-11-23      # the demo data's "today": the intake runs to 20 November 2026
+export REDRESS_USER=demo
 
-echo "Redress $("$redress" --version): complaint deadlines on UK working days"
+echo "Redress $("$redress" --version): housing complaints on UK working days"
 echo
-echo "A stage 1 complaint received Tuesday 22 December 2026 (Housing Ombudsman Code: acknowledge"
-echo "within 5 working days, respond within 10 working days of acknowledging):"
-ack=$("$redress" calendar add 2026-12-22 5)
-echo "  acknowledge by    $ack"
-echo "  respond by        $("$redress" calendar add "$ack" 10)"
-echo "  with extension    $("$redress" calendar add "$("$redress" calendar add "$ack" 10)" 10)"
+echo "1. A store bound to the Housing Ombudsman's Complaint Handling Code 2024 (Scripts/policies/hos-code.lua):"
+"$redress" init --db "$db" | sed 's/^/   /'
 echo
-for region in england-and-wales scotland northern-ireland; do
-  echo "Bank holidays 2026, $region:"
-  "$redress" calendar holidays 2026 --region "$region" | sed 's/^/  /'
-done
+echo "2. Three months of intake (Samples/intake.csv, from \`redress sample --contacts 600 --seed 7\`),"
+echo "   each row triaged by the pack: complaints, service requests, enquiries, compliments, exclusions:"
+"$redress" import --db "$db" "$here/intake.csv" | sed 's/^/   /'
 echo
-echo "Working days in December 2026 (england-and-wales): $("$redress" calendar between 2026-11-30 2026-12-31)"
-echo "Is 28 December 2026 a working day? $("$redress" calendar is-working-day 2026-12-28)"
+echo "3. The team's work, scripted (Samples/scripts/work-the-queue.lua):"
+"$redress" run --db "$db" --as-of "$today" "$here/scripts/work-the-queue.lua" | sed 's/^/   /'
 echo
-echo "The same from Lua, as an analyst scripts it (Samples/scripts/code-deadlines.lua):"
-"$redress" run "$(dirname "$0")/scripts/code-deadlines.lua"
+echo "4. Monday's report (Samples/scripts/overdue-report.lua):"
+"$redress" run --db "$db" --as-of "$today" "$here/scripts/overdue-report.lua" 8 | sed 's/^/   /'
+echo
+echo "5. One case, from Lua:"
+"$redress" --db "$db" --as-of "$today" -e '
+  local c = cases.find{ status = "open", stage = "2", limit = 1 }[1] or cases.find{ kind = "complaint", limit = 1 }[1]
+  print("   " .. tostring(c))
+  for _, e in ipairs(c:history()) do
+    print(("     %s  %-12s by %s (%s)"):format(tostring(e.on), e.type, e.actor or "?", e.script or "?"))
+  end' 
+echo
+echo "6. Deadlines around Christmas in each region (Samples/scripts/code-deadlines.lua):"
+"$redress" run "$here/scripts/code-deadlines.lua" 2026-12-22 | sed 's/^/   /'
+echo
+echo "The store is $db: open it with sqlite3, or \`redress export cases --db $db\`."

@@ -139,10 +139,12 @@ func intakeBenchmark(csv: String, folder: String) throws {
     // The overdue query on that store.
     let asOf = "2025-12-01"
     let queries: [(String, String)] = [
-        ("count of open cases with an overdue clock",
-         "SELECT count(DISTINCT k.case_id) FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.met IS NULL AND c.status = 'open' AND coalesce(k.extended_due, k.due) < '\(asOf)'"),
         ("the 50 most overdue open cases",
-         "SELECT c.ref, k.name, coalesce(k.extended_due, k.due) AS due FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.met IS NULL AND c.status = 'open' AND coalesce(k.extended_due, k.due) < '\(asOf)' ORDER BY coalesce(k.extended_due, k.due) LIMIT 50"),
+         "SELECT c.ref, k.name, coalesce(k.extended_due, k.due) AS due FROM clocks k CROSS JOIN cases c ON c.id = k.case_id WHERE k.met IS NULL AND c.status = 'open' AND coalesce(k.extended_due, k.due) < '\(asOf)' ORDER BY coalesce(k.extended_due, k.due) LIMIT 50"),
+        ("overdue open cases received in the last week (a small answer)",
+         "SELECT count(*) FROM clocks k CROSS JOIN cases c ON c.id = k.case_id WHERE k.met IS NULL AND c.status = 'open' AND coalesce(k.extended_due, k.due) BETWEEN '2025-11-24' AND '\(asOf)'"),
+        ("count of all open cases with an overdue clock",
+         "SELECT count(DISTINCT k.case_id) FROM clocks k CROSS JOIN cases c ON c.id = k.case_id WHERE k.met IS NULL AND c.status = 'open' AND coalesce(k.extended_due, k.due) < '\(asOf)'"),
     ]
     for (label, sql) in queries {
         var answer = ""

@@ -62,7 +62,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The script.", valueName: "script.lua"))
     var script: String
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script.", valueName: "args"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Arguments for the script.", valueName: "args"))
     var arguments: [String] = []
 
     func run() throws {

@@ -25,6 +25,20 @@ import Testing
         #expect(bad.stderr == "redress: --as-of: invalid date '2026-02-30': February 2026 has 28 days\n")
     }
 
+    @Test func optionsGoBeforeTheScriptAndEverythingAfterIsTheScripts() throws {
+        let folder = URL(fileURLWithPath: "/tmp/rr-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("args.lua")
+        try "print(date.today(), select('#', ...), ...)\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try Redress.run(["run", "--as-of", "2026-12-22", "--region", "scotland", script.path, "a", "-x", "--flag"])
+        #expect(result == .init(status: 0, stdout: "2026-12-22\t3\ta\t-x\t--flag\n", stderr: ""))
+        let db = folder.appendingPathComponent("r.sqlite").path
+        #expect(try Redress.run(["init", "--db", db]).status == 0)
+        try "print(#cases.find{})\n".write(to: script, atomically: true, encoding: .utf8)
+        #expect(try Redress.run(["run", "--db", db, script.path]).stdout == "0\n")
+    }
+
     @Test func aScriptErrorExitsOneWithFileLineAndTraceback() throws {
         // A short path: Lua abbreviates chunk names over 60 characters in messages.
         let folder = URL(fileURLWithPath: "/tmp/rr-\(UUID().uuidString.prefix(8))")

@@ -9,7 +9,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: cases, clocks, remedies, restrictions, event log", migrate: v1)
-        migrator.registerMigration("v2: look-ups by party email, by case for decisions and remedies", migrate: v2)
+        migrator.registerMigration("v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date", migrate: v2)
         return migrator
     }
 
@@ -21,6 +21,16 @@ enum Schema {
             CREATE INDEX remedies_case ON remedies(case_id);
             CREATE INDEX extensions_clock ON extensions(clock_id);
             CREATE INDEX events_party ON events(party_id) WHERE party_id IS NOT NULL;
+
+            -- Overdue clocks from the index of unmet clocks by due date (CROSS JOIN keeps that
+            -- order: without statistics SQLite would start from cases by status and sort).
+            DROP VIEW overdue_clocks;
+            CREATE VIEW overdue_clocks AS
+              SELECT c.ref, c.kind, c.stage AS case_stage, c.status, k.stage, k.name AS clock,
+                     k.anchor, k.anchor_date, k.amount, k.unit, k.due, k.extended_due,
+                     coalesce(k.extended_due, k.due) AS due_now, k.met, k.met_late, k.case_id
+              FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
+              WHERE k.met IS NULL AND c.status = 'open' AND coalesce(k.extended_due, k.due) < date('now', 'localtime');
             """)
     }
 

@@ -17,7 +17,7 @@ import Testing
         defer { removeStore(path) }
         let store = try CaseStore(path: path)
         #expect(try store.appliedMigrations() == ["v1: cases, clocks, remedies, restrictions, event log",
-                                                 "v2: look-ups by party email, by case for decisions and remedies"])
+                                                 "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
