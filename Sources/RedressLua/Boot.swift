@@ -71,11 +71,34 @@ enum Boot {
     _G.date, _G.calendar, _G.sql = date, active, F.sql.sql
     package.loaded["redress.sql"] = F.sql.sql
 
-    -- cases and parties (CasesModule.source) ------------------------------------------------
-    local cases, parties, intake_row = F.cases_lua(F.cases, date, load)
-    _G.cases, _G.parties = cases, parties
-    package.loaded["redress.cases"], package.loaded["redress.parties"] = cases, parties
-    registry_set(keys.intake_row, intake_row)
+    -- cases and parties (CasesModule.source), compiled on first use: start-up does not pay for
+    -- them in runs that never touch the store. Each global is a table that fills itself with
+    -- the module's functions on first access, then drops its metatable.
+    local modules
+    local load_text = load
+    local function load_cases()
+      if not modules then
+        local chunk = F.cases.chunk()
+        local cases, parties, intake_row = chunk(F.cases, date, load_text)
+        registry_set(keys.intake_row, intake_row)
+        modules = { cases = cases, parties = parties }
+      end
+      return modules
+    end
+    local setmetatable_boot, pairs_boot, rawset_boot = setmetatable, pairs, rawset
+    local function lazy(name)
+      local proxy = {}
+      return setmetatable_boot(proxy, {
+        __index = function(_, key)
+          local real = load_cases()[name]
+          for k, v in pairs_boot(real) do rawset_boot(proxy, k, v) end
+          setmetatable_boot(proxy, nil)
+          return real[key]
+        end,
+      })
+    end
+    _G.cases, _G.parties = lazy("cases"), lazy("parties")
+    package.loaded["redress.cases"], package.loaded["redress.parties"] = _G.cases, _G.parties
 
     -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
     -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
@@ -165,13 +188,8 @@ enum Boot {
         try state.check(code.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress boot]") }
         })
-        // F: { date = {...}, calendar = {...}, sql = {...}, cases = {...}, host = {...}, cases_lua = chunk }
-        try state.check(lshim_createtable_p(L, 0, 6))
-        var cases = CasesModule.source
-        try state.check(cases.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress cases]") }
-        })
-        try state.check(lshim_rawsetfield_p(L, -2, "cases_lua"))
+        // F: { date = {...}, calendar = {...}, sql = {...}, cases = {...}, host = {...} }
+        try state.check(lshim_createtable_p(L, 0, 5))
         for (module, functions) in [("date", DateModule.functions), ("calendar", CalendarModule.functions),
                                     ("sql", SQLModule.functions), ("cases", CasesModule.functions),
                                     ("host", [("tripped", limitTripped)])] {

@@ -21,10 +21,22 @@ enum CasesModule {
     nonisolated(unsafe) static let intakeRowKey = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
 
     static let functions: [(String, lshim_fn)] = [
-        ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
+        ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history),
     ]
+
+    /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
+    static let chunk: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            var code = source
+            let status = code.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(lua.L, $0.baseAddress, $0.count, "=[redress cases]") }
+            }
+            guard status == LUA_OK else { throw .propagate }
+            lua.returnTop()
+        }
+    }
 
     // MARK: The pack
 

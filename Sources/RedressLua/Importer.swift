@@ -70,6 +70,8 @@ public enum Importer {
 
         var report = Report()
         var types = [UInt8](repeating: 0, count: columns.count)
+        // The cases module compiles on first use; the loop below calls its intake entry directly.
+        try state.run("local _ = cases.intake", name: "=[redress import]")
         let L = state.L
         let base = lua_gettop(L)
         state.armHook()

@@ -323,6 +323,20 @@ import RedressCore
         #expect(get.message.hasPrefix("test:1: cases.get: no case store is open"))
     }
 
+    @Test func theModulesCompileOnFirstUse() throws {
+        let result = try TestSupport.eval("""
+            local before = rawget(cases, "intake") == nil and rawget(parties, "add") == nil
+            local intake = cases.intake
+            local names = {}
+            for name in pairs(cases) do names[#names + 1] = name end
+            table.sort(names)
+            return { before, type(intake), getmetatable(cases) == nil, rawget(parties, "add") == nil,
+                     type(parties.add), table.concat(names, " ") }
+            """)
+        #expect(result == .array([.boolean(true), .string("function"), .boolean(true), .boolean(true),
+                                  .string("function"), .string("find get intake")]))
+    }
+
     @Test func modulesAreAlsoRequirable() throws {
         #expect(try TestSupport.eval("return require('redress.cases') == cases and require('redress.parties') == parties") == .boolean(true))
     }
