@@ -229,7 +229,7 @@ enum CasesModule {
         }
     }
 
-    /// `contact(ref, channel, direction, summary, at, staff)` → the case.
+    /// `contact(ref, channel, direction, summary, at, staff, meets)` → the case.
     static let contact: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (db, policy, ref) = try lifecycle(lua)
@@ -251,7 +251,7 @@ enum CasesModule {
             }
             let record = ContactRecord(channel: try lua.textArgument(2, "channel") ?? "", direction: try lua.textArgument(3, "direction") ?? "",
                                        summary: try lua.textArgument(4, "summary") ?? "", at: at, staff: try lua.textArgument(6, "staff"))
-            try CaseStore.record(CaseEvent(.contact, on: day), on: ref, pack: policy.pack, calendar: policy.calendar,
+            try CaseStore.record(CaseEvent(.contact, on: day, clock: try lua.textArgument(7, "meets")), on: ref, pack: policy.pack, calendar: policy.calendar,
                                  by: lua.state.recorder, with: .contact(record), in: db)
             return try refreshed(ref, lua: lua, db: db)
         }

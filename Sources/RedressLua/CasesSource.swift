@@ -242,14 +242,15 @@ extension CasesModule {
       return refresh(self, fresh)
     end
 
-    local LOG = set { "channel", "direction", "summary", "at", "staff" }
+    local LOG = set { "channel", "direction", "summary", "at", "staff", "meets" }
 
-    --- c:log{ channel = "phone", direction = "in", summary =, at =, staff = }: record keeping
+    --- c:log{ channel = "phone", direction = "in", summary =, at =, staff =, meets = }: record keeping;
+    --- `meets` names a clock of the stage this contact meets (a pack's "contact within 2 days")
     function Case:log(t)
       self_check(self, "log", 2)
       local o = options(t, "case:log", LOG, 2)
       policy(2)
-      local fresh, why = C.contact(self.ref, o.channel, o.direction, o.summary, o.at, o.staff)
+      local fresh, why = C.contact(self.ref, o.channel, o.direction, o.summary, o.at, o.staff, o.meets)
       if not fresh then fail(format("case:log: %s: %s", self.ref, why), 2) end
       return refresh(self, fresh)
     end

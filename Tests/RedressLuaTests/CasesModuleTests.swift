@@ -298,6 +298,30 @@ import RedressCore
         #expect(try fixture.store.read { try String.fetchOne($0, sql: "SELECT findings FROM decisions") } == #"{"weeks_without_heating":3}"#)
     }
 
+    @Test func aContactMeetsThePacksContactClock() throws {
+        let folder = try TemporaryFolder()
+        let pack = try folder.write("contact-pack.lua", """
+            return { name = "contact-test", stages = { { name = "1", clocks = {
+                       contact = { working_days = 2, from = "received" },
+                       acknowledge = { working_days = 5, from = "received" } } } } }
+            """)
+        let fixture = try Fixture(pack: pack, asOf: "2026-12-30")
+        let result = try fixture.run("""
+            local c = cases.intake{ received = '2026-12-22', channel = 'email' }
+            local due = c.due.contact
+            c:log{ channel = 'phone', direction = 'in', summary = 'Resident rang to chase' }
+            local still_running = c.clocks[2].met == nil and c.clocks[2].name == 'contact'
+            c:log{ channel = 'phone', direction = 'out', summary = 'Agreed the complaint', at = '2026-12-29', meets = 'contact' }
+            local ok, message = pcall(c.log, c, { channel = 'phone', direction = 'out', summary = 'x', meets = 'visit' })
+            return { due, still_running, c.clocks[2].met, c.clocks[2].met_late, c.overdue, message }
+            """)
+        // 2 working days from 22 December 2026: 23, 24 → 24 December; met on the 29th, late. The
+        // acknowledgement (due 31 December) is not yet overdue on the 30th.
+        #expect(result == .array([.date(try LocalDate(iso: "2026-12-24")), .boolean(true), .date(try LocalDate(iso: "2026-12-29")),
+                                  .boolean(true), .boolean(false),
+                                  .string("case:log: C-2026-000001: cannot record contact on 2026-12-30: stage 1 has no running clock 'visit'")]))
+    }
+
     @Test func aTriageHookReturningNonsenseIsNamed() throws {
         let folder = try TemporaryFolder()
         let pack = try folder.write("bad-triage.lua", """

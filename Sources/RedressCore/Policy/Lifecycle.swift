@@ -9,7 +9,8 @@ public struct CaseEvent: Hashable, Sendable {
     public let kind: Kind
     /// The day it counts from.
     public let on: LocalDate
-    /// For `extended`: the clock, the extension, whether the customer agreed, and why.
+    /// For `extended`: the clock, the extension, whether the customer agreed, and why. For
+    /// `contact`: the clock it meets, if any.
     public let clock: String?
     public let extensionBy: Duration?
     public let agreed: Bool
@@ -119,7 +120,14 @@ public struct CaseState: Hashable, Sendable {
             try meet("acknowledge", on: event.on, event: event)
             try anchor(.acknowledged, on: event.on, pack: pack, calendar: calendar, event: event)
         case .contact:
-            break
+            // A contact may meet a clock the pack declares for it (e.g. "contact the resident
+            // within 2 working days"): the contact names the clock.
+            if let name = event.clock {
+                guard clocks.contains(where: { $0.name == name && $0.stage == stage }) else {
+                    throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")
+                }
+                try meet(name, on: event.on, event: event)
+            }
         case .extended:
             try extend(event, calendar: calendar)
         case .responded:
