@@ -17,7 +17,7 @@ echo
 echo "1. A store bound to the Housing Ombudsman's Complaint Handling Code 2024 (Scripts/policies/hos-code.lua):"
 "$redress" init --db "$db" | sed 's/^/   /'
 echo
-echo "2. Three months of intake (Samples/intake.csv, from \`redress sample --contacts 600 --seed 7\`),"
+echo "2. Three months of intake (Samples/intake.csv: \`redress sample --contacts 600 --seed 7 --from 2026-08-24 --to 2026-11-20\`),"
 echo "   each row triaged by the pack: complaints, service requests, enquiries, compliments, exclusions:"
 "$redress" import --db "$db" "$here/intake.csv" | sed 's/^/   /'
 echo
