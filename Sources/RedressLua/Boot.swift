@@ -227,13 +227,9 @@ enum Boot {
     static let allowedPath: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             let path = try lua.string(1)
-            guard let real = realPath(path) else { lua.return(boolean: false); return }
+            guard let real = Installation.realPath(path) else { lua.return(boolean: false); return }
             lua.return(boolean: lua.state.scriptFolders.contains { real.hasPrefix($0 + "/") })
         }
     }
 
-    /// The canonical absolute path, or nil when the file does not exist.
-    static func realPath(_ path: String) -> String? {
-        Installation.realPath(path)
-    }
 }

@@ -68,7 +68,7 @@ public final class LuaState {
         }
         L = state
         self.options = options
-        scriptFolders = ([options.scripts].compactMap { $0 } + options.scriptFolders).compactMap(Boot.realPath)
+        scriptFolders = ([options.scripts].compactMap { $0 } + options.scriptFolders).compactMap(Installation.realPath)
         host.pointee.swift = Unmanaged.passUnretained(self).toOpaque()
         lshim_openlibs(L)
         try Boot.install(in: self)

@@ -34,10 +34,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard TextFile.exists(store.path) else {
-            throw UsageError("--db: no store at '\(store.path)' (create one with `redress init`)")
-        }
-        let caseStore = try CaseStore(path: store.path)
+        let caseStore = try store.existingStore()
         if let output {
             let file = try OutputFile(path: output)
             defer { file.close() }

@@ -38,11 +38,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard TextFile.exists(file) else { throw UsageError("file: cannot open '\(file)'") }
-        guard TextFile.exists(store.path) else {
-            throw UsageError("--db: no store at '\(store.path)' (create one with `redress init`)")
-        }
+        let caseStore = try store.existingStore()
         let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress import \(file)")
-        let caseStore = try CaseStore(path: store.path)
         let report: Importer.Report
         do {
             report = try state.withTransaction(on: caseStore) { try Importer.run(path: file, in: state, skipBad: skipBad) }

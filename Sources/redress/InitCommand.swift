@@ -11,6 +11,14 @@ struct StoreOptions: ParsableArguments {
         db ?? Installation.environment("REDRESS_DB").flatMap { $0.isEmpty ? nil : $0 } ?? "./redress.sqlite"
     }
 
+    /// The store, which must exist (commands that read or add to one).
+    func existingStore() throws -> CaseStore {
+        guard TextFile.exists(path) else {
+            throw UsageError("--db: no store at '\(path)' (create one with `redress init`)")
+        }
+        return try CaseStore(path: path)
+    }
+
     /// Runs `body` in one transaction of the store when there is one: all it writes is kept, or,
     /// when it throws, nothing. A store named with --db must exist; the default may be absent,
     /// and then `body` runs without a store (`sql()` says so if called).

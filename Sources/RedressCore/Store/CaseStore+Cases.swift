@@ -155,7 +155,7 @@ extension CaseStore {
             // The log says which stage the case entered.
             recorded = CaseEvent(.escalated, on: event.on, stage: state.stage, reason: event.reason)
         }
-        try db.inSavepoint {
+        try DirectStatement.savepoint(db) {
             var extra: [String: String] = [:]
             switch attachment {
             case .contact(let contact)?:
@@ -195,16 +195,15 @@ extension CaseStore {
             }
             try db.execute(sql: "UPDATE cases SET status = ?, stage = ? WHERE id = ?",
                            arguments: [state.status.rawValue, state.stage, caseID])
-            if state.stage != stageBefore {
-                try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
-                               arguments: [event.on.description, event.kind.rawValue, caseID])
-                try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
-                               arguments: [caseID, state.stage, event.on.description])
-            } else if state.status != .open {
+            // The stage the case was in ends when it moves on or the case ends.
+            if state.stage != stageBefore || state.status != .open {
                 try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
                                arguments: [event.on.description, event.kind.rawValue, caseID])
             }
-            return .commit
+            if state.stage != stageBefore {
+                try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
+                               arguments: [caseID, state.stage, event.on.description])
+            }
         }
         return state
     }
@@ -234,14 +233,17 @@ extension CaseStore {
 
     // MARK: Rows
 
+    /// The lifecycle events of a case (the log also holds other entries, such as a party added).
+    static let lifecycleEventsSQL = """
+        SELECT type, on_date, json_extract(data, '$.stage') AS stage, json_extract(data, '$.clock') AS clock,
+               json_extract(data, '$.amount') AS amount, json_extract(data, '$.unit') AS unit,
+               json_extract(data, '$.agreed') AS agreed, json_extract(data, '$.reason') AS reason
+        FROM events WHERE case_id = ? AND type IN (\(CaseEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+        ORDER BY id
+        """
+
     static func events(ofCase caseID: Int64, in db: Database) throws -> [CaseEvent] {
-        let kinds = CaseEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: """
-            SELECT type, on_date, json_extract(data, '$.stage') AS stage, json_extract(data, '$.clock') AS clock,
-                   json_extract(data, '$.amount') AS amount, json_extract(data, '$.unit') AS unit,
-                   json_extract(data, '$.agreed') AS agreed, json_extract(data, '$.reason') AS reason
-            FROM events WHERE case_id = ? AND type IN (\(kinds)) ORDER BY id
-            """, arguments: [caseID]).map { row throws -> CaseEvent in
+        try Row.fetchAll(db.cachedStatement(sql: lifecycleEventsSQL), arguments: [caseID]).map { row throws -> CaseEvent in
             let type: String = row["type"]
             guard let kind = CaseEvent.Kind(rawValue: type), let on = try? LocalDate(iso: row["on_date"] ?? "") else {
                 throw StoreError(message: "event log of case \(caseID) holds an unreadable \(type) event")

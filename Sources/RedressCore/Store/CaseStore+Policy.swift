@@ -8,9 +8,7 @@ extension CaseStore {
     /// The pack the store is bound to: its name and the path or name it was loaded from.
     public var boundPolicy: (name: String, source: String, hash: String)? {
         get throws(StoreError) {
-            guard let name = try setting("policy"), let source = try setting("policy_source"),
-                  let hash = try setting("policy_hash") else { return nil }
-            return (name, source, hash)
+            try read { db in try Self.boundPolicy(in: db) }
         }
     }
 

@@ -114,24 +114,20 @@ extension CaseStore {
             // Most overdue first, straight from the index of unmet clocks by due date: the first
             // page of a long list comes without reading the rest.
             var sql = """
-                SELECT k.case_id AS id FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
+                SELECT \(caseColumns) FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
                 WHERE k.met IS NULL AND coalesce(k.extended_due, k.due) < ? AND c.status = 'open'
                 """
             for condition in conditions { sql += " AND " + condition }
             // The index's own order (due date, then clock row): no sort, so the first page
-            // comes without reading the rest.
+            // comes without reading the rest. A case with two overdue clocks comes once.
             sql += " ORDER BY coalesce(k.extended_due, k.due), k.id"
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments([filter.asOf.description] + arguments))
             var seen: Set<Int64> = []
-            var ids: [Int64] = []
-            while let row = try rows.next(), filter.limit.map({ ids.count < $0 }) ?? true {
-                let id: Int64 = row["id"]
-                if seen.insert(id).inserted { ids.append(id) }
+            var records: [CaseRecord] = []
+            while filter.limit.map({ records.count < $0 }) ?? true, let row = try rows.next() {
+                if seen.insert(row[0]).inserted { records.append(try caseRecord(row, in: db)) }
             }
-            return try ids.map { id in
-                try caseRecord(Row.fetchOne(db.cachedStatement(sql: "SELECT \(caseColumns) FROM cases c WHERE c.id = ?"),
-                                            arguments: [id])!, in: db)
-            }
+            return records
         }
         if filter.overdue == false {
             conditions.append("""
