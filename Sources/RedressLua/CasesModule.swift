@@ -108,7 +108,8 @@ enum CasesModule {
             if let reason = try lua.textArgument(14, "triage.exclude") {
                 new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
             }
-            let ref = try CaseStore.record(new, pack: policy.pack, calendar: policy.calendar, by: lua.state.recorder, in: db)
+            let ref = try CaseStore.record(new, pack: policy.pack, calendar: policy.calendar, by: lua.state.recorder, in: db,
+                                           isolated: lua.state.changesIsolated)
             return [.string(ref)]
         }
     }
@@ -128,8 +129,8 @@ enum CasesModule {
                                  preferredContact: try text(6, "preferred_contact"), language: try text(7, "language"),
                                  vulnerability: try text(8, "vulnerability"), reasonableAdjustments: try text(9, "reasonable_adjustments"))
             let id = try lua.flagArgument(10, "reuse")
-                ? CaseStore.findOrAdd(party, field: field, by: lua.state.recorder, in: db)
-                : CaseStore.add(party, field: field, by: lua.state.recorder, in: db)
+                ? CaseStore.findOrAdd(party, field: field, by: lua.state.recorder, in: db, isolated: lua.state.changesIsolated)
+                : CaseStore.add(party, field: field, by: lua.state.recorder, in: db, isolated: lua.state.changesIsolated)
             return [.integer(id)]
         }
     }

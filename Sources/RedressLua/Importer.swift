@@ -74,6 +74,10 @@ public enum Importer {
         try state.run("local _ = cases.intake", name: "=[redress import]")
         let L = state.L
         let base = lua_gettop(L)
+        // A row's writes need no savepoints of their own: by default a bad row fails the whole
+        // import, and with --skip-bad each row runs in one savepoint (below).
+        state.changesIsolated = false
+        defer { state.changesIsolated = true }
         state.armHook()
         while try reader.next() {
             report.rows += 1

@@ -48,6 +48,10 @@ public final class LuaState {
     public internal(set) var store: CaseStore?
     /// Who is running, and which script: written into the audit trail.
     public var recorder = Recorder()
+    /// Whether each intake writes in its own savepoint, so that a refusal a script catches
+    /// leaves the rest of the run intact. An all-or-nothing import turns it off: there any
+    /// failure discards the whole transaction.
+    public var changesIsolated = true
     /// The store's pack, once the cases API has loaded it.
     var policy: LoadedPolicy?
     var pendingPack: (path: String, hash: String)?

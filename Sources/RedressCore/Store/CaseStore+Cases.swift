@@ -59,9 +59,10 @@ extension CaseStore {
 
     /// As `record(_:pack:calendar:by:)`, inside the caller's transaction. Everything is checked
     /// before the first row is written, and the rows are written in a savepoint: a failure
-    /// leaves the transaction as it was.
+    /// leaves the transaction as it was. With `isolated` false they are written without one,
+    /// for a caller that discards the whole transaction when anything fails.
     public static func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder,
-                              in db: Database) throws -> String {
+                              in db: Database, isolated: Bool = true) throws -> String {
         _ = try Vocabulary.check(new.channel, in: Vocabulary.intakeChannels, field: "channel")
         if let reason = new.exclusion?.reason, reason.isEmpty {
             throw InputError(field: "exclude", message: "an exclusion needs the reason given to the customer")
@@ -75,7 +76,7 @@ extension CaseStore {
         if new.exclusion != nil { events.append(CaseEvent(.excluded, on: new.received)) }
         let state = try CaseState.replay(events, pack: pack, calendar: calendar)
         let now = Timestamp.nowUTC()
-        return try DirectStatement.savepoint(db) {
+        return try DirectStatement.savepoint(db, isolated: isolated) {
             let ref = try nextReference(year: new.received.year, in: db)
             let row = try DirectStatement(db, """
                 INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, desired_outcome,
@@ -116,7 +117,7 @@ extension CaseStore {
             for event in events {
                 try insert(event, caseID: caseID, by: recorder, at: now, in: db)
             }
-            try saveClocks(state, caseID: caseID, calendar: calendar, in: db)
+            try saveClocks(state, caseID: caseID, calendar: calendar, new: true, in: db)
             return ref
         }
     }
@@ -278,9 +279,16 @@ extension CaseStore {
         try statement.run()
     }
 
-    static func saveClocks(_ state: CaseState, caseID: Int64, calendar: WorkingDayCalendar, in db: Database) throws {
+    /// Writes the state's clocks: inserts them for a `new` case, else inserts the ones that
+    /// started and updates the rest. (The upsert opens a temporary table on every run, so a new
+    /// case's clocks are plainly inserted.)
+    static func saveClocks(_ state: CaseState, caseID: Int64, calendar: WorkingDayCalendar, new: Bool = false,
+                           in db: Database) throws {
         for clock in state.clocks {
-            let statement = try DirectStatement(db, """
+            let statement = try DirectStatement(db, new ? """
+                INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                """ : """
                 INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, stage, name) DO UPDATE SET

@@ -1,11 +1,12 @@
 import GRDB
 
 extension CaseStore {
-    /// Adds a party and returns its id.
-    public static func add(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database) throws -> Int64 {
+    /// Adds a party and returns its id. `isolated`: as for `record(_:pack:calendar:by:in:isolated:)`.
+    public static func add(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database,
+                           isolated: Bool = true) throws -> Int64 {
         let party = try party.validated(field: field)
         let now = Timestamp.nowUTC()
-        return try DirectStatement.savepoint(db) {
+        return try DirectStatement.savepoint(db, isolated: isolated) {
             let insert = try DirectStatement(db, """
                 INSERT INTO parties(name, role, email, phone, address, preferred_contact, language, vulnerability,
                                     reasonable_adjustments, created_at)
@@ -29,13 +30,14 @@ extension CaseStore {
 
     /// The party with this email address (compared without regard to case), or a new one.
     /// Without an email address a new party is always added: names are not unique.
-    public static func findOrAdd(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database) throws -> Int64 {
+    public static func findOrAdd(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database,
+                                 isolated: Bool = true) throws -> Int64 {
         if let email = party.email, !email.isEmpty {
             let find = try DirectStatement(db, "SELECT id FROM parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1 -- direct")
             find.bind(1, email)
             if let id = try find.integer() { return id }
         }
-        return try add(party, field: field, by: recorder, in: db)
+        return try add(party, field: field, by: recorder, in: db, isolated: isolated)
     }
 
     /// Whether party `id` exists.

@@ -71,7 +71,11 @@ struct DirectStatement {
     }
 
     /// Runs `body` in a savepoint of the caller's transaction: all it writes, or nothing.
-    static func savepoint<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    /// Without `isolated`, `body` runs directly in the caller's transaction: for a caller that
+    /// discards the whole transaction on any failure (an all-or-nothing import), where a
+    /// savepoint per change would only cost time.
+    static func savepoint<T>(_ db: Database, isolated: Bool = true, _ body: () throws -> T) throws -> T {
+        if !isolated && db.isInsideTransaction { return try body() }
         guard db.isInsideTransaction else {
             var result: T?
             try db.inSavepoint {

@@ -17,7 +17,8 @@ import Testing
         defer { removeStore(path) }
         let store = try CaseStore(path: path)
         #expect(try store.appliedMigrations() == ["v1: cases, clocks, remedies, restrictions, event log",
-                                                 "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date"])
+                                                 "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
+                                                 "v3: vocabulary checks on the intake tables without IN lists"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -80,6 +81,45 @@ import Testing
         }
         #expect(throws: StoreError.self) {
             try store.write { db in try db.execute(sql: "INSERT INTO contacts(case_id, at, channel, direction, summary) VALUES (1, '2026-12-22', 'pigeon', 'in', 'x')") }
+        }
+    }
+
+    /// v3 rebuilds parties, cases and clocks: a store written under v2 keeps every row, index,
+    /// view and constraint, and its inserts no longer build a temporary index per row.
+    @Test func v3KeepsAV2StoresRowsAndChecks() throws {
+        let path = temporaryPath()
+        defer { removeStore(path) }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO parties(name, role, email, created_at) VALUES ('Ann Example', 'leaseholder', 'Ann@Example.org', '2026-12-22T09:00:00Z');
+                    INSERT INTO cases(ref, kind, status, stage, received, channel, complainant_id, policy, policy_hash, calendar_version, created_at)
+                    VALUES ('C-2026-000001', 'complaint', 'open', '1', '2026-12-22', 'email', 1, 'hos-code', 'h', 'v', '2026-12-22T09:00:00Z');
+                    INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, calendar_version)
+                    VALUES (1, '1', 'acknowledge', 'received', '2026-12-22', 5, 'working_days', '2026-12-31', 'v');
+                    INSERT INTO events(case_id, type, on_date, at) VALUES (1, 'received', '2026-12-22', '2026-12-22T09:00:00Z');
+                    """)
+            }
+        }
+        let store = try CaseStore(path: path)
+        try store.read { db in
+            #expect(try String.fetchOne(db, sql: "SELECT ref FROM cases JOIN parties p ON p.id = complainant_id WHERE lower(p.email) = 'ann@example.org'") == "C-2026-000001")
+            #expect(try String.fetchOne(db, sql: "SELECT due_now FROM clock_status WHERE ref = 'C-2026-000001'") == "2026-12-31")
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name IN ('parties', 'cases', 'clocks') ORDER BY name")
+                    == ["cases_received", "cases_status_kind", "clocks_open_due", "parties_email"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            let plan = try String.fetchAll(db, sql: """
+                EXPLAIN INSERT INTO cases(ref, kind, status, received, channel, policy, policy_hash, calendar_version, created_at)
+                VALUES ('C-2026-000002', 'enquiry', 'open', '2026-12-23', 'email', 'hos-code', 'h', 'v', '')
+                """)
+            #expect(!plan.contains("OpenEphemeral"))
+        }
+        for bad in ["INSERT INTO parties(role, created_at) VALUES ('landlord', 'x')",
+                    "UPDATE cases SET kind = 'grumble'", "UPDATE cases SET status = 'lost'",
+                    "UPDATE clocks SET unit = 'fortnights'", "INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, calendar_version) VALUES (1, '1', 'acknowledge', 'received', '2026-12-22', 5, 'days', '2026-12-27', 'v')"] {
+            #expect(throws: StoreError.self, "\(bad)") { try store.write { db in try db.execute(sql: bad) } }
         }
     }
 
