@@ -18,7 +18,8 @@ import Testing
         let store = try CaseStore(path: path)
         #expect(try store.appliedMigrations() == ["v1: cases, clocks, remedies, restrictions, event log",
                                                  "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
-                                                 "v3: vocabulary checks on the intake tables without IN lists"])
+                                                 "v3: vocabulary checks on the intake tables without IN lists",
+                                                 "v5: job runs, case officers, learning actions, sample draws, letters"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -27,7 +28,8 @@ import Testing
         #expect(Set(tables).isSuperset(of: ["cases", "parties", "contacts", "stage_history", "clocks", "extensions",
                                            "decisions", "actions", "remedies", "remedy_items", "restrictions",
                                            "restriction_reviews", "events", "settings",
-                                           "clock_status", "overdue_clocks", "open_cases"]))
+                                           "clock_status", "overdue_clocks", "open_cases", "job_runs", "assignments",
+                                           "case_officers", "learning_actions", "sample_draws", "letters"]))
         // Opening again migrates nothing and keeps the data.
         try store.setSetting("policy", "hos-code")
         let again = try CaseStore(path: path)
