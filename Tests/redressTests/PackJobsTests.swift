@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+/// The jobs that read what a pack declares (Scripts/jobs): closing complaints whose escalation
+/// window passed, remedy offers lapsing, quarterly samples. Small test packs stand in for the
+/// landlords' packs; expected dates are worked by hand from GOV.UK's England and Wales bank
+/// holidays (Christmas Friday 25 December 2026, Boxing Day substitute Monday 28 December).
+@Suite struct PackJobsTests {
+    typealias Workspace = JobsCommandTests.Workspace
+
+    /// A Willow-Tree-like pack: a 14-day escalation window after the stage 1 decision, complaints
+    /// closed when it passes, and two quarterly samples.
+    static let windowPack = """
+        return {
+          name = "test-window",
+          stages = {
+            { name = "1", clocks = {
+                acknowledge = { working_days = 5, from = "received" },
+                respond = { working_days = 10, from = "acknowledged" },
+                escalation_window = { days = 14, from = "decision_sent" } } },
+            { name = "2", clocks = { acknowledge = { working_days = 5, from = "escalated" },
+                                     respond = { working_days = 20, from = "acknowledged" } } },
+          },
+          jobs = {
+            ["escalation-window"] = CLOSE,
+            sampling = {
+              { purpose = "feedback", share = 0.10, of = "complainants", clause = "Performance Standards" },
+              { purpose = "learning", share = 0.25, of = { stage = "2" } },
+            },
+          },
+        }
+        """
+
+    func lua(_ workspace: Workspace, asOf: String, _ code: String) throws -> String {
+        let result = try Redress.run(["--db", workspace.db, "--as-of", asOf, "-e", code])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func complaintsCloseWhenTheirEscalationWindowPassesIfThePackSaysSo() throws {
+        let workspace = try Workspace(policy: Self.windowPack.replacingOccurrences(of: "CLOSE", with: "{ close = true, clause = \"14 days\" }"))
+        // Answered Thursday 10 December 2026: the window is 14 calendar days, to Thursday 24 December.
+        _ = try lua(workspace, asOf: "2026-12-10", """
+            for i = 1, 2 do
+              local c = cases.intake{ received = "2026-12-01", channel = "email" }
+              c:acknowledge{ on = "2026-12-02" }
+              c:respond{ on = "2026-12-10", outcome = "not_upheld" }
+            end
+            cases.get("C-2026-000002"):escalate{ on = "2026-12-23" }
+            """)
+        // On the last day of the window nothing closes; the next day (Christmas Day: the job is
+        // daily, not a working-day job) the unescalated complaint closes.
+        #expect(try workspace.jobs(["run", "escalation-window", "--as-of", "2026-12-24"]).stdout.hasPrefix("2026-12-24 escalation-window: ok: 0 closed\n"))
+        let closing = try workspace.jobs(["run", "escalation-window", "--as-of", "2026-12-25"])
+        #expect(closing.stdout.hasPrefix("2026-12-25 escalation-window: ok: 1 closed\n"), "\(closing.stderr)")
+        #expect(try lua(workspace, asOf: "2026-12-25", """
+            for _, ref in ipairs{ "C-2026-000001", "C-2026-000002" } do
+              local c = cases.get(ref)
+              local last = c:history()[#c:history()]
+              print(c.ref, c.status, c.stage, last.type, last.on, last.data.reason)
+            end
+            """) == """
+            C-2026-000001\tclosed\t1\tclosed\t2026-12-25\tno request to escalate stage 1 by 2026-12-24 (14 days)
+            C-2026-000002\topen\t2\tescalated\t2026-12-23\tnil
+
+            """)
+        #expect(workspace.file("reports/escalation-window/2026-12-25.txt")?.contains("C-2026-000001  stage 1        window ended 2026-12-24") == true)
+    }
+
+    @Test func aPackThatDoesNotCloseComplaintsIsLeftAlone() throws {
+        let workspace = try Workspace(policy: Self.windowPack.replacingOccurrences(of: "CLOSE", with: "nil"))
+        _ = try lua(workspace, asOf: "2026-12-10", """
+            local c = cases.intake{ received = "2026-12-01", channel = "email" }
+            c:acknowledge{ on = "2026-12-02" }
+            c:respond{ on = "2026-12-10", outcome = "not_upheld" }
+            """)
+        let run = try workspace.jobs(["run", "escalation-window", "--as-of", "2027-01-04"])
+        #expect(run.stdout == "2027-01-04 escalation-window: ok: nothing to do: pack test-window does not close complaints when an escalation window passes\n")
+        #expect(try lua(workspace, asOf: "2027-01-04", "print(cases.get('C-2026-000001').status)") == "open\n")
+        // A misspelled field in the pack's declaration is refused, naming it.
+        let typo = try Workspace(policy: Self.windowPack.replacingOccurrences(of: "CLOSE", with: "{ clsoe = true }"))
+        let refused = try typo.jobs(["run", "escalation-window", "--as-of", "2027-01-04"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("pack test-window: jobs.escalation-window: unknown field 'clsoe' (expected: clause, close)"))
+    }
+
+    /// 31 complainants with complaints received in the fourth quarter of 2026, every fifth
+    /// escalated to stage 2 in the quarter (6 of them).
+    static let quarterOfComplaints = """
+        for i = 1, 31 do
+          local c = cases.intake{ received = date("2026-10-01") + i, channel = "email",
+                                  complainant = { name = "Person " .. i, email = "p" .. i .. "@example.org" } }
+          c:acknowledge{ on = date("2026-10-01") + i }
+          c:respond{ on = date("2026-10-05") + i, outcome = "not_upheld" }
+          if i % 5 == 0 then c:escalate{ on = date("2026-10-10") + i } end
+        end
+        """
+
+    @Test func quarterlySamplesDrawTheSharesThePackAsksForReproducibly() throws {
+        let pack = Self.windowPack.replacingOccurrences(of: "CLOSE", with: "nil")
+        var drawn: [[String]] = []
+        for _ in 0..<2 {
+            let workspace = try Workspace(policy: pack)
+            _ = try lua(workspace, asOf: "2026-12-01", Self.quarterOfComplaints)
+            let run = try workspace.jobs(["run", "sampling", "--as-of", "2027-01-04"])
+            // 10% of 31 people is 3.1: at least 4; 25% of 6 stage 2 complaints is 1.5: at least 2.
+            #expect(run.stdout.hasPrefix("""
+                2027-01-01 sampling: ok: 2026-Q4: feedback: 4 drawn of 31 (0 drawn before; at least 4 needed); \
+                learning: 2 drawn of 6 (0 drawn before; at least 2 needed)
+                """), "\(run.stderr)")
+            let feedback = try #require(workspace.file("reports/sampling/2026-Q4-feedback.csv"))
+            let lines = feedback.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "purpose,period,case,party,name,email,phone,preferred_contact")
+            #expect(lines.count == 5)
+            let learning = try #require(workspace.file("reports/sampling/2026-Q4-learning.csv"))
+            // Only stage 2 complaints (every fifth) are drawn for learning sessions.
+            for line in learning.split(separator: "\r\n").dropFirst() {
+                let ref = line.split(separator: ",")[2]
+                #expect(Int(ref.suffix(6))! % 5 == 0, "\(line)")
+            }
+            drawn.append(lines)
+        }
+        // Same data, same seed: the same people, in the same order.
+        #expect(drawn[0] == drawn[1])
+        // Another base seed draws differently.
+        let reseeded = try Workspace(policy: pack)
+        _ = try lua(reseeded, asOf: "2026-12-01", Self.quarterOfComplaints)
+        #expect(try Redress.run(["settings", "set", "sample_seed", "20261231", "--db", reseeded.db]).status == 0)
+        _ = try reseeded.jobs(["run", "sampling", "--as-of", "2027-01-04"])
+        #expect(reseeded.file("reports/sampling/2026-Q4-feedback.csv")?.split(separator: "\r\n").map(String.init) != drawn[0])
+    }
+
+    @Test func noOneIsDrawnTwiceForAPurposeInAQuarter() throws {
+        let workspace = try Workspace(policy: Self.windowPack.replacingOccurrences(of: "CLOSE", with: "nil"))
+        _ = try lua(workspace, asOf: "2026-12-01", Self.quarterOfComplaints)
+        // A store job that draws 10% of the first 20 people, then 10% of all 31 (with the first
+        // 20 among them), then the same again.
+        try workspace.job("redraw", """
+            return { schedule = "daily", run = function(job)
+              local people = sql("SELECT complainant_id AS party, ref AS 'case' FROM cases ORDER BY id")
+              local first20 = {}
+              for i = 1, 20 do first20[i] = people[i] end
+              local a = job:sample{ purpose = "feedback", period = "2026-Q4", share = 0.1, population = first20 }
+              local b = job:sample{ purpose = "feedback", period = "2026-Q4", share = 0.1, population = people }
+              local c = job:sample{ purpose = "feedback", period = "2026-Q4", share = 0.1, population = people }
+              local other = job:sample{ purpose = "feedback", period = "2027-Q1", share = 0.1, population = people }
+              return ("%d %d/%d/%d %d/%d/%d %d"):format(#a.drawn, #b.drawn, b.earlier, b.target, #c.drawn, c.earlier, c.target, #other.drawn)
+            end }
+            """)
+        let run = try workspace.jobs(["run", "redraw", "--as-of", "2027-01-04"])
+        // 10% of 20 is 2; of 31, at least 4, two of them drawn already; then nothing more; a new
+        // quarter starts afresh.
+        #expect(run.stdout == "2027-01-04 redraw: ok: 2 2/2/4 0/4/4 4\n", "\(run.stderr)")
+        let rows = try workspace.query("SELECT party_id AS p FROM sample_draws WHERE period = '2026-Q4'")
+        #expect(rows.count == 4)
+        #expect(Set(rows).count == 4)
+    }
+
+    @Test func remedyOffersLapsingWithoutAnAnswerAreListed() throws {
+        let workspace = try Workspace()
+        _ = try lua(workspace, asOf: "2026-12-10", """
+            for i, accept_by in ipairs{ "2026-12-21", "2026-12-29", "2027-01-04" } do
+              local c = cases.intake{ received = "2026-12-01", channel = "email" }
+              c:acknowledge{ on = "2026-12-02" }
+              c:respond{ on = "2026-12-10", outcome = "upheld", findings = "Late",
+                         remedy = { items = { { kind = "time_and_trouble", pence = 2500 * i, reason = "chasing" } },
+                                    accept_by = accept_by } }
+              if i == 1 then c:assign{ officer = "JB" } end
+            end
+            """)
+        // On Tuesday 22 December, 3 working days ahead is Tuesday 29 December (23, 24, 29).
+        let run = try workspace.jobs(["run", "remedy-offers", "--as-of", "2026-12-22"])
+        #expect(run.stdout.hasPrefix("2026-12-22 remedy-offers: ok: 1 lapsed, 1 lapsing within 3 working days\n"), "\(run.stderr)")
+        #expect(workspace.file("reports/remedy-offers/2026-12-22.txt") == """
+            Remedy offers awaiting an answer on 2026-12-22 (lapsing by 2026-12-29)
+
+            (unassigned)
+              C-2026-000002  offered 2026-12-10  lapses 2026-12-29  £50.00
+            JB
+              C-2026-000001  offered 2026-12-10  LAPSED 2026-12-21  £25.00
+
+            """)
+    }
+}
