@@ -144,6 +144,31 @@ import Testing
         #expect(retried.stdout == "2026-12-24 assigner: ok: fine\n2026-12-25 assigner: ok: fine\n2026-12-26 assigner: ok: fine\n")
     }
 
+    @Test func aProgressBarShowsOnATerminalOnly() throws {
+        let workspace = try Workspace()
+        try workspace.job("tick", Self.tick)
+        _ = try workspace.jobs(["run", "tick", "--as-of", "2026-12-01"])
+        // Not a terminal (a pipe, as under cron): nothing on stderr.
+        let piped = try workspace.jobs(["run", "tick", "--as-of", "2026-12-08"])
+        #expect(piped.status == 0)
+        #expect(piped.stderr == "")
+        // On a terminal (script(1) gives the run a pseudo-terminal): the bar, with count and rate.
+        let command = [Redress.binary.path, "jobs", "run", "tick", "--as-of", "2026-12-15", "--db", workspace.db]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        script.arguments = ["-qec", command, "/dev/null"]
+        let out = Pipe()
+        script.standardOutput = out
+        script.standardInput = FileHandle.nullDevice
+        try script.run()
+        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        // 9 to 15 December: 5 working days.
+        #expect(terminal.contains("\rjobs [########################] 5/5 "), "\(terminal)")
+        #expect(terminal.contains("2026-12-15 tick: ok"))
+    }
+
     @Test func aDryRunShowsWhatWouldHappenAndKeepsNothing() throws {
         let workspace = try Workspace()
         try workspace.job("tick", Self.tick)
