@@ -17,10 +17,11 @@ return {
       return ("nothing to do: pack %s does not close complaints when an escalation window passes"):format(job.pack.name)
     end
     local rows = sql([[
-      SELECT k.ref, k.stage, k.due_now FROM clock_status k
-      WHERE k.status = 'open' AND k.clock = 'escalation_window' AND k.met IS NULL AND k.stage = k.case_stage
-        AND k.due_now < ?
-      ORDER BY k.due_now, k.ref]], job.date)
+      SELECT c.ref, k.stage, coalesce(k.extended_due, k.due) AS due_now
+      FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
+      WHERE k.met IS NULL AND coalesce(k.extended_due, k.due) < ? AND k.name = 'escalation_window'
+        AND c.status = 'open' AND k.stage = c.stage
+      ORDER BY due_now, c.ref]], job.date)
     local lines = { ("Complaints closed on %s: no request to escalate within the window (%s)"):format(
       tostring(job.date), config.clause or ("pack " .. job.pack.name)), "" }
     for _, row in ipairs(rows) do
