@@ -38,4 +38,12 @@ echo
 echo "6. Deadlines around Christmas in each region (Samples/scripts/code-deadlines.lua):"
 "$redress" run "$here/scripts/code-deadlines.lua" 2026-12-22 | sed 's/^/   /'
 echo
+echo "7. The morning's scheduled jobs (Scripts/jobs: deadlines per officer and stage, remedy offers, closures, samples):"
+"$redress" jobs run --db "$db" --as-of "$today" | sed 's/^/   /'
+echo
+echo "8. The Tenant Satisfaction Measures so far this year, for a landlord of 2,400 homes:"
+"$redress" settings set homes 2400 --db "$db"
+"$redress" report tsm --db "$db" --as-of "$today" | sed -n '1,11p' | sed 's/^/   /'
+"$redress" report annual --db "$db" --as-of "$today" --output "$folder/annual-report.html" | sed 's/^/   /'
+echo
 echo "The store is $db: open it with sqlite3, or \`redress export cases --db $db\`."

@@ -119,7 +119,9 @@ public struct AnnualReport: Sendable {
 
         // Categories.
         var categories: [String: Int] = [:]
-        for row in facts.entered(stages[0], in: year.whole) { categories[row.category ?? "not categorised", default: 0] += 1 }
+        for row in facts.entered(stages[0], in: year.whole) {
+            categories[row.category?.replacingUnderscores() ?? "not categorised", default: 0] += 1
+        }
         let categoryItems = categories.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (label: $0.key, value: Double($0.value), text: String($0.value)) }
         body += figure(SVGChart.horizontalBars(title: "\(stageTitle(stages[0])) complaints by category", items: categoryItems, color: Self.colors[0]),
                        caption: "Complaints received at \(stageTitle(stages[0]).lowercased()) in the year, by the category recorded at intake.")
