@@ -62,7 +62,7 @@ enum CasesModule {
     /// `use_pack(table)`: checks the pack's declarations and builds its calendar.
     static let usePack: lshim_fn = { L, call in
         answer(L, call) { lua in
-            let (store, _) = try session(lua)
+            let (store, db) = try session(lua)
             guard let (path, hash) = lua.state.pendingPack else { throw StoreError(message: "no pack is being loaded") }
             lua.state.pendingPack = nil
             var pack: PolicyPack
@@ -74,6 +74,8 @@ enum CasesModule {
             }
             let calendar = try lua.state.loadedHolidayData().calendar(pack.region, closures: pack.closures)
             lua.state.policy = LoadedPolicy(storePath: store.path, path: path, pack: pack, calendar: calendar)
+            // The redacting views read the pack's confidentiality rules from the settings.
+            try CaseStore.record(pack.confidentiality, in: db)
             return [.boolean(true)]
         }
     }
@@ -81,7 +83,8 @@ enum CasesModule {
     // MARK: Intake and parties
 
     /// `intake(received, channel, category, summary, desired_outcome, event_date, complainant,
-    /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause)` → ref.
+    /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause,
+    /// confidential_outcome)` → ref.
     static let intake: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -105,6 +108,7 @@ enum CasesModule {
             new.anonymous = try lua.flagArgument(9, "anonymous")
             new.confidential = try lua.flagArgument(10, "confidential")
             new.safeguarding = try lua.flagArgument(11, "safeguarding")
+            new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
             if let reason = try lua.textArgument(14, "triage.exclude") {
                 new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
             }

@@ -160,7 +160,8 @@ extension CasesModule {
       end
       local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
                                 facts.event_date, complainant, representative, facts.anonymous, facts.confidential,
-                                facts.safeguarding, verdict.kind, verdict.stage, verdict.exclude, verdict.clause)
+                                facts.safeguarding, verdict.kind, verdict.stage, verdict.exclude, verdict.clause,
+                                verdict.confidential_outcome)
       if not ref then fail("cases.intake: " .. why, up(level)) end
       return ref
     end

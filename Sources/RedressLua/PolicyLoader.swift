@@ -27,7 +27,7 @@ public enum PolicyLoader {
     }
 
     static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "triage", "remedy",
-                                            "restrictions", "scenarios"]
+                                            "restrictions", "scenarios", "confidentiality"]
 
     /// Translates a pack's returned table.
     static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {
@@ -64,8 +64,42 @@ public enum PolicyLoader {
                 throw PolicyError(field: hook, message: "expected a function, got \(describe(value))")
             }
         }
-        return try PolicyPack(name: name, title: title, region: region, closures: closures,
-                              acceptanceWindow: acceptance, stages: stages, hash: hash)
+        var pack = try PolicyPack(name: name, title: title, region: region, closures: closures,
+                                  acceptanceWindow: acceptance, stages: stages, hash: hash)
+        if let value = table["confidentiality"] { pack.confidentiality = try confidentiality(value) }
+        return pack
+    }
+
+    /// `confidentiality = { identity_roles = {...}, outcome_roles = {...}, reveal_roles = {...},
+    /// reveal_reason = true|false }`: roles are the store's (`CaseStore.roles`).
+    static func confidentiality(_ value: LuaValue) throws(PolicyError) -> Confidentiality {
+        let table = try map(value, "confidentiality")
+        try refuseUnknownKeys(table, allowed: ["identity_roles", "outcome_roles", "reveal_roles", "reveal_reason"],
+                              at: "confidentiality.")
+        func roles(_ key: String) throws(PolicyError) -> [String] {
+            guard let list = table[key] else { return [] }
+            guard case .array(let items) = list else {
+                throw PolicyError(field: "confidentiality.\(key)", message: "expected an array of roles, got \(describe(list))")
+            }
+            var names: [String] = []
+            for (index, item) in items.enumerated() {
+                let name = try string(item, "confidentiality.\(key)[\(index + 1)]")
+                guard CaseStore.roles.contains(name) else {
+                    throw PolicyError(field: "confidentiality.\(key)[\(index + 1)]",
+                                      message: "unknown role '\(name)' (expected one of: \(CaseStore.roles.joined(separator: ", ")))")
+                }
+                names.append(name)
+            }
+            return names
+        }
+        var result = Confidentiality(identityRoles: try roles("identity_roles"), outcomeRoles: try roles("outcome_roles"),
+                                     revealRoles: try roles("reveal_roles"))
+        switch table["reveal_reason"] {
+        case nil, .nil?: break
+        case .boolean(let flag)?: result.revealNeedsReason = flag
+        case let other: throw PolicyError(field: "confidentiality.reveal_reason", message: "expected true or false, got \(describe(other))")
+        }
+        return result
     }
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {

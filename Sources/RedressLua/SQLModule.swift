@@ -5,7 +5,9 @@ import RedressCore
 
 /// `sql(query, ...)`: read-only SQL on the case store with positional parameters (`?`, bound
 /// in order from the extra arguments), rows as tables keyed by column name. A statement that would write is refused:
-/// changes go through the cases API, which keeps the audit log.
+/// changes go through the cases API, which keeps the audit log. Reads see what the run's user
+/// may see (`Schema.installRedaction`); a query naming a schema is refused, since `main.`
+/// would read past the redaction.
 enum SQLModule {
     static let functions: [(String, lshim_fn)] = [("sql", sql)]
 
@@ -20,6 +22,9 @@ enum SQLModule {
                 for index in 2...lua.count {
                     values.append(try databaseValue(lua.value(index), argument: index))
                 }
+            }
+            if let refusal = SQLText.refusal(query) {
+                throw .message("sql: refused: \(refusal)")
             }
             let rows: [LuaValue]
             do {

@@ -67,6 +67,8 @@ public struct PolicyPack: Hashable, Sendable {
     public let stages: [StageRule]
     /// The content hash of the pack's source: which version of the pack produced a record.
     public let hash: String
+    /// Who may see a withheld identity or a confidential outcome, and who may ask to.
+    public var confidentiality = Confidentiality()
 
     /// Validates what no single field can: at least one stage, stage names unique, clocks
     /// within a stage unique.

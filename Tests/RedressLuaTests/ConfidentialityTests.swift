@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Testing
+import RedressCore
+@testable import RedressLua
+
+/// Redaction through the real host: a pack that names who sees withheld identities and
+/// confidential outcomes, and what `sql()`, `parties.get` and case objects show each role.
+@Suite struct ConfidentialityTests {
+    static let pack = """
+        return {
+          name = "confidential-test",
+          stages = { { name = "1", clocks = { acknowledge = { working_days = 5, from = "received" } } } },
+          confidentiality = { identity_roles = { "resolution_team" }, outcome_roles = { "manager" },
+                              reveal_roles = { "manager" }, reveal_reason = true },
+          triage = function(intake)
+            return { kind = "complaint", confidential_outcome = intake.category == "staff_conduct" }
+          end,
+        }
+        """
+
+    final class Fixture {
+        let folder: TemporaryFolder
+        let store: CaseStore
+
+        init() throws {
+            folder = try TemporaryFolder()
+            let packPath = try folder.write("pack.lua", ConfidentialityTests.pack)
+            store = try CaseStore(path: folder.path + "/store.sqlite")
+            try store.bind(to: PolicyLoader.load(path: packPath, in: TestSupport.state()), source: packPath, actor: "boss")
+            try store.addUser("boss", role: "manager", by: "boss")
+            try store.addUser("taker", role: "complaints_officer", by: "boss")
+            try store.addUser("res", role: "resolution_team", by: "boss")
+            try store.addUser("ana", role: "analyst", by: "boss")
+        }
+
+        /// Runs `code` as `user`; returns its first result.
+        @discardableResult
+        func run(_ code: String, as user: String) throws -> LuaValue {
+            try store.identify(user)
+            let state = try TestSupport.state { $0.asOf = try! LocalDate(iso: "2026-12-23") }
+            state.recorder = Recorder(actor: user, script: "ConfidentialityTests")
+            return try state.withTransaction(on: store) { try state.run(code, name: "=test").first ?? .nil }
+        }
+    }
+
+    @Test func eachRoleSeesWhatThePackAllowsThroughEveryPath() throws {
+        let fixture = try Fixture()
+        try fixture.run("""
+            local c = cases.intake{ received = "2026-12-22", channel = "phone", category = "staff_conduct", anonymous = true,
+                                    complainant = { name = "Ann Secret", email = "ann@example.org" } }
+            c:acknowledge{ on = "2026-12-23" }
+            c:respond{ on = "2027-01-06", outcome = "upheld", findings = "the officer was rude" }
+            """, as: "taker")
+        let read = """
+            local p = sql("select name, email from parties")[1]
+            local d = sql("select outcome, findings from decisions")[1]
+            local party = parties.get(cases.get("C-2026-000001").complainant)
+            return p.name .. "|" .. p.email .. "|" .. d.outcome .. "|" .. d.findings .. "|" .. party.name
+            """
+        #expect(try fixture.run(read, as: "taker") == .string("Ann Secret|ann@example.org|[confidential]|[confidential]|Ann Secret"))
+        #expect(try fixture.run(read, as: "res") == .string("Ann Secret|ann@example.org|[confidential]|[confidential]|Ann Secret"))
+        #expect(try fixture.run(read, as: "boss") == .string("[withheld]|[withheld]|upheld|the officer was rude|[withheld]"))
+        #expect(try fixture.run(read, as: "ana") == .string("[withheld]|[withheld]|[confidential]|[confidential]|[withheld]"))
+        // The cases API still matches the returning complainant by email for everyone.
+        try fixture.run("cases.intake{ received = '2026-12-23', channel = 'email', complainant_email = 'ann@example.org' }", as: "ana")
+        #expect(try fixture.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM main.parties") } == 1)
+    }
+
+    @Test(arguments: ["select name from main.parties", "select findings from \"main\".decisions",
+                      "select data from sqlite_dbpage"])
+    func sqlCannotReadPastTheRedaction(query: String) throws {
+        let fixture = try Fixture()
+        do {
+            try fixture.run("return sql([[\(query)]])", as: "ana")
+            Issue.record("accepted \(query)")
+        } catch let error as LuaError {
+            #expect(error.message.contains("sql: refused: "), "\(error.message)")
+        }
+    }
+
+    @Test func badConfidentialityDeclarationsNameTheField() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("bad.lua", """
+            return { name = "x", stages = { { name = "1" } }, confidentiality = { identity_roles = { "receptionist" } } }
+            """)
+        #expect(throws: PolicyError(field: "confidentiality.identity_roles[1]",
+                                    message: "unknown role 'receptionist' (expected one of: complaints_officer, investigating_officer, resolution_team, manager, head_of_customer_feedback, analyst, auditor)",
+                                    source: path)) {
+            try PolicyLoader.load(path: path, in: TestSupport.state())
+        }
+    }
+}
