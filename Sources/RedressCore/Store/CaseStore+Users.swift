@@ -204,9 +204,9 @@ extension CaseStore {
         return User(name: row["name"], role: row["role"], fullName: row["full_name"], added: row["added"], disabled: row["disabled"])
     }
 
-    static func audit(_ type: String, _ data: [String: String], caseID: Int64? = nil, by actor: String?,
+    static func audit(_ type: String, _ data: [String: String], caseID: Int64? = nil, partyID: Int64? = nil, by actor: String?,
                       at now: String = Timestamp.nowUTC(), in db: Database) throws {
-        try db.execute(sql: "INSERT INTO events(case_id, type, at, actor, script, data) VALUES (?, ?, ?, ?, 'redress', ?)",
-                       arguments: [caseID, type, now, actor, JSON.object(data)])
+        try db.execute(sql: "INSERT INTO events(case_id, party_id, type, at, actor, script, data) VALUES (?, ?, ?, ?, ?, 'redress', ?)",
+                       arguments: [caseID, partyID, type, now, actor, data.isEmpty ? nil : JSON.object(data)])
     }
 }
