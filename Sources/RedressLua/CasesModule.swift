@@ -74,8 +74,8 @@ enum CasesModule {
             }
             let calendar = try lua.state.loadedHolidayData().calendar(pack.region, closures: pack.closures)
             lua.state.policy = LoadedPolicy(storePath: store.path, path: path, pack: pack, calendar: calendar)
-            // The redacting views read the pack's confidentiality rules from the settings.
-            try CaseStore.record(pack.confidentiality, in: db)
+            // The redacting views and retention read the pack's rules from the settings.
+            try CaseStore.recordDataProtection(of: pack, in: db)
             return [.boolean(true)]
         }
     }

@@ -27,7 +27,7 @@ public enum PolicyLoader {
     }
 
     static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "triage", "remedy",
-                                            "restrictions", "scenarios", "confidentiality"]
+                                            "restrictions", "scenarios", "confidentiality", "retention"]
 
     /// Translates a pack's returned table.
     static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {
@@ -67,7 +67,21 @@ public enum PolicyLoader {
         var pack = try PolicyPack(name: name, title: title, region: region, closures: closures,
                                   acceptanceWindow: acceptance, stages: stages, hash: hash)
         if let value = table["confidentiality"] { pack.confidentiality = try confidentiality(value) }
+        if let value = table["retention"] { pack.retentionMonths = try retentionMonths(value) }
         return pack
+    }
+
+    /// `retention = { years = 6 }` or `{ months = 18 }`: personal data kept that long after closure.
+    static func retentionMonths(_ value: LuaValue) throws(PolicyError) -> Int {
+        let table = try map(value, "retention")
+        try refuseUnknownKeys(table, allowed: ["years", "months"], at: "retention.")
+        guard table.count == 1, let (key, amount) = table.first, case .string(let unit) = key else {
+            throw PolicyError(field: "retention", message: "give one of years =, months = (how long after closure personal data is kept)")
+        }
+        guard case .integer(let number) = amount, number > 0 else {
+            throw PolicyError(field: "retention.\(unit)", message: "expected a whole number above 0, got \(describe(amount))")
+        }
+        return Int(number) * (unit == "years" ? 12 : 1)
     }
 
     /// `confidentiality = { identity_roles = {...}, outcome_roles = {...}, reveal_roles = {...},

@@ -19,7 +19,7 @@ struct Redress: ParsableCommand {
             """,
         version: version,
         subcommands: [RunCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self, CalendarCommand.self,
-                      UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self]
+                      UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self, RetentionCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua (repeatable; chunks run in order, in one state).", valueName: "code"))

@@ -89,5 +89,13 @@ import RedressCore
                                     source: path)) {
             try PolicyLoader.load(path: path, in: TestSupport.state())
         }
+        for (retention, field, message) in [("{ years = 0 }", "retention.years", "expected a whole number above 0, got 0"),
+                                            ("{ decades = 1 }", "retention.decades", "unknown key (expected one of: months, years)"),
+                                            ("{ years = 6, months = 2 }", "retention", "give one of years =, months = (how long after closure personal data is kept)")] {
+            let file = try folder.write("r.lua", "return { name = 'x', stages = { { name = '1' } }, retention = \(retention) }")
+            #expect(throws: PolicyError(field: field, message: message, source: file)) { try PolicyLoader.load(path: file, in: TestSupport.state()) }
+        }
+        let good = try folder.write("g.lua", "return { name = 'x', stages = { { name = '1' } }, retention = { years = 6 } }")
+        #expect(try PolicyLoader.load(path: good, in: TestSupport.state()).retentionMonths == 72)
     }
 }

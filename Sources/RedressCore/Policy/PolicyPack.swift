@@ -69,6 +69,8 @@ public struct PolicyPack: Hashable, Sendable {
     public let hash: String
     /// Who may see a withheld identity or a confidential outcome, and who may ask to.
     public var confidentiality = Confidentiality()
+    /// How many months after a case is closed its personal data is kept; nil: kept.
+    public var retentionMonths: Int?
 
     /// Validates what no single field can: at least one stage, stage names unique, clocks
     /// within a stage unique.

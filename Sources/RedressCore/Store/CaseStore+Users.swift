@@ -132,8 +132,18 @@ extension CaseStore {
         return try body()
     }
 
-    /// Records the pack's confidentiality rules where the redacting views read them.
-    public static func record(_ confidentiality: Confidentiality, in db: Database) throws {
+    /// Records the pack's data-protection rules where the store's views and retention read
+    /// them: who sees what, and how long personal data is kept.
+    public static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
+        try record(pack.confidentiality, in: db)
+        if let months = pack.retentionMonths {
+            try setSetting("retention.months", String(months), in: db)
+        } else {
+            try db.execute(sql: "DELETE FROM settings WHERE key = 'retention.months'")
+        }
+    }
+
+    static func record(_ confidentiality: Confidentiality, in db: Database) throws {
         func array(_ roles: [String]) -> String { "[" + roles.map(JSON.quote).joined(separator: ",") + "]" }
         for (key, value) in [("confidentiality.identity_roles", array(confidentiality.identityRoles)),
                              ("confidentiality.outcome_roles", array(confidentiality.outcomeRoles)),

@@ -2,7 +2,9 @@ import GRDB
 
 extension Schema {
     /// v6: who uses the store (users and their roles), the per-case flag for a confidential
-    /// outcome, and the indexes the redacting views read through.
+    /// outcome, the indexes the redacting views read through, and retention: the date a case's
+    /// personal data was removed, and the one change the event log accepts (removing a
+    /// free-text reason, which is all retention does to it).
     static func v6(_ db: Database) throws {
         try db.execute(sql: """
             -- The people who use the store, each with one role. A user is disabled, never
@@ -25,6 +27,19 @@ extension Schema {
             -- The few cases whose complainant is withheld, and whose outcome is confidential.
             CREATE INDEX cases_withheld ON cases(complainant_id) WHERE anonymous = 1 OR confidential = 1;
             CREATE INDEX cases_outcome_confidential ON cases(id) WHERE outcome_confidential = 1;
+
+            -- When retention removed the case's personal data (NULL: not yet).
+            ALTER TABLE cases ADD COLUMN anonymised TEXT;
+
+            -- The log stays append-only; the single change it accepts leaves every column as it
+            -- was but the free-text reason, removed from the event's data.
+            DROP TRIGGER events_are_append_only_update;
+            CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+            WHEN NOT (new.id IS old.id AND new.case_id IS old.case_id AND new.party_id IS old.party_id
+                      AND new.type IS old.type AND new.on_date IS old.on_date AND new.at IS old.at
+                      AND new.actor IS old.actor AND new.script IS old.script
+                      AND new.data IS json_remove(old.data, '$.reason'))
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only: events cannot be changed'); END;
             """)
     }
 

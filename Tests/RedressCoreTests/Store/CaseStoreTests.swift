@@ -19,7 +19,7 @@ import Testing
         #expect(try store.appliedMigrations() == ["v1: cases, clocks, remedies, restrictions, event log",
                                                  "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
                                                  "v3: vocabulary checks on the intake tables without IN lists",
-                                                 "v6: users and roles; confidential outcomes; look-ups for redaction"])
+                                                 "v6: users and roles; confidential outcomes; look-ups for redaction; retention"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
