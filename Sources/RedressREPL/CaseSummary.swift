@@ -73,6 +73,12 @@ public struct CaseSummary: Equatable, Sendable {
         return complainantName.map { "\($0) (party \(complainantID))" } ?? "party \(complainantID)"
     }
 
+    /// How many days the next due clock is past due on `today`; nil when it is not.
+    public func daysOverdue(on today: LocalDate) -> Int? {
+        guard let nextDue, nextDue.date < today else { return nil }
+        return today.dayNumber - nextDue.date.dayNumber
+    }
+
     /// How the next due clock stands on `today`: `overdue by 3 days`, `due today`, `in 5 days`.
     public func standing(on today: LocalDate) -> String? {
         guard let nextDue else { return nil }

@@ -113,10 +113,12 @@ struct Renderer {
                  c.complainantName ?? c.complainantID.map(String.init) ?? "", c.summary ?? ""]
             })
         }
-        let headers = ["ref", "kind", "stage", "status", "received", "next due", "standing", "complainant", "summary"]
+        // The card has the rest (received, channel, category); a row stays short enough that
+        // the summary keeps some room on a 100-column terminal.
+        let headers = ["ref", "kind", "stage", "status", "next due", "overdue", "complainant", "summary"]
         return TextTable(headers: headers, rows: cases.map { c in
-            [c.ref, c.kind, c.stage ?? "", c.status, c.received?.description ?? "",
-             c.nextDue.map { "\($0.clock) \($0.date)" } ?? "", c.standing(on: today) ?? "",
+            [c.ref, c.kind, c.stage ?? "", c.status, c.nextDue.map { "\($0.clock) \($0.date)" } ?? "",
+             c.daysOverdue(on: today).map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "",
              TextTable.cell(c.complainantName ?? c.complainantID.map { "party \($0)" } ?? ""), TextTable.cell(c.summary ?? "")]
         })
     }

@@ -1,11 +1,15 @@
-/// An aligned table of text with a header, fitted to a width: the widest columns give way first,
-/// and text cut to fit ends in an ellipsis. A row count follows the rows.
+/// An aligned table of text with a header, fitted to a width: long columns (free text) give way
+/// first, down to `comfortable` characters, and only then the others, widest first; text cut to
+/// fit ends in an ellipsis. A row count follows the rows.
 struct TextTable {
     var headers: [String]
     var rows: [[String]]
     /// Columns whose cells align right (numbers).
     var rightAligned: Set<Int> = []
 
+    /// Columns are cut to this before any narrower column is cut (references, dates and codes
+    /// stay whole while a summary gives way).
+    static let comfortable = 16
     /// Columns narrower than this are never cut further (unless their text is shorter).
     static let narrowest = 6
     static let gap = "  "
@@ -16,12 +20,14 @@ struct TextTable {
             rows.reduce(headers[column].count) { max($0, $1.indices.contains(column) ? TextTable.length($1[column]) : 0) }
         }
         if let width {
-            let floor = widths.indices.map { min(widths[$0], max(TextTable.narrowest, headers[$0].count)) }
             var total = widths.reduce(0, +) + TextTable.gap.count * max(0, widths.count - 1)
-            while total > width {
-                guard let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[widest] -= 1
-                total -= 1
+            for least in [TextTable.comfortable, TextTable.narrowest] {
+                let floor = widths.indices.map { min(widths[$0], max(least, headers[$0].count)) }
+                while total > width {
+                    guard let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                    widths[widest] -= 1
+                    total -= 1
+                }
             }
         }
         func line(_ cells: [String]) -> String {

@@ -93,9 +93,9 @@ import RedressLua
 
             """)
         #expect(Renderer(today: today).render(many) == """
-            ref            kind       stage  status  received    next due                standing            complainant  summary
-            -------------  ---------  -----  ------  ----------  ----------------------  ------------------  -----------  -------------
-            \(ref)  complaint  1      open    2026-12-01  acknowledge 2026-12-08  overdue by 15 days  Ann Example  Boiler broken
+            ref            kind       stage  status  next due                overdue  complainant  summary
+            -------------  ---------  -----  ------  ----------------------  -------  -----------  -------------
+            \(ref)  complaint  1      open    acknowledge 2026-12-08  15 days  Ann Example  Boiler broken
             (1 row)
 
             """)

@@ -22,11 +22,15 @@ import Testing
             """)
     }
 
-    @Test func columnsStopShrinkingAtTheirFloor() {
-        let table = TextTable(headers: ["category", "summary"], rows: [["estate_services", "Lights never done"]])
-        let text = table.render(width: 10)
-        // Neither column goes below eight characters (its header) or six.
-        #expect(text.split(separator: "\n")[2] == "estate_…  Lights…")
+    @Test func longTextGivesWayBeforeShortColumns() {
+        let table = TextTable(headers: ["ref", "category", "summary"],
+                              rows: [["C-2026-000209", "estate_services", "Pays a service charge for the communal lights but it is never done."]])
+        // The summary gives way first, down to 16 characters...
+        #expect(table.render(width: 50).split(separator: "\n")[2] == "C-2026-000209  estate_services  Pays a service ch…")
+        // ...and only then the widest of the rest.
+        #expect(table.render(width: 46).split(separator: "\n")[2] == "C-2026-000209  estate_servic…  Pays a service…")
+        // No column goes below six characters, or its header.
+        #expect(table.render(width: 10).split(separator: "\n")[2] == "C-202…  estate_…  Pays a…")
     }
 
     @Test func cellsOnOneLine() {
