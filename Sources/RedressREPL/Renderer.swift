@@ -113,11 +113,11 @@ struct Renderer {
                  c.complainantName ?? c.complainantID.map(String.init) ?? "", c.summary ?? ""]
             })
         }
-        // The card has the rest (received, channel, category); a row stays short enough that
-        // the summary keeps some room on a 100-column terminal.
-        let headers = ["ref", "kind", "stage", "status", "next due", "overdue", "complainant", "summary"]
+        // The card has the rest (received, channel, category). The next due clock is two short
+        // columns, which a narrow terminal never cuts (the summary gives way).
+        let headers = ["ref", "kind", "stage", "status", "next due", "clock", "overdue", "complainant", "summary"]
         return TextTable(headers: headers, rows: cases.map { c in
-            [c.ref, c.kind, c.stage ?? "", c.status, c.nextDue.map { "\($0.clock) \($0.date)" } ?? "",
+            [c.ref, c.kind, c.stage ?? "", c.status, c.nextDue?.date.description ?? "", c.nextDue?.clock ?? "",
              c.daysOverdue(on: today).map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "",
              TextTable.cell(c.complainantName ?? c.complainantID.map { "party \($0)" } ?? ""), TextTable.cell(c.summary ?? "")]
         })

@@ -93,9 +93,9 @@ import RedressLua
 
             """)
         #expect(Renderer(today: today).render(many) == """
-            ref            kind       stage  status  next due                overdue  complainant  summary
-            -------------  ---------  -----  ------  ----------------------  -------  -----------  -------------
-            \(ref)  complaint  1      open    acknowledge 2026-12-08  15 days  Ann Example  Boiler broken
+            ref            kind       stage  status  next due    clock        overdue  complainant  summary
+            -------------  ---------  -----  ------  ----------  -----------  -------  -----------  -------------
+            \(ref)  complaint  1      open    2026-12-08  acknowledge  15 days  Ann Example  Boiler broken
             (1 row)
 
             """)
