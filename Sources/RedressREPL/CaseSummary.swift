@@ -2,33 +2,33 @@ import RedressCore
 
 /// What a case's card and a row of a case table show: read from the case table the cases API
 /// returns (`ref`, `kind`, `status`, `stage`, `clocks`, `overdue`...).
-public struct CaseSummary: Equatable, Sendable {
+struct CaseSummary: Equatable, Sendable {
     /// A clock still to be met.
-    public struct Due: Equatable, Sendable {
-        public var clock: String
-        public var date: LocalDate
+    struct Due: Equatable, Sendable {
+        var clock: String
+        var date: LocalDate
     }
 
-    public var ref: String
-    public var kind: String
-    public var stage: String?
-    public var status: String
-    public var received: LocalDate?
-    public var channel: String?
-    public var category: String?
-    public var summary: String?
+    var ref: String
+    var kind: String
+    var stage: String?
+    var status: String
+    var received: LocalDate?
+    var channel: String?
+    var category: String?
+    var summary: String?
     /// The complainant's party id, and name when the store has one.
-    public var complainantID: Int64?
-    public var complainantName: String?
+    var complainantID: Int64?
+    var complainantName: String?
     /// The earliest unmet clock of an open case's current stage.
-    public var nextDue: Due?
+    var nextDue: Due?
     /// True when any of an open case's clocks is past due.
-    public var overdue: Bool
+    var overdue: Bool
     /// Why an excluded case was excluded, with the clause.
-    public var exclusion: String?
+    var exclusion: String?
 
     /// Reads a case table; nil when `table` lacks a case's `ref`, `kind` and `status`.
-    public init?(_ table: ShownTable, complainantName: (Int64) -> String?) {
+    init?(_ table: ShownTable, complainantName: (Int64) -> String?) {
         guard case .string(let ref)? = table["ref"], case .string(let kind)? = table["kind"],
               case .string(let status)? = table["status"] else { return nil }
         func text(_ key: String) -> String? {
@@ -68,19 +68,19 @@ public struct CaseSummary: Equatable, Sendable {
     }
 
     /// The complainant as the card names them: `Ann Example (party 4)`.
-    public var complainant: String? {
+    var complainant: String? {
         guard let complainantID else { return nil }
         return complainantName.map { "\($0) (party \(complainantID))" } ?? "party \(complainantID)"
     }
 
     /// How many days the next due clock is past due on `today`; nil when it is not.
-    public func daysOverdue(on today: LocalDate) -> Int? {
+    func daysOverdue(on today: LocalDate) -> Int? {
         guard let nextDue, nextDue.date < today else { return nil }
         return today.dayNumber - nextDue.date.dayNumber
     }
 
     /// How the next due clock stands on `today`: `overdue by 3 days`, `due today`, `in 5 days`.
-    public func standing(on today: LocalDate) -> String? {
+    func standing(on today: LocalDate) -> String? {
         guard let nextDue else { return nil }
         let days = nextDue.date.dayNumber - today.dayNumber
         switch days {

@@ -9,8 +9,6 @@ import Glibc
 /// keeping the two in order.
 final class Output {
     private var file: OutputFile?
-    /// The file results go to, or nil for standard output.
-    private(set) var path: String?
     /// Writes text to a file descriptor (1 or 2); tests collect it instead.
     private let send: (Int32, String) -> Void
     /// True when standard output is a terminal.
@@ -27,7 +25,6 @@ final class Output {
         let opened = try path.map { path throws(FileError) in try OutputFile(path: path) }
         file?.close()
         file = opened
-        self.path = path
     }
 
     /// Writes results.

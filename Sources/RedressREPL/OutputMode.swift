@@ -1,5 +1,5 @@
 /// How results print (`.mode`).
-public enum OutputMode: String, CaseIterable, Sendable {
+enum OutputMode: String, CaseIterable, Sendable {
     /// For reading: a case as a card, arrays of cases or rows as aligned tables, other tables as
     /// indented Lua.
     case table

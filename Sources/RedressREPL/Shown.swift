@@ -3,7 +3,7 @@ import RedressCore
 /// A result of a chunk as read for display: a copy of the Lua value that keeps what printing
 /// needs and `LuaValue` drops (a table's metatable name, the column order of `sql()` rows, where
 /// a table refers back to one that contains it, a case's complainant's name).
-public indirect enum Shown: Equatable, Sendable {
+indirect enum Shown: Equatable, Sendable {
     case `nil`
     case boolean(Bool)
     case integer(Int64)
@@ -19,7 +19,7 @@ public indirect enum Shown: Equatable, Sendable {
     case other(String)
 
     /// True for values that print on one line without structure.
-    public var isScalar: Bool {
+    var isScalar: Bool {
         switch self {
         case .table, .caseRecord: false
         default: true
@@ -27,7 +27,7 @@ public indirect enum Shown: Equatable, Sendable {
     }
 
     /// The table, for a table or a case.
-    public var table: ShownTable? {
+    var table: ShownTable? {
         switch self {
         case .table(let table), .caseRecord(_, let table): table
         default: nil

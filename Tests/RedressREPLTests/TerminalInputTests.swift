@@ -29,8 +29,9 @@ import Testing
     @Test func tabCompletesContinuationPromptsAndCtrlCInterrupts() throws {
         let session = try Session()
         let terminal = try session.start()
-        #expect(terminal.wait(for: "· .help for help"))
-        #expect(terminal.wait(for: "> "))
+        // Each step waits for the prompt after the last output before typing: keys typed while
+        // a chunk runs would reach the terminal before readline has it in its own mode.
+        #expect(terminal.wait(for: "· .help for help\n> "))
 
         // A partial name and Tab: `str` becomes `string`, `.up` becomes `.upper`; only the
         // completed call can print ABC.
@@ -40,34 +41,34 @@ import Testing
         terminal.type(".up\t")
         #expect(terminal.wait(for: "string.upper", after: mark))
         terminal.type("('abc')\r")
-        #expect(terminal.wait(for: "\nABC\n", after: mark))
+        #expect(terminal.wait(for: "\nABC\n> ", after: mark))
 
         // A case reference from the store after cases.get("; readline closes the string.
         mark = terminal.mark
         terminal.type("cases.get(\"C-2026-00\t")
         #expect(terminal.wait(for: "C-2026-000001\"", after: mark))
         terminal.type(").summary\r")
-        #expect(terminal.wait(for: "\nLeak\n", after: mark))
+        #expect(terminal.wait(for: "\nLeak\n> ", after: mark))
 
         // An unfinished function continues on the second prompt.
         mark = terminal.mark
         terminal.type("function f()\r")
         #expect(terminal.wait(for: ">> ", after: mark))
         terminal.type("return 6 * 7 end\r")
+        #expect(terminal.wait(for: "return 6 * 7 end\n> ", after: mark))
         mark = terminal.mark
         terminal.type("f()\r")
-        #expect(terminal.wait(for: "\n42\n", after: mark))
+        #expect(terminal.wait(for: "\n42\n> ", after: mark))
 
         // Ctrl-C during a long loop: the chunk stops, the prompt comes back, the session goes on.
         mark = terminal.mark
         terminal.type("n = 0 while true do n = n + 1 end\r")
-        Thread.sleep(forTimeInterval: 1)
+        Thread.sleep(forTimeInterval: 1.5)
         terminal.type("\u{3}")
-        #expect(terminal.wait(for: "stdin:1: interrupted", after: mark))
+        #expect(terminal.wait(for: "stdin:1: interrupted\n> ", after: mark))
         mark = terminal.mark
-        #expect(terminal.wait(for: "> ", after: mark))
         terminal.type("n > 0\r")
-        #expect(terminal.wait(for: "\ntrue\n", after: mark))
+        #expect(terminal.wait(for: "\ntrue\n> ", after: mark))
 
         // Ctrl-D at an empty prompt leaves.
         terminal.type("\u{4}")
@@ -81,6 +82,7 @@ import Testing
         first.type("function g()\r")
         #expect(first.wait(for: ">> "))
         first.type("return 'again' end\r")
+        #expect(first.wait(for: "again' end\n> "))
         first.type(".quit\r")
         #expect(first.exitStatus() == 0)
 
@@ -88,9 +90,10 @@ import Testing
         #expect(second.wait(for: "> "))
         // Up twice recalls the two-line chunk whole; Enter defines g again.
         second.type("\u{1B}[A\u{1B}[A\r")
+        #expect(second.wait(for: "again' end\n> "))
         let mark = second.mark
         second.type("g()\r")
-        #expect(second.wait(for: "\nagain\n", after: mark))
+        #expect(second.wait(for: "\nagain\n> ", after: mark))
         second.type("\u{4}")
         #expect(second.exitStatus() == 0)
         let history = try String(contentsOfFile: session.folder.path + "/state/redress/history", encoding: .utf8)
