@@ -187,6 +187,14 @@ public final class LuaState {
         lshim_interrupt(L)
     }
 
+    /// Clears an interrupt that came too late to stop a run (Ctrl-C just as it ended), and the
+    /// limit counters, and puts the run hook back: what a run does as it starts. Without this, a
+    /// late interrupt would make the protected helpers fail until the next run.
+    public func resetLimits() {
+        lshim_resetlimits(L)
+        armHook()
+    }
+
     /// Changes "today" (`date.today()`, the default `on` of case events, what counts as
     /// overdue) for the runs that follow; nil for the system's local date.
     public func setAsOf(_ date: LocalDate?) {

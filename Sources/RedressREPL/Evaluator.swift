@@ -44,6 +44,7 @@ final class Evaluator {
 
     /// Runs `code` as one chunk in one transaction and reads its results.
     func run(_ code: String, name: String) -> Outcome {
+        defer { state.resetLimits() }
         do {
             let values = try transaction {
                 InterruptSignal.running = state.L
