@@ -45,7 +45,7 @@ struct Completer {
     /// The context of the text before the cursor.
     static func context(of before: String) -> Context {
         let line = before.drop { $0 == " " || $0 == "\t" }
-        if line.hasPrefix(".") {
+        if line == "." || DotCommand.isCommand(before) {
             guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return .command }
             return .argument(String(line[line.index(after: line.startIndex)..<space]))
         }

@@ -36,6 +36,14 @@ enum DotCommand: Equatable {
         Entry(name: "quit", arguments: "", summary: "Leave (so does Ctrl-D at an empty prompt; .exit too)."),
     ]
 
+    /// True for a line that is a dot-command: a `.` then a letter, after any indentation (`.5`
+    /// is Lua, a number).
+    static func isCommand(_ line: String) -> Bool {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        guard text.first == ".", let next = text.dropFirst().first else { return text == "." }
+        return next.isLetter
+    }
+
     /// Parses a line that starts with `.`.
     static func parse(_ line: String) throws(DotCommandError) -> DotCommand {
         let words = try split(line.drop { $0 == " " || $0 == "\t" }.dropFirst())

@@ -72,7 +72,7 @@ public final class REPL {
             let firstLine = lines + 1
             lines += 1 + first.count { $0 == "\n" }
             if first.allSatisfy(\.isWhitespace) { continue }
-            if first.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") {
+            if DotCommand.isCommand(first) {
                 input.remember(first)
                 switch perform(first) {
                 case .quit: break reading

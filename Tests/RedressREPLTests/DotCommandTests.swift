@@ -23,6 +23,14 @@ import RedressCore
         #expect(try DotCommand.parse(".output") == .output(nil))
     }
 
+    @Test func aDotThenALetterIsACommand() {
+        #expect(DotCommand.isCommand(".help"))
+        #expect(DotCommand.isCommand("  .mode csv"))
+        #expect(DotCommand.isCommand("."))
+        #expect(!DotCommand.isCommand(".5 + 1"))
+        #expect(!DotCommand.isCommand("x = .5"))
+    }
+
     @Test func badInputNamesTheCommandAndTheValue() {
         #expect(error(".frob") == "unknown command '.frob' (.help lists them)")
         #expect(error(".mode xml") == ".mode: unknown mode 'xml' (expected table, csv, json or lua)")

@@ -8,12 +8,12 @@ import RedressCore
     @Test func inputThatIsNotATerminalRunsChunkByChunkAndFailsTheStatus() throws {
         let fixture = try Fixture()
         let input = ScriptedInput(["x = 1", "function f()", "  return x + 1", "end", "f()", "error('boom')", "",
-                                   ".mode json", "{ 1, 2 }"])
+                                   ".mode json", "{ 1, 2 }", ".5 * 4"])
         let status = fixture.repl().run(input: input)
         #expect(status == 1)
-        #expect(fixture.stdout == "2\n[1,2]\n")
+        #expect(fixture.stdout == "2\n[1,2]\n2.0\n")
         #expect(fixture.stderr == "stdin:6: boom\n")
-        #expect(input.prompts == ["> ", "> ", ">> ", ">> ", "> ", "> ", "> ", "> ", "> ", "> "])
+        #expect(input.prompts == ["> ", "> ", ">> ", ">> ", "> ", "> ", "> ", "> ", "> ", "> ", "> "])
     }
 
     @Test func atATerminalABannerHistoryOfWholeChunksAndTheSessionGoesOn() throws {
