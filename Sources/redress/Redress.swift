@@ -17,7 +17,7 @@ struct Redress: ParsableCommand {
 
             Examples:
               redress --db demo.sqlite --as-of 2026-11-23                        # the REPL
-              redress < session.lua                                              # a scripted session
+              redress --db demo.sqlite < Samples/workbench.session               # a scripted session
               redress -e 'print(calendar:add_working_days("2026-12-22", 5))'     # 2026-12-31
               redress --region scotland -e 'print(calendar:holidays(2026)[6].name)'
               redress run script.lua arg1 arg2
