@@ -69,6 +69,7 @@ enum Boot {
     end
     package.path = table.concat(patterns, ";")
     _G.date, _G.calendar, _G.sql = date, active, F.sql.sql
+    registry_set(keys.sql_columns, setmetatable({}, { __mode = "k" }))
     package.loaded["redress.sql"] = F.sql.sql
 
     -- cases and parties (CasesModule.source), compiled on first use: start-up does not pay for
@@ -201,10 +202,10 @@ enum Boot {
             try state.check(lshim_rawsetfield_p(L, -2, module))
         }
         lua_pushcclosure(L, lshim_l_registryset, 0)
-        try state.check(lshim_createtable_p(L, 0, 4))
+        try state.check(lshim_createtable_p(L, 0, 5))
         for (name, key) in [("date", UnsafeMutableRawPointer(mutating: lshim_datekey())),
                             ("date_methods", DateModule.methodsKey), ("calendar", CalendarModule.classKey),
-                            ("intake_row", CasesModule.intakeRowKey)] {
+                            ("intake_row", CasesModule.intakeRowKey), ("sql_columns", SQLModule.columnsKey)] {
             lua_pushlightuserdata(L, key)
             try state.check(lshim_rawsetfield_p(L, -2, name))
         }

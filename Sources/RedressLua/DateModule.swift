@@ -199,8 +199,8 @@ enum DateModule {
 }
 
 extension LuaState {
-    /// "Today": `--as-of`, else the system's local date.
-    var today: LocalDate {
+    /// "Today": `--as-of` (or `setAsOf`), else the system's local date.
+    public var today: LocalDate {
         options.asOf ?? LocalDate.systemToday()
     }
 }

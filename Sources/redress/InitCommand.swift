@@ -41,16 +41,23 @@ struct StoreOptions: ParsableArguments {
         return store
     }
 
-    /// Runs `body` in one transaction of the store when there is one: all it writes is kept, or,
-    /// when it throws, nothing. A store named with --db must exist; the default may be absent,
-    /// and then `body` runs without a store (`sql()` says so if called).
-    func run(_ state: LuaState, _ body: () throws -> Void) throws {
+    /// The store when there is one. A store named with --db must exist; the default may be
+    /// absent, and then there is none (nil).
+    func optionalStore() throws -> CaseStore? {
         guard TextFile.exists(path) else {
             if db != nil { throw UsageError("--db: no store at '\(path)' (create one with `redress init --db \(path)`)") }
+            return nil
+        }
+        return try open()
+    }
+
+    /// Runs `body` in one transaction of the store when there is one: all it writes is kept, or,
+    /// when it throws, nothing. Without a store `body` runs alone (`sql()` says so if called).
+    func run(_ state: LuaState, _ body: () throws -> Void) throws {
+        guard let store = try optionalStore() else {
             try body()
             return
         }
-        let store = try open()
         state.recorder.actor = userName
         try state.withTransaction(on: store, body)
     }
