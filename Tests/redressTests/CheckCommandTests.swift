@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `redress check`: every pack's scenarios pass, and a wrong expectation is reported as a failure.
+@Suite struct CheckCommandTests {
+    static let policies: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scripts/policies")
+
+    static var packs: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: policies.path)) ?? [])
+            .filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    @Test func theReferencePackIsChecked() {
+        #expect(Self.packs.contains("hos-code"))
+    }
+
+    @Test(arguments: packs)
+    func everyScenarioOfThePackPasses(pack: String) throws {
+        let result = try Redress.run(["check", pack])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        for line in lines where line.hasPrefix("FAIL") { Issue.record("\(line)") }
+        #expect(result.status == 0, "\(result.stderr)")
+        let scenarios = lines.filter { $0.hasPrefix("ok    \(pack): ") }.count
+        // The issue asks for at least 15 scenarios a pack.
+        #expect(scenarios >= 15, "\(pack) has \(scenarios) scenarios")
+        #expect(lines.last == "\(scenarios) passed, 0 failed")
+    }
+
+    @Test func withoutAPackEveryPackIsChecked() throws {
+        let result = try Redress.run(["check"])
+        #expect(result.status == 0, "\(result.stdout)")
+        for pack in Self.packs {
+            #expect(result.stdout.contains("ok    \(pack): "), "\(pack) was not checked")
+        }
+        #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
+    }
+
+    @Test func aWrongExpectationIsAFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rc-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("wrong.lua")
+        // 5 working days from Tuesday 22 December 2026 is Thursday 31 December (25 and 28
+        // December are bank holidays); the first scenario expects the 30th.
+        try """
+            return { name = "wrong", stages = { { name = "1", clocks = { acknowledge = { working_days = 5, from = "received" } } } },
+              scenarios = {
+                { name = "off by one", clause = "6.2", intake = { received = "2026-12-22", channel = "email" },
+                  expect = { due = { acknowledge = "2026-12-30" } } },
+                { name = "right", intake = { received = "2026-12-22", channel = "email" },
+                  expect = { due = { acknowledge = "2026-12-31" } } },
+                { name = "a refusal that never comes", intake = { received = "2026-12-22", channel = "email" },
+                  steps = { { "acknowledge", { on = "2026-12-23" }, refused = "already" } }, expect = {} },
+              } }
+            """.write(to: pack, atomically: true, encoding: .utf8)
+        let result = try Redress.run(["check", pack.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            FAIL  wrong: off by one [6.2]: due.acknowledge: expected 2026-12-30, got 2026-12-31
+            ok    wrong: right
+            FAIL  wrong: a refusal that never comes: steps[1] acknowledge: expected a refusal containing 'already', but it was recorded
+            1 passed, 2 failed
+
+            """)
+    }
+
+    @Test func aCheckNeverTouchesTheUsersStore() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rc-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("r.sqlite").path
+        #expect(try Redress.run(["init", "--db", db]).status == 0)
+        #expect(try Redress.run(["check", "hos-code"], environment: ["REDRESS_DB": db]).status == 0)
+        let count = try Redress.run(["--db", db, "-e", "io.write(sql('select count(*) as n from cases')[1].n)"])
+        #expect(count.stdout == "0")
+    }
+
+    @Test func anUnknownPackIsAUsageError() throws {
+        let result = try Redress.run(["check", "no-such-pack"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("redress: pack: no pack 'no-such-pack'"))
+    }
+}
