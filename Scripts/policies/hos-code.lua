@@ -16,29 +16,31 @@ return {
 
   -- 2.3 "Landlords must accept complaints referred to them within 12 months of the issue
   -- occurring or the resident becoming aware of the issue".
-  acceptance = { months = 12 },
+  acceptance = { months = 12, clause = "Code 2.3" },
 
   -- 5.2/5.3: exactly two stages; "A process with more than two stages is not acceptable under
   -- any circumstances".
   stages = {
-    { name = "1", clocks = {
+    { name = "1", clause = "Code 6.1-6.9", clocks = {
         -- 6.2 "acknowledged, defined and logged ... within five working days of the complaint
         -- being received"
-        acknowledge = { working_days = 5, from = "received" },
+        acknowledge = { working_days = 5, from = "received", clause = "Code 6.2" },
         -- 6.3 "respond to the complaint within 10 working days of the complaint being
         -- acknowledged"; 6.4 an extension "no more than 10 working days without good reason"
         -- (the Code asks for good reason, not the resident's agreement, beyond that).
-        respond = { working_days = 10, from = "acknowledged",
-                    extension = { working_days = 10, beyond = "customer_agreement" } },
+        respond = { working_days = 10, from = "acknowledged", clause = "Code 6.3",
+                    extension = { working_days = 10, beyond = "customer_agreement", clause = "Code 6.4" } },
     } },
-    { name = "2", clocks = {
+    -- 6.10 "Stage 2 is the landlord's final response"; the HOS: "no less than and no more than
+    -- 2 stages".
+    { name = "2", clause = "Code 5.2, 5.3, 6.10", clocks = {
         -- 6.11 "acknowledged, defined and logged ... within five working days of the escalation
         -- request being received"
-        acknowledge = { working_days = 5, from = "escalated" },
+        acknowledge = { working_days = 5, from = "escalated", clause = "Code 6.11" },
         -- 6.14 "within 20 working days of the complaint being acknowledged"; 6.15 an extension
         -- "no more than 20 working days without good reason" (domain.md Q2: one source says 10).
-        respond = { working_days = 20, from = "acknowledged",
-                    extension = { working_days = 20, beyond = "customer_agreement" } },
+        respond = { working_days = 20, from = "acknowledged", clause = "Code 6.14",
+                    extension = { working_days = 20, beyond = "customer_agreement", clause = "Code 6.15" } },
     } },
   },
 

@@ -200,7 +200,7 @@ enum DateModule {
 
 extension LuaState {
     /// "Today": `--as-of`, else the system's local date.
-    var today: LocalDate {
+    public var today: LocalDate {
         if let asOf = options.asOf { return asOf }
         var now = time(nil)
         var parts = tm()

@@ -51,7 +51,11 @@ public enum PolicyLoader {
                 closures = try self.closures(closureValue)
             }
         }
-        let acceptance = try table["acceptance"].map { value throws(PolicyError) in try duration(value, "acceptance", extraKeys: []) }
+        var acceptance: Duration?, acceptanceClause: String?
+        if let value = table["acceptance"] {
+            acceptance = try duration(value, "acceptance", extraKeys: ["clause"])
+            acceptanceClause = try optionalString(map(value, "acceptance")["clause"], "acceptance.clause")
+        }
         guard let stagesValue = table["stages"], case .array(let stageValues) = stagesValue else {
             throw PolicyError(field: "stages", message: "expected an array of stages, got \(describe(table["stages"]))")
         }
@@ -65,12 +69,12 @@ public enum PolicyLoader {
             }
         }
         return try PolicyPack(name: name, title: title, region: region, closures: closures,
-                              acceptanceWindow: acceptance, stages: stages, hash: hash)
+                              acceptanceWindow: acceptance, stages: stages, hash: hash, acceptanceClause: acceptanceClause)
     }
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
         let table = try map(value, path)
-        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title"], at: path + ".")
+        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title", "clause"], at: path + ".")
         let name: String
         switch table["name"] {
         case .string(let text): name = text
@@ -87,12 +91,12 @@ public enum PolicyLoader {
                 clocks.append(try clock(clockName, rule, "\(path).clocks.\(clockName)"))
             }
         }
-        return StageRule(name: name, clocks: clocks)
+        return StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"))
     }
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
         let table = try map(value, path)
-        let duration = try self.duration(value, path, extraKeys: ["from", "extension"])
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "clause"])
         let anchorName = try string(table["from"], path + ".from")
         guard let anchor = Anchor(rawValue: anchorName) else {
             throw PolicyError(field: path + ".from", message: "unknown anchor '\(anchorName)' (expected one of: \(Anchor.validNames))")
@@ -100,7 +104,7 @@ public enum PolicyLoader {
         var extensionRule: ExtensionRule?
         if let extensionValue = table["extension"] {
             let extensionTable = try map(extensionValue, path + ".extension")
-            let cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond"])
+            let cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond", "clause"])
             var agreement = false
             if let beyond = extensionTable["beyond"] {
                 guard beyond == .string("customer_agreement") else {
@@ -109,9 +113,11 @@ public enum PolicyLoader {
                 }
                 agreement = true
             }
-            extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement)
+            extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement,
+                                          clause: try optionalString(extensionTable["clause"], path + ".extension.clause"))
         }
-        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule)
+        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule,
+                         clause: try optionalString(table["clause"], path + ".clause"))
     }
 
     /// Exactly one of working_days, days, weeks, months, a whole number ≥ 0.

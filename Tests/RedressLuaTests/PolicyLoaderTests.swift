@@ -18,15 +18,19 @@ import RedressCore
         #expect(pack.stages.map(\.name) == ["1", "2"])
         let stage1 = try #require(pack.stage("1")), stage2 = try #require(pack.stage("2"))
         #expect(stage1.clocks == [
-            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .received),
+            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .received, clause: "Code 6.2"),
             ClockRule(name: "respond", duration: Duration(10, .workingDays), anchor: .acknowledged,
-                      extensionRule: ExtensionRule(cap: Duration(10, .workingDays), beyondCapWithAgreement: true)),
+                      extensionRule: ExtensionRule(cap: Duration(10, .workingDays), beyondCapWithAgreement: true, clause: "Code 6.4"),
+                      clause: "Code 6.3"),
         ])
         #expect(stage2.clocks == [
-            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .escalated),
+            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .escalated, clause: "Code 6.11"),
             ClockRule(name: "respond", duration: Duration(20, .workingDays), anchor: .acknowledged,
-                      extensionRule: ExtensionRule(cap: Duration(20, .workingDays), beyondCapWithAgreement: true)),
+                      extensionRule: ExtensionRule(cap: Duration(20, .workingDays), beyondCapWithAgreement: true, clause: "Code 6.15"),
+                      clause: "Code 6.14"),
         ])
+        #expect(pack.acceptanceClause == "Code 2.3")
+        #expect(stage2.clause == "Code 5.2, 5.3, 6.10")
         #expect(pack.hash.count == 16)
     }
 
@@ -73,6 +77,8 @@ import RedressCore
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', extension = { days = 5, beyond = 'yes' } } } } } }",
          "stages[1].clocks.ack.extension.beyond: expected 'customer_agreement' (or leave it out: no extension past the cap), got 'yes'"),
         ("return { name = 'x', triage = 'no', stages = { { name = '1' } } }", "triage: expected a function, got 'no'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', clause = 6.2 } } } } }",
+         "stages[1].clocks.ack.clause: expected text, got 6.2"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

@@ -83,3 +83,35 @@ import Testing
         #expect(result.stderr.hasPrefix("redress: pack: no pack 'no-such-pack'"))
     }
 }
+
+/// `redress check --code`: the reference pack against itself, and a pack with real departures.
+@Suite struct CheckCodeTests {
+    @Test func theCodeHasNoDeparturesFromItself() throws {
+        let result = try Redress.run(["check", "--code", "hos-code"])
+        #expect(result == .init(status: 0, stdout: "hos-code against hos-code (Housing Ombudsman Complaint Handling Code 2024): no departures in its stages, clocks, extensions or acceptance window\n", stderr: ""))
+    }
+
+    @Test func departuresAreListedWithTheCodeProvision() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rcc-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("tiers.lua")
+        try """
+            return { name = "tiers", acceptance = { months = 6 }, stages = {
+              { name = "1", clocks = { acknowledge = { working_days = 2, from = "received" } } },
+              { name = "2", clocks = { acknowledge = { working_days = 5, from = "escalated" },
+                                       respond = { working_days = 20, from = "acknowledged" } } },
+              { name = "board" } } }
+            """.write(to: pack, atomically: true, encoding: .utf8)
+        let result = try Redress.run(["check", "--code", pack.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            tiers against hos-code (Housing Ombudsman Complaint Handling Code 2024): 3 departures
+              stages: 3 stages (1, 2, board), more than the Code's 2: board after the Code's last stage 2 [Code 5.2, 5.3, 6.10]
+              acceptance: complaints accepted for 6 months after the issue, less than the Code's 12 months [Code 2.3]
+              stage 1 respond: no respond clock; the Code: 10 working days from acknowledged [Code 6.3]
+
+            """)
+        #expect(try Redress.run(["check", "--code"]).status == 2)
+    }
+}

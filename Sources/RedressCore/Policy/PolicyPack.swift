@@ -21,10 +21,13 @@ public struct ExtensionRule: Hashable, Sendable {
     /// True when an extension beyond the cap needs the customer's agreement; false when it is
     /// not allowed at all.
     public let beyondCapWithAgreement: Bool
+    /// The clause of the landlord's policy it implements (`Code 6.4`).
+    public let clause: String?
 
-    public init(cap: Duration, beyondCapWithAgreement: Bool) {
+    public init(cap: Duration, beyondCapWithAgreement: Bool, clause: String? = nil) {
         self.cap = cap
         self.beyondCapWithAgreement = beyondCapWithAgreement
+        self.clause = clause
     }
 }
 
@@ -34,12 +37,15 @@ public struct ClockRule: Hashable, Sendable {
     public let duration: Duration
     public let anchor: Anchor
     public let extensionRule: ExtensionRule?
+    /// The clause of the landlord's policy it implements (`Code 6.2`).
+    public let clause: String?
 
-    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil) {
+    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil, clause: String? = nil) {
         self.name = name
         self.duration = duration
         self.anchor = anchor
         self.extensionRule = extensionRule
+        self.clause = clause
     }
 }
 
@@ -48,10 +54,13 @@ public struct StageRule: Hashable, Sendable {
     public let name: String
     /// Its clocks, by name (a Lua table has no order).
     public let clocks: [ClockRule]
+    /// The clause of the landlord's policy that sets the stage up.
+    public let clause: String?
 
-    public init(name: String, clocks: [ClockRule]) {
+    public init(name: String, clocks: [ClockRule], clause: String? = nil) {
         self.name = name
         self.clocks = clocks
+        self.clause = clause
     }
 }
 
@@ -64,6 +73,8 @@ public struct PolicyPack: Hashable, Sendable {
     public let closures: [Holiday]
     /// How long after the problem (or the customer learning of it) a complaint is accepted.
     public let acceptanceWindow: Duration?
+    /// The clause the acceptance window comes from.
+    public let acceptanceClause: String?
     public let stages: [StageRule]
     /// The content hash of the pack's source: which version of the pack produced a record.
     public let hash: String
@@ -71,7 +82,7 @@ public struct PolicyPack: Hashable, Sendable {
     /// Validates what no single field can: at least one stage, stage names unique, clocks
     /// within a stage unique.
     public init(name: String, title: String?, region: Region, closures: [Holiday], acceptanceWindow: Duration?,
-                stages: [StageRule], hash: String) throws(PolicyError) {
+                stages: [StageRule], hash: String, acceptanceClause: String? = nil) throws(PolicyError) {
         guard !name.isEmpty else { throw PolicyError(field: "name", message: "must not be empty") }
         guard !stages.isEmpty else { throw PolicyError(field: "stages", message: "a pack needs at least one stage") }
         var seen: Set<String> = []
@@ -89,6 +100,7 @@ public struct PolicyPack: Hashable, Sendable {
         self.region = region
         self.closures = closures
         self.acceptanceWindow = acceptanceWindow
+        self.acceptanceClause = acceptanceClause
         self.stages = stages
         self.hash = hash
     }
