@@ -28,7 +28,7 @@ local EXPECT = set { "kind", "stage", "status", "due", "met_late", "exclusion", 
 local REMEDY = set { "pence", "kinds", "accept_by", "payment_route", "arrears_offset" }
 local STEP = set { 1, 2, "refused" }
 -- The case methods a step may call (README.md, "From Lua: cases and parties").
-local METHODS = set { "acknowledge", "logged", "log", "extend", "respond", "escalate", "close", "withdraw" }
+local METHODS = set { "acknowledge", "logged", "log", "meet", "extend", "respond", "escalate", "close", "withdraw" }
 
 local function names(allowed)
   local list = {}

@@ -26,7 +26,7 @@ public enum PolicyLoader {
         }
     }
 
-    static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "triage", "remedy",
+    static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "kinds", "triage", "remedy",
                                             "restrictions", "scenarios"]
 
     /// Translates a pack's returned table.
@@ -63,13 +63,26 @@ public enum PolicyLoader {
         for (index, stageValue) in stageValues.enumerated() {
             stages.append(try stage(stageValue, "stages[\(index + 1)]"))
         }
+        var tracks: [StageRule] = []
+        if let kindsValue = table["kinds"] {
+            let kinds = try map(kindsValue, "kinds", expected: "a table { compliment = { clocks = {...} }, ... }")
+            for (key, value) in kinds.sorted(by: { $0.key.description < $1.key.description }) {
+                guard case .string(let kind) = key, PolicyPack.trackKinds.contains(kind) else {
+                    throw PolicyError(field: "kinds.\(key)", message: "unknown kind (expected one of: \(PolicyPack.trackKinds.joined(separator: ", ")))")
+                }
+                let track = try map(value, "kinds.\(kind)")
+                try refuseUnknownKeys(track, allowed: ["clocks", "clause"], at: "kinds.\(kind).")
+                tracks.append(try stage(.map(track.merging([.string("name"): .string(kind)]) { $1 }), "kinds.\(kind)"))
+            }
+        }
         for hook in ["triage", "remedy"] {
             if let value = table[hook], value != .opaque("function") {
                 throw PolicyError(field: hook, message: "expected a function, got \(describe(value))")
             }
         }
         return try PolicyPack(name: name, title: title, region: region, closures: closures,
-                              acceptanceWindow: acceptance, stages: stages, hash: hash, acceptanceClause: acceptanceClause)
+                              acceptanceWindow: acceptance, stages: stages, hash: hash, acceptanceClause: acceptanceClause,
+                              tracks: tracks)
     }
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
@@ -96,7 +109,7 @@ public enum PolicyLoader {
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
         let table = try map(value, path)
-        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "clause"])
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "clause"])
         let anchorName = try string(table["from"], path + ".from")
         guard let anchor = Anchor(rawValue: anchorName) else {
             throw PolicyError(field: path + ".from", message: "unknown anchor '\(anchorName)' (expected one of: \(Anchor.validNames))")
@@ -104,7 +117,16 @@ public enum PolicyLoader {
         var extensionRule: ExtensionRule?
         if let extensionValue = table["extension"] {
             let extensionTable = try map(extensionValue, path + ".extension")
-            let cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond", "clause"])
+            // `unlimited = true`: the policy sets no cap (the customer is told the new date).
+            var cap: Duration?
+            if let unlimited = extensionTable["unlimited"] {
+                guard unlimited == .boolean(true) else {
+                    throw PolicyError(field: path + ".extension.unlimited", message: "expected true (or leave it out and give a cap), got \(describe(unlimited))")
+                }
+                try refuseUnknownKeys(extensionTable, allowed: ["unlimited", "clause"], at: path + ".extension.")
+            } else {
+                cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond", "clause"])
+            }
             var agreement = false
             if let beyond = extensionTable["beyond"] {
                 guard beyond == .string("customer_agreement") else {
@@ -116,7 +138,15 @@ public enum PolicyLoader {
             extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement,
                                           clause: try optionalString(extensionTable["clause"], path + ".extension.clause"))
         }
-        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule,
+        var refusesLate = false
+        if let late = table["late"] {
+            guard late == .string("refused") else {
+                throw PolicyError(field: path + ".late",
+                                  message: "expected 'refused' (or leave it out: a late event is recorded as late), got \(describe(late))")
+            }
+            refusesLate = true
+        }
+        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, refusesLate: refusesLate,
                          clause: try optionalString(table["clause"], path + ".clause"))
     }
 

@@ -61,7 +61,7 @@ import RedressCore
     @Test(arguments: [
         ("return 42", "pack: expected a table (the pack must `return { name = ..., stages = {...} }`), got 42"),
         ("return { stages = {} }", "name: expected text, got nothing"),
-        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, name, remedy, restrictions, scenarios, stages, title, triage)"),
+        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, kinds, name, remedy, restrictions, scenarios, stages, title, triage)"),
         ("return { name = 'x' }", "stages: expected an array of stages, got nothing"),
         ("return { name = 'x', stages = {} }", "stages: a pack needs at least one stage"),
         ("return { name = 'x', calendar = { region = 'wales' }, stages = { { name = '1' } } }",
@@ -79,6 +79,20 @@ import RedressCore
         ("return { name = 'x', triage = 'no', stages = { { name = '1' } } }", "triage: expected a function, got 'no'"),
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', clause = 6.2 } } } } }",
          "stages[1].clocks.ack.clause: expected text, got 6.2"),
+        ("return { name = 'x', stages = { { name = '1' } }, kinds = { grumble = {} } }",
+         "kinds.grumble: unknown kind (expected one of: service_request, enquiry, compliment)"),
+        ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { clocks = { relay = { working_days = 3, from = 'recieved' } } } } }",
+         "kinds.compliment.clocks.relay.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { stages = {} } } }",
+         "kinds.compliment.stages: unknown key (expected one of: clause, clocks)"),
+        ("return { name = 'x', stages = { { name = 'enquiry' } }, kinds = { enquiry = {} } }",
+         "kinds.enquiry: a stage has the same name as this kind's track"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { w = { days = 14, from = 'decision_sent', late = 'closed' } } } } }",
+         "stages[1].clocks.w.late: expected 'refused' (or leave it out: a late event is recorded as late), got 'closed'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = 'yes' } } } } } }",
+         "stages[1].clocks.r.extension.unlimited: expected true (or leave it out and give a cap), got 'yes'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = true, days = 3 } } } } } }",
+         "stages[1].clocks.r.extension.days: unknown key (expected one of: clause, unlimited)"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

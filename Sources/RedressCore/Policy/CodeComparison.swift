@@ -84,18 +84,25 @@ public enum CodeComparison {
         switch (clock.extensionRule, codeClock.extensionRule) {
         case (let ours?, nil):
             found.append(Departure(subject: subject + " extension",
-                                   finding: "may be extended by \(ours.cap); the Code allows no extension of it",
+                                   finding: "may be extended by \(ours.cap.map { "\($0)" } ?? "any length"); the Code allows no extension of it",
                                    provision: codeClock.clause))
         case (let ours?, let theirs?):
-            if let example = later(ours.cap, on: calendar, than: theirs.cap, on: codeCalendar, sample: sample) {
-                found.append(Departure(subject: subject + " extension",
-                                       finding: "up to \(ours.cap), more than the Code's \(theirs.cap) (from \(example.start): \(example.ours), the Code's \(example.theirs))",
-                                       provision: theirs.clause))
-            }
-            if ours.beyondCapWithAgreement && !theirs.beyondCapWithAgreement {
-                found.append(Departure(subject: subject + " extension",
-                                       finding: "may go past its cap with the customer's agreement; the Code allows nothing past \(theirs.cap)",
-                                       provision: theirs.clause))
+            if let theirCap = theirs.cap {
+                if let cap = ours.cap {
+                    if let example = later(cap, on: calendar, than: theirCap, on: codeCalendar, sample: sample) {
+                        found.append(Departure(subject: subject + " extension",
+                                               finding: "up to \(cap), more than the Code's \(theirCap) (from \(example.start): \(example.ours), the Code's \(example.theirs))",
+                                               provision: theirs.clause))
+                    }
+                } else {
+                    found.append(Departure(subject: subject + " extension",
+                                           finding: "of any length; the Code's is up to \(theirCap)", provision: theirs.clause))
+                }
+                if ours.beyondCapWithAgreement && !theirs.beyondCapWithAgreement {
+                    found.append(Departure(subject: subject + " extension",
+                                           finding: "may go past its cap with the customer's agreement; the Code allows nothing past \(theirCap)",
+                                           provision: theirs.clause))
+                }
             }
         case (nil, _):
             break
