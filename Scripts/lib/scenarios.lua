@@ -12,7 +12,8 @@
 --                met_late = { clock = true | false }, exclusion = "text in the reason",
 --                clause = "text in the exclusion's clause", remedy = pence | false | { pence =,
 --                kinds = { ... }, accept_by =, payment_route =, arrears_offset = },
---                error = "text in the intake's refusal" } }
+--                error = "text in the intake's refusal", anonymous =, confidential =,
+--                safeguarding = true | false } }
 local M = {}
 
 local format, find, concat, sort = string.format, string.find, table.concat, table.sort
@@ -24,7 +25,8 @@ local function set(list)
 end
 
 local SCENARIO = set { "name", "clause", "intake", "steps", "expect" }
-local EXPECT = set { "kind", "stage", "status", "due", "met_late", "exclusion", "clause", "remedy", "error" }
+local EXPECT = set { "kind", "stage", "status", "due", "met_late", "exclusion", "clause", "remedy", "error",
+                     "anonymous", "confidential", "safeguarding" }
 local REMEDY = set { "pence", "kinds", "accept_by", "payment_route", "arrears_offset" }
 local STEP = set { 1, 2, "refused" }
 -- The case methods a step may call (README.md, "From Lua: cases and parties").
@@ -141,6 +143,9 @@ local function compare(c, expect)
   local diffs = {}
   local function differ(field, want, got)
     diffs[#diffs + 1] = format("%s: expected %s, got %s", field, text(want), text(got))
+  end
+  for _, field in ipairs { "anonymous", "confidential", "safeguarding" } do
+    if expect[field] ~= nil and c[field] ~= expect[field] then differ(field, expect[field], c[field]) end
   end
   for _, field in ipairs { "kind", "stage", "status" } do
     local want = expect[field]
