@@ -13,7 +13,8 @@
 --                clause = "text in the exclusion's clause", remedy = pence | false | { pence =,
 --                kinds = { ... }, accept_by =, payment_route =, arrears_offset = },
 --                error = "text in the intake's refusal", anonymous =, confidential =,
---                safeguarding = true | false } }
+--                safeguarding = true | false, flags = { "text in each flag on the case's contacts" },
+--                restriction = { kind =, detail =, review_due =, active =, challenge_outcome = } } }
 local M = {}
 
 local format, find, concat, sort = string.format, string.find, table.concat, table.sort
@@ -26,11 +27,40 @@ end
 
 local SCENARIO = set { "name", "clause", "intake", "steps", "expect" }
 local EXPECT = set { "kind", "stage", "status", "due", "met_late", "exclusion", "clause", "remedy", "error",
-                     "anonymous", "confidential", "safeguarding" }
+                     "anonymous", "confidential", "safeguarding", "flags", "restriction" }
+local RESTRICTION = set { "kind", "detail", "review_due", "active", "challenge_outcome" }
 local REMEDY = set { "pence", "kinds", "accept_by", "payment_route", "arrears_offset" }
 local STEP = set { 1, 2, "refused" }
--- The case methods a step may call (README.md, "From Lua: cases and parties").
-local METHODS = set { "acknowledge", "logged", "log", "meet", "extend", "respond", "escalate", "close", "withdraw" }
+-- The case methods a step may call (README.md, "From Lua: cases and parties"), and the
+-- restrictions calls on the case's complainant (README.md, "Restrictions"): `restrict`
+-- (restrictions.add), `warn`, and `review_restriction` and `challenge_restriction` of the
+-- complainant's latest restriction.
+local METHODS = set { "acknowledge", "logged", "log", "meet", "extend", "respond", "escalate", "close", "withdraw",
+                      "warn", "restrict", "review_restriction", "challenge_restriction" }
+
+-- The complainant's latest restriction (not a warning), `active` as of `on`, or nil.
+local function latest_restriction(c, on)
+  local found
+  for _, r in ipairs(c.complainant and restrictions.of(c.complainant, on) or {}) do
+    if r.kind ~= "warning" then found = r end
+  end
+  return found
+end
+
+-- Runs step `method` with `options` on case `c`.
+local function call(c, method, options)
+  if method == "warn" or method == "restrict" then
+    local t = { party = c.complainant }
+    for key, value in pairs(options) do t[key] = value end
+    return (method == "warn" and restrictions.warn or restrictions.add)(t)
+  elseif method == "review_restriction" or method == "challenge_restriction" then
+    local r = latest_restriction(c, options.on)
+    local t = { id = r and r.id }
+    for key, value in pairs(options) do t[key] = value end
+    return (method == "review_restriction" and restrictions.review or restrictions.challenge)(t)
+  end
+  return c[method](c, options)
+end
 
 local function names(allowed)
   local list = {}
@@ -75,6 +105,16 @@ local function check_shape(s, where)
     if d ~= false and not date.parse(d) then
       error(format("%s.expect.due.%s: expected a date or false, got %s", where, tostring(clock), describe(d)), 0)
     end
+  end
+  local r = s.expect.restriction
+  if r ~= nil then
+    if type(r) ~= "table" then error(format("%s.expect.restriction: expected a table { kind =, ... }, got %s", where, describe(r)), 0) end
+    for key in pairs(r) do
+      if not RESTRICTION[key] then error(format("%s.expect.restriction.%s: unknown field (expected: %s)", where, tostring(key), names(RESTRICTION)), 0) end
+    end
+  end
+  if s.expect.flags ~= nil and type(s.expect.flags) ~= "table" then
+    error(format("%s.expect.flags: expected a list of texts, got %s", where, describe(s.expect.flags)), 0)
   end
   local remedy = s.expect.remedy
   if type(remedy) == "table" then
@@ -138,8 +178,9 @@ local function text(v)
   return tostring(v)
 end
 
--- Compares the case with the expectation; returns the differences, one line each.
-local function compare(c, expect)
+-- Compares the case with the expectation as of `on` (the scenario's last date); returns the
+-- differences, one line each.
+local function compare(c, expect, on)
   local diffs = {}
   local function differ(field, want, got)
     diffs[#diffs + 1] = format("%s: expected %s, got %s", field, text(want), text(got))
@@ -184,6 +225,25 @@ local function compare(c, expect)
       end
       if expect.clause and not find(exclusion.clause or "", expect.clause, 1, true) then
         differ("clause", "'" .. expect.clause .. "'", exclusion.clause)
+      end
+    end
+  end
+  if expect.flags then
+    local flags = restrictions.flags(c)
+    local same = #flags == #expect.flags
+    for i, text in ipairs(expect.flags) do same = same and flags[i] ~= nil and find(flags[i], text, 1, true) ~= nil end
+    if not same then differ("flags", expect.flags, flags) end
+  end
+  if expect.restriction then
+    local r = latest_restriction(c, on)
+    if not r then
+      diffs[#diffs + 1] = "restriction: expected one on the complainant, got none"
+    else
+      for _, field in ipairs { "kind", "detail", "review_due", "active", "challenge_outcome" } do
+        local wanted = expect.restriction[field]
+        if wanted ~= nil and tostring(r[field]) ~= tostring(field == "review_due" and date(wanted) or wanted) then
+          differ("restriction." .. field, wanted, r[field])
+        end
       end
     end
   end
@@ -247,9 +307,12 @@ function M.run(path, index)
   if expect.error then
     return name, clause, { format("error: expected the intake to be refused with '%s', but it was recorded as %s", expect.error, tostring(c)) }
   end
+  local last = date(s.intake.received)
   for i, step in ipairs(s.steps or {}) do
     local method, options = step[1], step[2]
-    local done, message = pcall(c[method], c, options)
+    local day = date.parse(tostring(options.on or options.at):sub(1, 10))
+    if day and day > last then last = day end
+    local done, message = pcall(call, c, method, options or {})
     local at = format("steps[%d] %s", i, method)
     if step.refused then
       if done then
@@ -261,7 +324,7 @@ function M.run(path, index)
       return name, clause, { format("%s: refused: %s", at, bare(message)) }
     end
   end
-  return name, clause, compare(c:refresh(), expect)
+  return name, clause, compare(c:refresh(), expect, last)
 end
 
 return M

@@ -45,6 +45,40 @@ return {
     } },
   },
 
+  -- Unreasonable customer behaviour: "we may occasionally receive complaints from customers whose
+  -- behaviour and/or frequent contact stop us resolving the complaint ... We'll explain clearly
+  -- what we've done to resolve the complaint and make a decision about what we'll do the next
+  -- time they contact us about the same issue."
+  restrictions = {
+    clause = "Unreasonable customer behaviour",
+    kinds = {
+      -- "acknowledge the contact but not offer any other responses"
+      acknowledge_only = { clause = "Unreasonable customer behaviour" },
+      -- "ask them to only contact one named employee"
+      single_contact = { detail = "the named employee", clause = "Unreasonable customer behaviour" },
+      -- "ask them to only contact us using a channel of our choice"
+      single_channel = { detail = "the channel of our choice", clause = "Unreasonable customer behaviour" },
+    },
+    -- "We'll review customers we manage this way each year."
+    review = { months = 12, clause = "Unreasonable customer behaviour" },
+    -- "if a customer wants to challenge the way they're managed, they can ask us to review it.
+    -- The Head of Customer Feedback will do this review and we will only do this once."
+    challenge = { times = 1, reviewer = "Head of Customer Feedback", clause = "Unreasonable customer behaviour" },
+    -- A contact from the customer that the restriction asks them not to make is flagged, so the
+    -- officer answers it as the restriction says.
+    flag = function(restriction, contact)
+      if contact.direction ~= "in" then return nil end
+      if restriction.kind == "acknowledge_only" then
+        return "acknowledge only: acknowledge this contact but offer no other response"
+      elseif restriction.kind == "single_contact" and contact.staff ~= restriction.detail then
+        return "contact with " .. tostring(contact.staff or "another employee") .. "; the customer is asked to contact "
+          .. restriction.detail .. " only"
+      elseif restriction.kind == "single_channel" and contact.channel ~= restriction.detail then
+        return "contact by " .. contact.channel .. "; the customer is asked to use " .. restriction.detail .. " only"
+      end
+    end,
+  },
+
   triage = function(intake)
     -- When the same complaint is continually raised: "Sometimes customers keep contacting us
     -- about the same thing, even when we've come up with a resolution and carried out a review.
@@ -209,5 +243,64 @@ return {
                   financial_loss = { { pence = 8000, reason = "rug damaged by the leak" },
                                      { pence = 1200, reason = "window cleaning charged but not done" } } } } } },
       expect = { remedy = { pence = 9200, kinds = { "apology", "evidenced_loss", "evidenced_loss" } } } },
+
+    { name = "one channel of our choice: reviewed in a year, a phone call flagged", clause = "Unreasonable customer behaviour",
+      -- restricted Tue 22 Dec 2026: review due Wed 22 Dec 2027
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls to several teams", on = "2026-12-22" } },
+                { "log", { channel = "email", direction = "in", summary = "Asked for an update", at = "2026-12-23" } },
+                { "log", { channel = "phone", direction = "in", summary = "Rang the repairs line", at = "2026-12-29" } },
+                { "log", { channel = "phone", direction = "out", summary = "Returned the call", at = "2026-12-29" } } },
+      expect = { restriction = { kind = "single_channel", review_due = "2027-12-22", active = true },
+                 flags = { "contact by phone; the customer is asked to use email only" } } },
+
+    { name = "acknowledge only: every contact from the customer is flagged", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "acknowledge_only", reasons = "the same points, forty times", on = "2026-12-22" } },
+                { "log", { channel = "letter", direction = "in", summary = "Letter about the fence", at = "2026-12-23" } } },
+      expect = { flags = { "acknowledge only" } } },
+
+    { name = "one named employee: contact with anyone else is flagged", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_contact", detail = "J Smith", reasons = "abusive calls to staff", on = "2026-12-22" } },
+                { "log", { channel = "phone", direction = "in", summary = "Called J Smith", staff = "J Smith", at = "2026-12-23" } },
+                { "log", { channel = "phone", direction = "in", summary = "Called the office", staff = "K Jones", at = "2026-12-24" } } },
+      expect = { flags = { "contact with K Jones; the customer is asked to contact J Smith only" } } },
+
+    { name = "a one-contact restriction names the employee", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_contact", reasons = "abusive calls", on = "2026-12-22" }, refused = "names the named employee" } },
+      expect = { flags = {} } },
+
+    { name = "the yearly review continues the restriction for another year", clause = "Unreasonable customer behaviour",
+      -- reviewed Mon 20 Dec 2027: next review Wed 20 Dec 2028
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" } },
+                { "review_restriction", { outcome = "continue", reasons = "calls continue", reviewer = "Resolution team", on = "2027-12-20" } } },
+      expect = { restriction = { review_due = "2028-12-20", active = true } } },
+
+    { name = "one challenge, reviewed by the Head of Customer Feedback; no second", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" } },
+                { "challenge_restriction", { outcome = "continue", reasons = "the restriction is proportionate", reviewer = "Director", on = "2027-01-11" },
+                  refused = "a challenge is reviewed by the Head of Customer Feedback" },
+                { "challenge_restriction", { outcome = "continue", reasons = "the restriction is proportionate", on = "2027-01-11" } },
+                { "challenge_restriction", { outcome = "lift", reasons = "asks again", on = "2027-02-01" },
+                  refused = "the policy allows one challenge" } },
+      expect = { restriction = { challenge_outcome = "continue", active = true } } },
+
+    { name = "a restriction lifted on challenge no longer flags contacts", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" } },
+                { "challenge_restriction", { outcome = "lift", reasons = "calls were about an emergency repair", on = "2027-01-11" } },
+                { "log", { channel = "phone", direction = "in", summary = "Rang about the boiler", at = "2027-01-12" } } },
+      expect = { restriction = { active = false, challenge_outcome = "lift" }, flags = {} } },
   },
 }

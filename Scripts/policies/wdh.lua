@@ -92,6 +92,38 @@ return {
     } },
   },
 
+  -- Unacceptable behaviour: "We may choose to deal with complaints differently, or restrict
+  -- access to the Complaints Procedure, where a customer is pursuing a complaint in an
+  -- unacceptable manner, their behaviour is unacceptable; or their complaint(s) are vexatious in
+  -- nature." "Customers behaving in this manner during the investigation of their complaint, will
+  -- receive a warning, to allow them an opportunity to modify their behaviour. If they fail to do
+  -- so, we reserve the right to close their complaint and / or place restrictions on their
+  -- communications with us." "Any decision to give a warning or deal with a complaint
+  -- differently, must be discussed with the Customer Relations team". The procedure names no
+  -- review interval and no challenge (its Unacceptable Behaviour Protocol is not in the text).
+  restrictions = {
+    clause = "Unacceptable behaviour",
+    warning = true,
+    kinds = {
+      -- "deal with complaints differently": how, named in the restriction
+      deal_differently = { detail = "how the complaint will be dealt with", clause = "Unacceptable behaviour" },
+      -- "restrict access to the Complaints Procedure"; "Customers who are subject to
+      -- restrictions under our Unacceptable Behaviour Protocol, will be advised on how they can
+      -- raise service issues or complaints with us." (Receipt of a complaint)
+      restricted_access = { detail = "how the customer can raise service issues or complaints", clause = "Unacceptable behaviour" },
+      -- "place restrictions on their communications with us": the one channel left open
+      communications = { detail = "the channel the customer may use", clause = "Unacceptable behaviour" },
+    },
+    flag = function(restriction, contact)
+      if contact.direction ~= "in" then return nil end
+      if restriction.kind == "communications" and contact.channel ~= restriction.detail then
+        return "contact by " .. contact.channel .. "; communications are restricted to " .. restriction.detail
+      elseif restriction.kind == "restricted_access" then
+        return "access to the complaints procedure is restricted; advise: " .. restriction.detail
+      end
+    end,
+  },
+
   triage = function(intake)
     -- "Enquiries / complaints directed through local councillor's or MP's will be responded to
     -- outside of this procedure." (Receipt of a complaint)
@@ -409,6 +441,32 @@ return {
       expect = { remedy = { pence = 21250, arrears_offset = 12000, payment_route = "rent account", accept_by = "2027-03-10",
                             kinds = { "apology", "practical_action", "loss_of_amenity", "time_and_trouble", "time_and_trouble",
                                       "evidenced_loss" } } } },
+
+    { name = "a warning comes before any restriction", clause = "Unacceptable behaviour",
+      intake = { received = "2026-12-01", channel = "phone", asked_for_complaint = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "communications", detail = "email", reasons = "abusive calls", on = "2026-12-10" },
+                  refused = "has not been warned" } },
+      expect = { flags = {} } },
+
+    { name = "warned, then restricted to email: a phone call is flagged", clause = "Unacceptable behaviour",
+      intake = { received = "2026-12-01", channel = "phone", asked_for_complaint = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "warn", { reasons = "shouted at the investigating officer", on = "2026-12-03" } },
+                { "restrict", { kind = "communications", detail = "email", reasons = "abuse continued after the warning", on = "2026-12-10" } },
+                { "log", { channel = "phone", direction = "in", summary = "Rang the investigating officer", at = "2026-12-11" } },
+                { "log", { channel = "email", direction = "in", summary = "Emailed new evidence", at = "2026-12-14" } } },
+      expect = { restriction = { kind = "communications", detail = "email", active = true },
+                 flags = { "contact by phone; communications are restricted to email" } } },
+
+    { name = "restricted access: each contact carries the advice on how to raise issues", clause = "Receipt of a complaint",
+      intake = { received = "2026-12-01", channel = "phone", asked_for_complaint = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "warn", { reasons = "threats", on = "2026-12-03" } },
+                { "restrict", { kind = "restricted_access", detail = "report repairs by email to the Customer Relations team",
+                                reasons = "threats continued", on = "2026-12-10" } },
+                { "log", { channel = "letter", direction = "in", summary = "A new complaint letter", at = "2026-12-15" } } },
+      expect = { flags = { "advise: report repairs by email to the Customer Relations team" } } },
 
     { name = "a complaint not upheld has no remedy", clause = "Putting things right",
       intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },

@@ -67,6 +67,9 @@ extension CasesModule {
       return pack
     end
 
+    -- restrictions (RestrictionsSource), sharing the pack and the helpers
+    local restrictions, flag_contact = C.restrictions_chunk()(C, policy, options, fail, set)
+
     -- parties --------------------------------------------------------------------------
     local PARTY = set { "name", "role", "email", "phone", "address", "preferred_contact", "language",
                         "vulnerability", "reasonable_adjustments" }
@@ -265,6 +268,10 @@ extension CasesModule {
       policy(2)
       local fresh, why = C.contact(self.ref, o.channel, o.direction, o.summary, o.at, o.staff, o.meets)
       if not fresh then fail(format("case:log: %s: %s", self.ref, why), 2) end
+      -- a contact from a restricted complainant is flagged as the pack's restrictions.flag says
+      local day = o.at ~= nil and parse(tostring(o.at):sub(1, 10)) or today()
+      flag_contact(self, { channel = o.channel, direction = o.direction, summary = o.summary, at = o.at, staff = o.staff,
+                           on = day }, day, 2)
       return refresh(self, fresh)
     end
 
@@ -308,6 +315,6 @@ extension CasesModule {
       return refresh(self, fresh)
     end
 
-    return cases, parties, function(row) return intake(row, 0) end
+    return cases, parties, function(row) return intake(row, 0) end, restrictions
     """#
 }

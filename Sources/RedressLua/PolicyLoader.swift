@@ -75,6 +75,7 @@ public enum PolicyLoader {
                 tracks.append(try stage(.map(track.merging([.string("name"): .string(kind)]) { $1 }), "kinds.\(kind)"))
             }
         }
+        let restrictions = try table["restrictions"].map { value throws(PolicyError) in try self.restrictions(value) }
         for hook in ["triage", "remedy"] {
             if let value = table[hook], value != .opaque("function") {
                 throw PolicyError(field: hook, message: "expected a function, got \(describe(value))")
@@ -82,7 +83,7 @@ public enum PolicyLoader {
         }
         return try PolicyPack(name: name, title: title, region: region, closures: closures,
                               acceptanceWindow: acceptance, stages: stages, hash: hash, acceptanceClause: acceptanceClause,
-                              tracks: tracks)
+                              tracks: tracks, restrictions: restrictions)
     }
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
@@ -148,6 +149,49 @@ public enum PolicyLoader {
         }
         return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, refusesLate: refusesLate,
                          clause: try optionalString(table["clause"], path + ".clause"))
+    }
+
+    /// `restrictions = { kinds = { name = { detail =, clause = } }, warning = true, review = { months = 12 },
+    /// challenge = { times = 1, reviewer = }, flag = function(restriction, contact) end, clause = }`.
+    static func restrictions(_ value: LuaValue) throws(PolicyError) -> RestrictionRules {
+        let table = try map(value, "restrictions")
+        try refuseUnknownKeys(table, allowed: ["kinds", "warning", "review", "challenge", "flag", "clause"], at: "restrictions.")
+        let kindTable = try map(table["kinds"], "restrictions.kinds", expected: "a table { acknowledge_only = {}, single_contact = { detail = ... } }")
+        var kinds: [RestrictionRules.Kind] = []
+        for (key, value) in kindTable.sorted(by: { $0.key.description < $1.key.description }) {
+            guard case .string(let name) = key, name != "warning" else {
+                throw PolicyError(field: "restrictions.kinds.\(key)", message: "a kind's name is text other than 'warning' (a warning is not a restriction)")
+            }
+            let path = "restrictions.kinds.\(name)"
+            let kind = try map(value, path)
+            try refuseUnknownKeys(kind, allowed: ["detail", "clause"], at: path + ".")
+            kinds.append(RestrictionRules.Kind(name: name, detail: try optionalString(kind["detail"], path + ".detail"),
+                                               clause: try optionalString(kind["clause"], path + ".clause")))
+        }
+        var warning = false
+        if let flag = table["warning"] {
+            guard case .boolean(let value) = flag else {
+                throw PolicyError(field: "restrictions.warning", message: "expected true or false, got \(describe(flag))")
+            }
+            warning = value
+        }
+        let review = try table["review"].map { value throws(PolicyError) in try duration(value, "restrictions.review", extraKeys: ["clause"]) }
+        var times = 0
+        var reviewer: String?
+        if let challengeValue = table["challenge"] {
+            let challenge = try map(challengeValue, "restrictions.challenge")
+            try refuseUnknownKeys(challenge, allowed: ["times", "reviewer", "clause"], at: "restrictions.challenge.")
+            guard case .integer(let count)? = challenge["times"] else {
+                throw PolicyError(field: "restrictions.challenge.times", message: "expected a whole number, got \(describe(challenge["times"]))")
+            }
+            times = Int(count)
+            reviewer = try optionalString(challenge["reviewer"], "restrictions.challenge.reviewer")
+        }
+        if let hook = table["flag"], hook != .opaque("function") {
+            throw PolicyError(field: "restrictions.flag", message: "expected a function, got \(describe(hook))")
+        }
+        return try RestrictionRules(kinds: kinds, warningFirst: warning, review: review, challenges: times, challengeReviewer: reviewer,
+                                    clause: try optionalString(table["clause"], "restrictions.clause"))
     }
 
     /// Exactly one of working_days, days, weeks, months, a whole number ≥ 0.

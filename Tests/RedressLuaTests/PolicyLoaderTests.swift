@@ -93,6 +93,16 @@ import RedressCore
          "stages[1].clocks.r.extension.unlimited: expected true (or leave it out and give a cap), got 'yes'"),
         ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = true, days = 3 } } } } } }",
          "stages[1].clocks.r.extension.days: unknown key (expected one of: clause, unlimited)"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = {} } }",
+         "restrictions.kinds: declare at least one kind of restriction"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { warning = {} } } }",
+         "restrictions.kinds.warning: a kind's name is text other than 'warning' (a warning is not a restriction)"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = { details = 'x' } } } }",
+         "restrictions.kinds.one.details: unknown key (expected one of: clause, detail)"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = {} }, challenge = { times = 'once' } } }",
+         "restrictions.challenge.times: expected a whole number, got 'once'"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = {} }, flag = true } }",
+         "restrictions.flag: expected a function, got true"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

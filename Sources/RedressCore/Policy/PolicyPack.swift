@@ -87,6 +87,8 @@ public struct PolicyPack: Hashable, Sendable {
     /// `enquiry`, `compliment`), named after the kind: such a case runs in its kind's track
     /// instead of having no stage. A track cannot be escalated.
     public let tracks: [StageRule]
+    /// How the pack restricts contact for unreasonable behaviour, if it declares that.
+    public let restrictions: RestrictionRules?
     /// The content hash of the pack's source: which version of the pack produced a record.
     public let hash: String
 
@@ -96,7 +98,8 @@ public struct PolicyPack: Hashable, Sendable {
     /// Validates what no single field can: at least one stage, stage names unique, clocks
     /// within a stage unique, tracks named after a kind of contact other than a complaint.
     public init(name: String, title: String?, region: Region, closures: [Holiday], acceptanceWindow: Duration?,
-                stages: [StageRule], hash: String, acceptanceClause: String? = nil, tracks: [StageRule] = []) throws(PolicyError) {
+                stages: [StageRule], hash: String, acceptanceClause: String? = nil, tracks: [StageRule] = [],
+                restrictions: RestrictionRules? = nil) throws(PolicyError) {
         guard !name.isEmpty else { throw PolicyError(field: "name", message: "must not be empty") }
         guard !stages.isEmpty else { throw PolicyError(field: "stages", message: "a pack needs at least one stage") }
         var seen: Set<String> = []
@@ -126,6 +129,7 @@ public struct PolicyPack: Hashable, Sendable {
         self.acceptanceClause = acceptanceClause
         self.stages = stages
         self.tracks = tracks
+        self.restrictions = restrictions
         self.hash = hash
     }
 
