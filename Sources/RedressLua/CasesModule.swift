@@ -24,7 +24,7 @@ enum CasesModule {
         ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history),
-    ]
+    ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
     static let chunk: lshim_fn = { L, call in
@@ -99,7 +99,8 @@ enum CasesModule {
             guard let kind = NewCase.Kind(rawValue: kindName) else {
                 throw InputError(field: "triage.kind", message: "unknown kind '\(kindName)' (expected one of: \(NewCase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            var new = NewCase(kind: kind, stage: try lua.stageArgument(13, "triage.stage"), received: received, channel: channel,
+            var new = NewCase(kind: kind, stage: try policy.pack.entryStage(for: kind, named: lua.stageArgument(13, "triage.stage")),
+                              received: received, channel: channel,
                               category: try lua.textArgument(3, "category"), summary: try lua.textArgument(4, "summary"),
                               eventDate: try lua.dateArgument(6, "event_date"))
             new.desiredOutcome = try lua.textArgument(5, "desired_outcome")

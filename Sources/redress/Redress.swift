@@ -25,8 +25,8 @@ struct Redress: ParsableCommand {
               redress calendar holidays 2026
             """,
         version: version,
-        subcommands: [RunCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self, CalendarCommand.self,
-                      UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self, RetentionCommand.self]
+        subcommands: [RunCommand.self, InitCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self,
+                      CalendarCommand.self, UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self, RetentionCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua (repeatable; chunks run in order, in one state).", valueName: "code"))
