@@ -23,6 +23,11 @@ return {
   title = "Complaints policy of a charitable landlord in the south of England (review January 2022)",
   calendar = { region = "england-and-wales" },
 
+  -- Anonymous complaints: "If a customer makes a complaint in confidence, their identity will
+  -- only be known to the person who received the complaint and to a member of the Resolution
+  -- team." The store withholds it from everyone else (the receiver always sees it).
+  confidentiality = { identity_roles = { "resolution_team" }, reveal_roles = { "resolution_team" }, reveal_reason = true },
+
   stages = {
     -- Resolving complaints as quickly as we can: "When we first receive a complaint, we aim to
     -- agree a solution with our customer within ten working days. If this isn't possible (for

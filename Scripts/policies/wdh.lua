@@ -42,6 +42,12 @@ return {
   title = "WDH Complaints Procedure (September 2022)",
   calendar = { region = "england-and-wales" },
 
+  -- Exclusions: "Complaints about the conduct of employees will be investigated internally and
+  -- in line with data protection legislation, the outcome must remain confidential and will not
+  -- be disclosed to the customer." Triage marks them confidential_outcome; only those who
+  -- investigate and manage read an outcome recorded on them.
+  confidentiality = { outcome_roles = { "investigating_officer", "manager" } },
+
   -- "Complaints made six months after a problem occurred or the customer became aware of it."
   -- (Exclusions)
   acceptance = { months = 6, clause = "Exclusions" },
@@ -195,7 +201,8 @@ return {
     -- disclosed to the customer."
     if intake.staff_conduct then
       return { exclude = "complaints about the conduct of employees are investigated internally; the outcome is confidential "
-                 .. "and will not be disclosed to you", clause = "Exclusions", signpost = ombudsman.signpost }
+                 .. "and will not be disclosed to you", clause = "Exclusions", signpost = ombudsman.signpost,
+               confidential_outcome = true }
     end
     -- "Complaints made six months after a problem occurred or the customer became aware of it."
     -- Counted from the later of the two; a complaint made six months or more after is excluded.

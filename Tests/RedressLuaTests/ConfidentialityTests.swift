@@ -79,6 +79,15 @@ import RedressCore
         }
     }
 
+    /// The seeds' own words: southern-charity's anonymous complainant is known to "a member of the
+    /// Resolution team"; WDH's staff-conduct outcome "must remain confidential".
+    @Test func theSeedPacksDeclareTheirConfidentiality() throws {
+        let charity = try PolicyLoader.load(path: TestSupport.scripts + "/policies/southern-charity.lua", in: TestSupport.state())
+        #expect(charity.confidentiality.identityRoles == ["resolution_team"])
+        let wdh = try PolicyLoader.load(path: TestSupport.scripts + "/policies/wdh.lua", in: TestSupport.state())
+        #expect(wdh.confidentiality.outcomeRoles == ["investigating_officer", "manager"])
+    }
+
     @Test func badConfidentialityDeclarationsNameTheField() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("bad.lua", """
