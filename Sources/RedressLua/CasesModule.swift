@@ -23,7 +23,7 @@ enum CasesModule {
     static let functions: [(String, lshim_fn)] = [
         ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
-        ("respond", respond), ("history", history),
+        ("respond", respond), ("history", history), ("retention", retention),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -185,6 +185,20 @@ enum CasesModule {
     }
 
     /// `history(ref)` → the case's audit trail: { type, on, at, actor, script, data }.
+    /// `retention(as_of, dry_run)` → what retention removed or would remove:
+    /// `{ cutoff =, months =, cases = { refs }, parties = { ids }, dry_run = }`.
+    static let retention: lshim_fn = { L, call in
+        answer(L, call) { lua in
+            let (_, db) = try session(lua)
+            let report = try CaseStore.applyRetention(asOf: try lua.dateArgument(1, "as_of") ?? lua.state.today,
+                                                      dryRun: try lua.flagArgument(2, "dry_run"), by: lua.state.recorder.actor, in: db)
+            return [.map([.string("cutoff"): .date(report.cutoff), .string("months"): .integer(Int64(report.months)),
+                          .string("cases"): .array(report.cases.map { .string($0) }),
+                          .string("parties"): .array(report.parties.map { .integer($0) }),
+                          .string("dry_run"): .boolean(report.dryRun)])]
+        }
+    }
+
     static let history: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)

@@ -299,6 +299,17 @@ extension CasesModule {
       return refresh(self, fresh)
     end
 
+    local RETENTION = set { "as_of", "dry_run" }
+
+    --- cases.apply_retention{ as_of =, dry_run = } → { cutoff =, months =, cases = { refs }, parties = { ids }, dry_run = }:
+    --- removes the personal data of cases closed longer ago than the pack's retention period
+    function cases.apply_retention(t)
+      local o = options(t, "cases.apply_retention", RETENTION, 2)
+      local report, why = C.retention(o.as_of, o.dry_run)
+      if not report then fail("cases.apply_retention: " .. why, 2) end
+      return report
+    end
+
     --- c:history() → the audit trail, oldest first: { type =, on =, at =, actor =, script =, data = }
     function Case:history()
       self_check(self, "history", 2)

@@ -79,6 +79,34 @@ import RedressCore
         }
     }
 
+    /// Retention from a scheduled Lua job: the pack's period, through the real host.
+    @Test func retentionRunsFromLua() throws {
+        let folder = try TemporaryFolder()
+        let packPath = try folder.write("pack.lua", "return { name = 'r', stages = { { name = '1' } }, retention = { years = 6 } }")
+        let store = try CaseStore(path: folder.path + "/store.sqlite")
+        let state = try TestSupport.state()
+        try store.bind(to: PolicyLoader.load(path: packPath, in: state), source: packPath, actor: "jo")
+        let report = try state.withTransaction(on: store) {
+            try state.run("""
+                local c = cases.intake{ received = "2019-05-07", channel = "email", summary = "Damp in the bedroom",
+                                        complainant = { name = "Old Case", email = "old@example.org" } }
+                c:close{ on = "2019-06-03", reason = "resolved" }
+                local dry = cases.apply_retention{ as_of = "2026-12-01", dry_run = true }
+                local done = cases.apply_retention{ as_of = "2026-12-01" }
+                local again = cases.apply_retention{ as_of = "2026-12-01" }
+                return table.concat({ tostring(dry.cutoff), dry.cases[1], tostring(dry.dry_run), done.cases[1], #again.cases,
+                                      sql("select name from parties")[1].name, tostring(sql("select summary from cases")[1].summary) }, " ")
+                """, name: "=t").first
+        }
+        #expect(report == .string("2020-12-01 C-2019-000001 true C-2019-000001 0 [anonymised] nil"))
+        do {
+            try state.withTransaction(on: store) { try state.run("cases.apply_retention{ dryrun = true }", name: "=t") }
+            Issue.record("accepted a misspelled field")
+        } catch let error as LuaError {
+            #expect(error.message.contains("cases.apply_retention: unknown field 'dryrun' (expected: as_of, dry_run)"), "\(error.message)")
+        }
+    }
+
     /// The seeds' own words: southern-charity's anonymous complainant is known to "a member of the
     /// Resolution team"; WDH's staff-conduct outcome "must remain confidential".
     @Test func theSeedPacksDeclareTheirConfidentiality() throws {
