@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: redress → RedressCore (and, as they land, REPL → Lua → Core).
+// Dependencies point one way: redress → RedressREPL → RedressLua → RedressCore.
 // Lua 5.4, SQLite and readline come from Debian's -dev packages as system libraries.
 let package = Package(
     name: "Redress",
@@ -30,12 +30,18 @@ let package = Package(
         // The Lua host: LuaState, value bridging, sandbox, limits, one file per Lua module.
         .target(name: "RedressLua", dependencies: ["CLua", "LuaShim", "RedressCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
+        // The readline workbench: line editing, history, completion, continuation lines, result
+        // rendering, dot-commands.
+        .target(name: "RedressREPL", dependencies: ["CLua", "LuaShim", "CReadline", "RedressCore", "RedressLua",
+                                                    .product(name: "GRDB", package: "GRDB.swift")]),
+
         // The command line: parsing only, calling the libraries.
         .executableTarget(
             name: "redress",
             dependencies: [
                 "RedressCore",
                 "RedressLua",
+                "RedressREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +56,9 @@ let package = Package(
 
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedressLuaTests", dependencies: ["RedressLua", "RedressCore"]),
+        // The REPL's end-to-end tests drive the built `redress` through a pseudo-terminal.
+        .testTarget(name: "RedressREPLTests", dependencies: ["RedressREPL", "RedressLua", "RedressCore", "redress",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore"]),
     ]
 )

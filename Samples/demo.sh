@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: a demo case store built from Samples, worked as a complaints team would, then
-# the reports an analyst runs on it. (The workbench REPL joins this when it lands.)
+# the reports an analyst runs on it, and the workbench REPL on it (at a terminal, it stays open).
 #
 #   Samples/demo.sh [REDRESS_BINARY] [FOLDER]     (FOLDER: where demo.sqlite goes; default a temp dir)
 set -euo pipefail
@@ -38,12 +38,21 @@ echo
 echo "6. Deadlines around Christmas in each region (Samples/scripts/code-deadlines.lua):"
 "$redress" run "$here/scripts/code-deadlines.lua" 2026-12-22 | sed 's/^/   /'
 echo
-echo "7. The morning's scheduled jobs (Scripts/jobs: deadlines per officer and stage, remedy offers, closures, samples):"
+echo "7. The workbench REPL, fed a session from a file (Samples/workbench.session): the most overdue"
+echo "   cases, a contact logged on one, its remedy computed and offered, the remedies as CSV:"
+"$redress" --db "$db" --as-of "$today" < "$here/workbench.session" | sed 's/^/   /'
+echo
+echo "8. The morning's scheduled jobs (Scripts/jobs: deadlines per officer and stage, remedy offers, closures, samples):"
 "$redress" jobs run --db "$db" --as-of "$today" | sed 's/^/   /'
 echo
-echo "8. The Tenant Satisfaction Measures so far this year, for a landlord of 2,400 homes:"
+echo "9. The Tenant Satisfaction Measures so far this year, for a landlord of 2,400 homes:"
 "$redress" settings set homes 2400 --db "$db"
 "$redress" report tsm --db "$db" --as-of "$today" | sed -n '1,11p' | sed 's/^/   /'
 "$redress" report annual --db "$db" --as-of "$today" --output "$folder/annual-report.html" | sed 's/^/   /'
 echo
 echo "The store is $db: open it with sqlite3, or \`redress export cases --db $db\`."
+if [ -t 0 ]; then
+  echo
+  echo "The workbench on the demo store (.help for help, Ctrl-D to leave):"
+  exec "$redress" --db "$db" --as-of "$today"
+fi

@@ -177,20 +177,33 @@ func intakeBenchmark(csv: String, folder: String) throws {
     }
 }
 
+/// A connection through SQLite's C API alone, for the floors the import is compared with.
+final class RawDatabase {
+    let handle: OpaquePointer?
+
+    init(path: String) throws {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchmarkFailure("cannot open \(path)") }
+        handle = db
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    func exec(_ sql: String) throws {
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
+            throw BenchmarkFailure("\(sql): \(String(cString: sqlite3_errmsg(handle)))")
+        }
+    }
+}
+
 /// What SQLite alone takes to write an import's rows with the store's schema (every table,
 /// index, check and trigger): each table copied whole from `source` into a new store by
 /// `INSERT ... SELECT`, in one transaction, with no per-row call from Swift or Lua. No import
 /// that writes these rows one contact at a time can be faster.
 func schemaFloor(from source: String, into path: String) throws -> Double {
     _ = try CaseStore(path: path)  // the schema, migrated
-    var db: OpaquePointer?
-    guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchmarkFailure("cannot open \(path)") }
-    defer { sqlite3_close(db) }
-    func exec(_ sql: String) throws {
-        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else {
-            throw BenchmarkFailure("\(sql): \(String(cString: sqlite3_errmsg(db)))")
-        }
-    }
+    let db = try RawDatabase(path: path)
+    func exec(_ sql: String) throws { try db.exec(sql) }
     // As CaseStore sets up its connection.
     try exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY")
     try exec("ATTACH DATABASE '\(source)' AS imported")
@@ -205,14 +218,8 @@ func schemaFloor(from source: String, into path: String) throws -> Double {
 
 /// Inserts every CSV row into a one-table database with the C API: the floor for storing them.
 func rawInsert(csv: String, path: String) throws -> Double {
-    var db: OpaquePointer?
-    guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchmarkFailure("cannot open \(path)") }
-    defer { sqlite3_close(db) }
-    func exec(_ sql: String) throws {
-        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else {
-            throw BenchmarkFailure("\(sql): \(String(cString: sqlite3_errmsg(db)))")
-        }
-    }
+    let db = try RawDatabase(path: path)
+    func exec(_ sql: String) throws { try db.exec(sql) }
     try exec("PRAGMA journal_mode = WAL")
     let reader = try CSVReader(path: csv)
     _ = try reader.next()
@@ -220,7 +227,7 @@ func rawInsert(csv: String, path: String) throws -> Double {
     try exec("CREATE TABLE intake(id INTEGER PRIMARY KEY, \(columns.map { "\($0) TEXT" }.joined(separator: ", ")))")
     var statement: OpaquePointer?
     let sql = "INSERT INTO intake(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-    guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw BenchmarkFailure("prepare failed") }
+    guard sqlite3_prepare_v2(db.handle, sql, -1, &statement, nil) == SQLITE_OK else { throw BenchmarkFailure("prepare failed") }
     defer { sqlite3_finalize(statement) }
     return try measureOnce {
         try exec("BEGIN")
@@ -236,7 +243,7 @@ func rawInsert(csv: String, path: String) throws -> Double {
                     }
                 }
             }
-            guard sqlite3_step(statement) == SQLITE_DONE else { throw BenchmarkFailure(String(cString: sqlite3_errmsg(db))) }
+            guard sqlite3_step(statement) == SQLITE_DONE else { throw BenchmarkFailure(String(cString: sqlite3_errmsg(db.handle))) }
             sqlite3_reset(statement)
         }
         try exec("COMMIT")

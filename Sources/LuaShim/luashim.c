@@ -383,6 +383,19 @@ int lshim_next_p(lua_State *L, int idx) {
     return 0;
 }
 
+// Stack in: value. Out: its text.
+static int lshim_tolstring_k(lua_State *L) {
+    luaL_tolstring(L, 1, NULL);
+    return 1;
+}
+
+int lshim_tolstring_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, lshim_tolstring_k);
+    lua_pushvalue(L, idx);
+    return lua_pcall(L, 1, 1, 0);
+}
+
 // MARK: Calling Lua
 
 /// The message handler: adds a traceback to string messages (like lua.c's msghandler).

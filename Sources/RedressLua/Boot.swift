@@ -69,9 +69,10 @@ enum Boot {
     end
     package.path = table.concat(patterns, ";")
     _G.date, _G.calendar, _G.sql = date, active, F.sql.sql
+    registry_set(keys.sql_columns, setmetatable({}, { __mode = "k" }))
     package.loaded["redress.sql"] = F.sql.sql
 
-    -- cases and parties (CasesModule.source), compiled on first use: start-up does not pay for
+    -- cases, parties and restrictions (CasesModule.source), compiled on first use: start-up does not pay for
     -- them in runs that never touch the store. Each global is a table that fills itself with
     -- the module's functions on first access, then drops its metatable.
     local modules
@@ -79,9 +80,9 @@ enum Boot {
     local function load_cases()
       if not modules then
         local chunk = F.cases.chunk()
-        local cases, parties, intake_row = chunk(F.cases, date, load_text)
+        local cases, parties, intake_row, restrictions = chunk(F.cases, date, load_text)
         registry_set(keys.intake_row, intake_row)
-        modules = { cases = cases, parties = parties }
+        modules = { cases = cases, parties = parties, restrictions = restrictions }
       end
       return modules
     end
@@ -97,8 +98,9 @@ enum Boot {
         end,
       })
     end
-    _G.cases, _G.parties = lazy("cases"), lazy("parties")
+    _G.cases, _G.parties, _G.restrictions = lazy("cases"), lazy("parties"), lazy("restrictions")
     package.loaded["redress.cases"], package.loaded["redress.parties"] = _G.cases, _G.parties
+    package.loaded["redress.restrictions"] = _G.restrictions
 
     -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
     -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
@@ -201,10 +203,10 @@ enum Boot {
             try state.check(lshim_rawsetfield_p(L, -2, module))
         }
         lua_pushcclosure(L, lshim_l_registryset, 0)
-        try state.check(lshim_createtable_p(L, 0, 4))
+        try state.check(lshim_createtable_p(L, 0, 5))
         for (name, key) in [("date", UnsafeMutableRawPointer(mutating: lshim_datekey())),
                             ("date_methods", DateModule.methodsKey), ("calendar", CalendarModule.classKey),
-                            ("intake_row", CasesModule.intakeRowKey)] {
+                            ("intake_row", CasesModule.intakeRowKey), ("sql_columns", SQLModule.columnsKey)] {
             lua_pushlightuserdata(L, key)
             try state.check(lshim_rawsetfield_p(L, -2, name))
         }

@@ -23,9 +23,9 @@ enum CasesModule {
     static let functions: [(String, lshim_fn)] = [
         ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
-        ("respond", respond), ("history", history), ("assign", assign), ("actions", actions), ("learn", learn),
-        ("learning_done", learningDone),
-    ]
+        ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
+        ("learn", learn), ("learning_done", learningDone),
+    ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
     static let chunk: lshim_fn = { L, call in
@@ -63,7 +63,7 @@ enum CasesModule {
     /// `use_pack(table)`: checks the pack's declarations and builds its calendar.
     static let usePack: lshim_fn = { L, call in
         answer(L, call) { lua in
-            let (store, _) = try session(lua)
+            let (store, db) = try session(lua)
             guard let (path, hash) = lua.state.pendingPack else { throw StoreError(message: "no pack is being loaded") }
             lua.state.pendingPack = nil
             var pack: PolicyPack
@@ -75,6 +75,8 @@ enum CasesModule {
             }
             let calendar = try lua.state.loadedHolidayData().calendar(pack.region, closures: pack.closures)
             lua.state.policy = LoadedPolicy(storePath: store.path, path: path, pack: pack, calendar: calendar)
+            // The redacting views and retention read the pack's rules from the settings.
+            try CaseStore.recordDataProtection(of: pack, in: db)
             return [.boolean(true)]
         }
     }
@@ -82,7 +84,8 @@ enum CasesModule {
     // MARK: Intake and parties
 
     /// `intake(received, channel, category, summary, desired_outcome, event_date, complainant,
-    /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause)` → ref.
+    /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause,
+    /// confidential_outcome)` → ref.
     static let intake: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -97,7 +100,8 @@ enum CasesModule {
             guard let kind = NewCase.Kind(rawValue: kindName) else {
                 throw InputError(field: "triage.kind", message: "unknown kind '\(kindName)' (expected one of: \(NewCase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            var new = NewCase(kind: kind, stage: try lua.stageArgument(13, "triage.stage"), received: received, channel: channel,
+            var new = NewCase(kind: kind, stage: try policy.pack.entryStage(for: kind, named: lua.stageArgument(13, "triage.stage")),
+                              received: received, channel: channel,
                               category: try lua.textArgument(3, "category"), summary: try lua.textArgument(4, "summary"),
                               eventDate: try lua.dateArgument(6, "event_date"))
             new.desiredOutcome = try lua.textArgument(5, "desired_outcome")
@@ -106,6 +110,7 @@ enum CasesModule {
             new.anonymous = try lua.flagArgument(9, "anonymous")
             new.confidential = try lua.flagArgument(10, "confidential")
             new.safeguarding = try lua.flagArgument(11, "safeguarding")
+            new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
             if let reason = try lua.textArgument(14, "triage.exclude") {
                 new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
             }
@@ -181,6 +186,20 @@ enum CasesModule {
     }
 
     /// `history(ref)` → the case's audit trail: { type, on, at, actor, script, data }.
+    /// `retention(as_of, dry_run)` → what retention removed or would remove:
+    /// `{ cutoff =, months =, cases = { refs }, parties = { ids }, dry_run = }`.
+    static let retention: lshim_fn = { L, call in
+        answer(L, call) { lua in
+            let (_, db) = try session(lua)
+            let report = try CaseStore.applyRetention(asOf: try lua.dateArgument(1, "as_of") ?? lua.state.today,
+                                                      dryRun: try lua.flagArgument(2, "dry_run"), by: lua.state.recorder.actor, in: db)
+            return [.map([.string("cutoff"): .date(report.cutoff), .string("months"): .integer(Int64(report.months)),
+                          .string("cases"): .array(report.cases.map { .string($0) }),
+                          .string("parties"): .array(report.parties.map { .integer($0) }),
+                          .string("dry_run"): .boolean(report.dryRun)])]
+        }
+    }
+
     static let history: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)

@@ -67,6 +67,9 @@ extension CasesModule {
       return pack
     end
 
+    -- restrictions (RestrictionsSource), sharing the pack and the helpers
+    local restrictions, flag_contact = C.restrictions_chunk()(C, policy, options, fail, set)
+
     -- parties --------------------------------------------------------------------------
     local PARTY = set { "name", "role", "email", "phone", "address", "preferred_contact", "language",
                         "vulnerability", "reasonable_adjustments" }
@@ -118,6 +121,10 @@ extension CasesModule {
     end
 
     local DATES = { "received", "event_date", "aware_date" }
+    -- what triage may answer: the kind and stage, or an exclusion with its clause and the
+    -- signpost (where the customer can take the decision); `confidential` keeps the
+    -- complainant's identity to those handling the case
+    local VERDICT = set { "kind", "stage", "exclude", "clause", "signpost", "confidential", "confidential_outcome" }
 
     -- the intake: check the dates, run the pack's triage, record the case; returns its ref
     local function intake(t, level)
@@ -145,7 +152,11 @@ extension CasesModule {
           fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
                       tostring(p.name), describe(verdict)), up(level))
         end
+        options(verdict, format("policy %s: triage returned", tostring(p.name)), VERDICT, up(level))
       end
+      -- the reason given to the customer carries where they can take the decision
+      local exclude = verdict.exclude
+      if exclude and verdict.signpost then exclude = exclude .. ". " .. verdict.signpost end
       local complainant, representative = facts.complainant, facts.representative
       if type(complainant) == "table" then
         complainant = add_party(complainant, true, "cases.intake: complainant", up(level))
@@ -159,8 +170,9 @@ extension CasesModule {
         representative = add_party({ name = representative, role = "representative" }, false, "cases.intake: representative", up(level))
       end
       local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
-                                facts.event_date, complainant, representative, facts.anonymous, facts.confidential,
-                                facts.safeguarding, verdict.kind, verdict.stage, verdict.exclude, verdict.clause)
+                                facts.event_date, complainant, representative, facts.anonymous,
+                                facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind, verdict.stage,
+                                exclude, verdict.clause, verdict.confidential_outcome)
       if not ref then fail("cases.intake: " .. why, up(level)) end
       return ref
     end
@@ -209,6 +221,7 @@ extension CasesModule {
 
     local ON = set { "on" }
     local ON_REASON = set { "on", "reason" }
+    local MEET = set { "clock", "on", "reason" }
 
     --- c:acknowledge{ on = } (on: default today)
     function Case:acknowledge(t) local c = lifecycle(self, "acknowledge", "acknowledged", t, ON); return c end
@@ -220,6 +233,9 @@ extension CasesModule {
     function Case:close(t) local c = lifecycle(self, "close", "closed", t, ON_REASON); return c end
     --- c:withdraw{ on =, reason = }
     function Case:withdraw(t) local c = lifecycle(self, "withdraw", "withdrawn", t, ON_REASON); return c end
+    --- c:meet{ clock =, on =, reason = }: the duty a clock measures was done (a visit held, a
+    --- compliment filed), for clocks no other event meets
+    function Case:meet(t) local c = lifecycle(self, "meet", "met", t, MEET); return c end
 
     local UNITS = { "working_days", "days", "weeks", "months" }
     local EXTEND = set { "clock", "working_days", "days", "weeks", "months", "reason", "agreed", "on" }
@@ -252,24 +268,46 @@ extension CasesModule {
       policy(2)
       local fresh, why = C.contact(self.ref, o.channel, o.direction, o.summary, o.at, o.staff, o.meets)
       if not fresh then fail(format("case:log: %s: %s", self.ref, why), 2) end
+      -- a contact from a restricted complainant is flagged as the pack's restrictions.flag says
+      local day = o.at ~= nil and parse(tostring(o.at):sub(1, 10)) or today()
+      flag_contact(self, { channel = o.channel, direction = o.direction, summary = o.summary, at = o.at, staff = o.staff,
+                           on = day }, day, 2)
       return refresh(self, fresh)
     end
 
     local RESPOND = set { "on", "outcome", "findings", "reasons", "remedy" }
 
     --- c:respond{ on =, outcome = "upheld"|"partly_upheld"|"not_upheld", findings =, reasons =, remedy = }
-    --- Without `remedy`, a pack's remedy(case, findings) hook decides it when the complaint is upheld.
+    --- Without `remedy`, a pack's remedy(case, findings, decided) hook decides it when the
+    --- complaint is upheld (decided: the date of the response).
     function Case:respond(t)
       self_check(self, "respond", 2)
       local o = options(t, "case:respond", RESPOND, 2)
       local p = policy(2)
       local remedy = o.remedy
       if remedy == nil and p.remedy and o.outcome ~= "not_upheld" and o.findings ~= nil then
-        remedy = p.remedy(self, o.findings)
+        local decided = today()
+        if o.on ~= nil then
+          local d, why = parse(o.on)
+          if not d then fail(format("case:respond: %s: on: %s", self.ref, why), 2) end
+          decided = d
+        end
+        remedy = p.remedy(self, o.findings, decided)
       end
       local fresh, why = C.respond(self.ref, o.on, o.outcome, o.findings, o.reasons, remedy)
       if not fresh then fail(format("case:respond: %s: %s", self.ref, why), 2) end
       return refresh(self, fresh)
+    end
+
+    local RETENTION = set { "as_of", "dry_run" }
+
+    --- cases.apply_retention{ as_of =, dry_run = } → { cutoff =, months =, cases = { refs }, parties = { ids }, dry_run = }:
+    --- removes the personal data of cases closed longer ago than the pack's retention period
+    function cases.apply_retention(t)
+      local o = options(t, "cases.apply_retention", RETENTION, 2)
+      local report, why = C.retention(o.as_of, o.dry_run)
+      if not report then fail("cases.apply_retention: " .. why, 2) end
+      return report
     end
 
     --- c:history() → the audit trail, oldest first: { type =, on =, at =, actor =, script =, data = }
@@ -334,6 +372,6 @@ extension CasesModule {
       return true
     end
 
-    return cases, parties, function(row) return intake(row, 0) end
+    return cases, parties, function(row) return intake(row, 0) end, restrictions
     """#
 }

@@ -199,13 +199,8 @@ enum DateModule {
 }
 
 extension LuaState {
-    /// "Today": `--as-of`, else the system's local date.
-    var today: LocalDate {
-        if let asOf = options.asOf { return asOf }
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return LocalDate(dayNumber: LocalDate.dayNumber(year: Int(parts.tm_year) + 1900,
-                                                         month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)))
+    /// "Today": `--as-of` (or `setAsOf`), else the system's local date.
+    public var today: LocalDate {
+        options.asOf ?? LocalDate.systemToday()
     }
 }

@@ -38,7 +38,8 @@ public final class LuaState {
 
     /// The raw state. Valid until the `LuaState` is deinitialised.
     public let L: OpaquePointer
-    public let options: Options
+    /// How the state was set up; `setAsOf` changes "today" later.
+    public private(set) var options: Options
     /// Limits and counters shared with the allocator and the hook (C memory, stable address).
     let host: UnsafeMutablePointer<lshim_host>
     /// Folders `require`, `dofile` and `loadfile` may read from (Scripts/ and script folders).
@@ -96,16 +97,41 @@ public final class LuaState {
     public func run(_ code: String, name: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
+        try check(load(code, name: name))
+        return try call(arguments: arguments, base: base)
+    }
+
+    /// Compiles a text chunk without running it: nil when it compiles, else the `.syntax` error
+    /// (whose message ends in `<eof>` when the chunk is only unfinished, as lua.c tests).
+    public func compile(_ code: String, name: String) -> LuaError? {
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        let status = load(code, name: name)
+        return status == LUA_OK ? nil : error(status: status)
+    }
+
+    /// Compiles and runs a text chunk, then hands `inspect` the stack positions of its results
+    /// while they are still on the stack (nil when it returned none), for a caller that reads
+    /// them in place, metatables and all, as the REPL's renderer does. The limits are reset
+    /// before `inspect` runs, so what it calls through protected helpers cannot trip them.
+    public func evaluate<T>(_ code: String, name: String, inspect: (ClosedRange<Int32>?) -> T) throws(LuaError) -> T {
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try check(load(code, name: name))
+        try invoke(arguments: [])
+        lshim_resetlimits(L)
+        let top = lua_gettop(L)
+        return inspect(top > base ? (base + 1)...top : nil)
+    }
+
+    /// Loads a text chunk: its function, or the error message, on top. Returns the Lua status.
+    func load(_ code: String, name: String) -> Int32 {
         var code = code
-        let status = code.withUTF8 { buffer in
+        return code.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 lshim_loadtext(L, $0.baseAddress, $0.count, name)
             }
         }
-        if status != LUA_OK {
-            throw error(status: status)
-        }
-        return try call(arguments: arguments, base: base)
     }
 
     /// Runs a script file (text only) with `arguments` as its `...`.
@@ -123,8 +149,23 @@ public final class LuaState {
     }
 
     /// Calls the function at `base + 1` with `arguments` under the traceback handler, collecting
-    /// every result. The limits are reset first, so each run gets its whole budget.
+    /// every result.
     func call(arguments: [LuaValue], base: Int32) throws(LuaError) -> [LuaValue] {
+        try invoke(arguments: arguments)
+        var results: [LuaValue] = []
+        let top = lua_gettop(L)
+        if top > base {
+            for index in (base + 1)...top {
+                results.append(value(at: index))
+            }
+        }
+        return results
+    }
+
+    /// Calls the function on top of the stack with `arguments` under the traceback handler,
+    /// leaving every result on the stack. The limits are reset first, so each run gets its whole
+    /// budget.
+    func invoke(arguments: [LuaValue]) throws(LuaError) {
         lshim_resetlimits(L)
         armHook()
         for argument in arguments {
@@ -134,14 +175,6 @@ public final class LuaState {
         if status != LUA_OK {
             throw error(status: status)
         }
-        var results: [LuaValue] = []
-        let top = lua_gettop(L)
-        if top > base {
-            for index in (base + 1)...top {
-                results.append(value(at: index))
-            }
-        }
-        return results
     }
 
     /// Sets the count hook whenever a limit is set: it enforces the instruction budget, and it
@@ -156,6 +189,20 @@ public final class LuaState {
     /// Asks the running chunk to stop (safe from a signal handler).
     public func interrupt() {
         lshim_interrupt(L)
+    }
+
+    /// Clears an interrupt that came too late to stop a run (Ctrl-C just as it ended), and the
+    /// limit counters, and puts the run hook back: what a run does as it starts. Without this, a
+    /// late interrupt would make the protected helpers fail until the next run.
+    public func resetLimits() {
+        lshim_resetlimits(L)
+        armHook()
+    }
+
+    /// Changes "today" (`date.today()`, the default `on` of case events, what counts as
+    /// overdue) for the runs that follow; nil for the system's local date.
+    public func setAsOf(_ date: LocalDate?) {
+        options.asOf = date
     }
 
     /// Memory in use by Lua, in bytes, and the peak since the state was created.

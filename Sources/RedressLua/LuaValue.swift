@@ -105,7 +105,8 @@ extension LuaState {
     }
 
     /// The bytes of the string at `index` (which must be a string: checked by the caller).
-    func string(at index: Int32) -> String {
+    /// Never raises.
+    public func string(at index: Int32) -> String {
         var length = 0
         guard let pointer = lua_tolstring(L, index, &length) else { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)

@@ -28,8 +28,8 @@ public enum PolicyLoader {
 
     /// `jobs`: what the pack declares for scheduled jobs, by job name (read by the jobs in
     /// Scripts/jobs, which check their own fields).
-    static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "triage", "remedy",
-                                            "restrictions", "scenarios", "jobs"]
+    static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "kinds", "triage", "remedy",
+                                            "restrictions", "scenarios", "confidentiality", "retention", "jobs"]
 
     /// Translates a pack's returned table.
     static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {
@@ -53,7 +53,11 @@ public enum PolicyLoader {
                 closures = try self.closures(closureValue)
             }
         }
-        let acceptance = try table["acceptance"].map { value throws(PolicyError) in try duration(value, "acceptance", extraKeys: []) }
+        var acceptance: Duration?, acceptanceClause: String?
+        if let value = table["acceptance"] {
+            acceptance = try duration(value, "acceptance", extraKeys: ["clause"])
+            acceptanceClause = try optionalString(map(value, "acceptance")["clause"], "acceptance.clause")
+        }
         guard let stagesValue = table["stages"], case .array(let stageValues) = stagesValue else {
             throw PolicyError(field: "stages", message: "expected an array of stages, got \(describe(table["stages"]))")
         }
@@ -61,18 +65,80 @@ public enum PolicyLoader {
         for (index, stageValue) in stageValues.enumerated() {
             stages.append(try stage(stageValue, "stages[\(index + 1)]"))
         }
+        var tracks: [StageRule] = []
+        if let kindsValue = table["kinds"] {
+            let kinds = try map(kindsValue, "kinds", expected: "a table { compliment = { clocks = {...} }, ... }")
+            for (key, value) in kinds.sorted(by: { $0.key.description < $1.key.description }) {
+                guard case .string(let kind) = key, PolicyPack.trackKinds.contains(kind) else {
+                    throw PolicyError(field: "kinds.\(key)", message: "unknown kind (expected one of: \(PolicyPack.trackKinds.joined(separator: ", ")))")
+                }
+                let track = try map(value, "kinds.\(kind)")
+                try refuseUnknownKeys(track, allowed: ["clocks", "clause"], at: "kinds.\(kind).")
+                tracks.append(try stage(.map(track.merging([.string("name"): .string(kind)]) { $1 }), "kinds.\(kind)"))
+            }
+        }
+        let restrictions = try table["restrictions"].map { value throws(PolicyError) in try self.restrictions(value) }
         for hook in ["triage", "remedy"] {
             if let value = table[hook], value != .opaque("function") {
                 throw PolicyError(field: hook, message: "expected a function, got \(describe(value))")
             }
         }
-        return try PolicyPack(name: name, title: title, region: region, closures: closures,
-                              acceptanceWindow: acceptance, stages: stages, hash: hash)
+        var pack = try PolicyPack(name: name, title: title, region: region, closures: closures,
+                                  acceptanceWindow: acceptance, stages: stages, hash: hash, acceptanceClause: acceptanceClause,
+                                  tracks: tracks, restrictions: restrictions)
+        if let value = table["confidentiality"] { pack.confidentiality = try confidentiality(value) }
+        if let value = table["retention"] { pack.retentionMonths = try retentionMonths(value) }
+        return pack
+    }
+
+    /// `retention = { years = 6 }` or `{ months = 18 }`: personal data kept that long after closure.
+    static func retentionMonths(_ value: LuaValue) throws(PolicyError) -> Int {
+        let table = try map(value, "retention")
+        try refuseUnknownKeys(table, allowed: ["years", "months"], at: "retention.")
+        guard table.count == 1, let (key, amount) = table.first, case .string(let unit) = key else {
+            throw PolicyError(field: "retention", message: "give one of years =, months = (how long after closure personal data is kept)")
+        }
+        guard case .integer(let number) = amount, number > 0 else {
+            throw PolicyError(field: "retention.\(unit)", message: "expected a whole number above 0, got \(describe(amount))")
+        }
+        return Int(number) * (unit == "years" ? 12 : 1)
+    }
+
+    /// `confidentiality = { identity_roles = {...}, outcome_roles = {...}, reveal_roles = {...},
+    /// reveal_reason = true|false }`: roles are the store's (`CaseStore.roles`).
+    static func confidentiality(_ value: LuaValue) throws(PolicyError) -> Confidentiality {
+        let table = try map(value, "confidentiality")
+        try refuseUnknownKeys(table, allowed: ["identity_roles", "outcome_roles", "reveal_roles", "reveal_reason"],
+                              at: "confidentiality.")
+        func roles(_ key: String) throws(PolicyError) -> [String] {
+            guard let list = table[key] else { return [] }
+            guard case .array(let items) = list else {
+                throw PolicyError(field: "confidentiality.\(key)", message: "expected an array of roles, got \(describe(list))")
+            }
+            var names: [String] = []
+            for (index, item) in items.enumerated() {
+                let name = try string(item, "confidentiality.\(key)[\(index + 1)]")
+                guard CaseStore.roles.contains(name) else {
+                    throw PolicyError(field: "confidentiality.\(key)[\(index + 1)]",
+                                      message: "unknown role '\(name)' (expected one of: \(CaseStore.roles.joined(separator: ", ")))")
+                }
+                names.append(name)
+            }
+            return names
+        }
+        var result = Confidentiality(identityRoles: try roles("identity_roles"), outcomeRoles: try roles("outcome_roles"),
+                                     revealRoles: try roles("reveal_roles"))
+        switch table["reveal_reason"] {
+        case nil, .nil?: break
+        case .boolean(let flag)?: result.revealNeedsReason = flag
+        case let other: throw PolicyError(field: "confidentiality.reveal_reason", message: "expected true or false, got \(describe(other))")
+        }
+        return result
     }
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
         let table = try map(value, path)
-        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title"], at: path + ".")
+        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title", "clause"], at: path + ".")
         let name: String
         switch table["name"] {
         case .string(let text): name = text
@@ -89,12 +155,12 @@ public enum PolicyLoader {
                 clocks.append(try clock(clockName, rule, "\(path).clocks.\(clockName)"))
             }
         }
-        return StageRule(name: name, clocks: clocks)
+        return StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"))
     }
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
         let table = try map(value, path)
-        let duration = try self.duration(value, path, extraKeys: ["from", "extension"])
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "clause"])
         let anchorName = try string(table["from"], path + ".from")
         guard let anchor = Anchor(rawValue: anchorName) else {
             throw PolicyError(field: path + ".from", message: "unknown anchor '\(anchorName)' (expected one of: \(Anchor.validNames))")
@@ -102,7 +168,16 @@ public enum PolicyLoader {
         var extensionRule: ExtensionRule?
         if let extensionValue = table["extension"] {
             let extensionTable = try map(extensionValue, path + ".extension")
-            let cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond"])
+            // `unlimited = true`: the policy sets no cap (the customer is told the new date).
+            var cap: Duration?
+            if let unlimited = extensionTable["unlimited"] {
+                guard unlimited == .boolean(true) else {
+                    throw PolicyError(field: path + ".extension.unlimited", message: "expected true (or leave it out and give a cap), got \(describe(unlimited))")
+                }
+                try refuseUnknownKeys(extensionTable, allowed: ["unlimited", "clause"], at: path + ".extension.")
+            } else {
+                cap = try self.duration(extensionValue, path + ".extension", extraKeys: ["beyond", "clause"])
+            }
             var agreement = false
             if let beyond = extensionTable["beyond"] {
                 guard beyond == .string("customer_agreement") else {
@@ -111,9 +186,62 @@ public enum PolicyLoader {
                 }
                 agreement = true
             }
-            extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement)
+            extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement,
+                                          clause: try optionalString(extensionTable["clause"], path + ".extension.clause"))
         }
-        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule)
+        var refusesLate = false
+        if let late = table["late"] {
+            guard late == .string("refused") else {
+                throw PolicyError(field: path + ".late",
+                                  message: "expected 'refused' (or leave it out: a late event is recorded as late), got \(describe(late))")
+            }
+            refusesLate = true
+        }
+        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, refusesLate: refusesLate,
+                         clause: try optionalString(table["clause"], path + ".clause"))
+    }
+
+    /// `restrictions = { kinds = { name = { detail =, clause = } }, warning = true, review = { months = 12 },
+    /// challenge = { times = 1, reviewer = }, flag = function(restriction, contact) end, clause = }`.
+    static func restrictions(_ value: LuaValue) throws(PolicyError) -> RestrictionRules {
+        let table = try map(value, "restrictions")
+        try refuseUnknownKeys(table, allowed: ["kinds", "warning", "review", "challenge", "flag", "clause"], at: "restrictions.")
+        let kindTable = try map(table["kinds"], "restrictions.kinds", expected: "a table { acknowledge_only = {}, single_contact = { detail = ... } }")
+        var kinds: [RestrictionRules.Kind] = []
+        for (key, value) in kindTable.sorted(by: { $0.key.description < $1.key.description }) {
+            guard case .string(let name) = key, name != "warning" else {
+                throw PolicyError(field: "restrictions.kinds.\(key)", message: "a kind's name is text other than 'warning' (a warning is not a restriction)")
+            }
+            let path = "restrictions.kinds.\(name)"
+            let kind = try map(value, path)
+            try refuseUnknownKeys(kind, allowed: ["detail", "clause"], at: path + ".")
+            kinds.append(RestrictionRules.Kind(name: name, detail: try optionalString(kind["detail"], path + ".detail"),
+                                               clause: try optionalString(kind["clause"], path + ".clause")))
+        }
+        var warning = false
+        if let flag = table["warning"] {
+            guard case .boolean(let value) = flag else {
+                throw PolicyError(field: "restrictions.warning", message: "expected true or false, got \(describe(flag))")
+            }
+            warning = value
+        }
+        let review = try table["review"].map { value throws(PolicyError) in try duration(value, "restrictions.review", extraKeys: ["clause"]) }
+        var times = 0
+        var reviewer: String?
+        if let challengeValue = table["challenge"] {
+            let challenge = try map(challengeValue, "restrictions.challenge")
+            try refuseUnknownKeys(challenge, allowed: ["times", "reviewer", "clause"], at: "restrictions.challenge.")
+            guard case .integer(let count)? = challenge["times"] else {
+                throw PolicyError(field: "restrictions.challenge.times", message: "expected a whole number, got \(describe(challenge["times"]))")
+            }
+            times = Int(count)
+            reviewer = try optionalString(challenge["reviewer"], "restrictions.challenge.reviewer")
+        }
+        if let hook = table["flag"], hook != .opaque("function") {
+            throw PolicyError(field: "restrictions.flag", message: "expected a function, got \(describe(hook))")
+        }
+        return try RestrictionRules(kinds: kinds, warningFirst: warning, review: review, challenges: times, challengeReviewer: reviewer,
+                                    clause: try optionalString(table["clause"], "restrictions.clause"))
     }
 
     /// Exactly one of working_days, days, weeks, months, a whole number ≥ 0.

@@ -5,9 +5,15 @@ import RedressCore
 
 /// `sql(query, ...)`: read-only SQL on the case store with positional parameters (`?`, bound
 /// in order from the extra arguments), rows as tables keyed by column name. A statement that would write is refused:
-/// changes go through the cases API, which keeps the audit log.
+/// changes go through the cases API, which keeps the audit log. Reads see what the run's user
+/// may see (`Schema.installRedaction`); a query naming a schema is refused, since `main.`
+/// would read past the redaction.
 enum SQLModule {
     static let functions: [(String, lshim_fn)] = [("sql", sql)]
+
+    /// Registry key of a weak-keyed table: rows table → its column names in the query's order
+    /// (rows are Lua tables, which have no key order; the REPL lays its tables out by this).
+    nonisolated(unsafe) static let columnsKey = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
 
     static let sql: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
@@ -21,14 +27,18 @@ enum SQLModule {
                     values.append(try databaseValue(lua.value(index), argument: index))
                 }
             }
+            if let refusal = SQLText.refusal(query) {
+                throw .message("sql: refused: \(refusal)")
+            }
             let rows: [LuaValue]
+            let columns: [String]
             do {
                 let statement = try db.makeStatement(sql: query)
                 guard statement.isReadonly else {
                     throw LuaFault.message("sql() is read-only: '\(query.prefix(40))' would change the store (use the cases API)")
                 }
                 try statement.setArguments(StatementArguments(values))
-                let columns = statement.columnNames
+                columns = statement.columnNames
                 rows = try Row.fetchAll(statement).map { row in
                     var fields: [LuaValue: LuaValue] = [:]
                     for (index, column) in columns.enumerated() {
@@ -43,7 +53,23 @@ enum SQLModule {
                 throw .message("sql: \(StoreError.describe(error))")
             }
             try lua.return(.array(rows))
+            remember(columns, in: lua.state)
         }
+    }
+
+    /// Records `columns` as the column order of the rows table on top of the stack, which stays
+    /// on top. Protected throughout; if memory runs out the order is simply not known.
+    static func remember(_ columns: [String], in state: LuaState) {
+        let L = state.L
+        lua_rawgetp(L, lshim_registryindex(), columnsKey)          // rows weak
+        guard lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, -2); return }
+        lua_pushvalue(L, -2)                                        // rows weak rows
+        if state.push(.array(columns.map { .string($0) })) != nil { lua_settop(L, -3); return }
+        if lshim_rawset_p(L, -3) != LUA_OK {                        // rows weak message
+            lua_settop(L, -3)
+            return
+        }
+        lua_settop(L, -2)                                           // rows
     }
 
     static func databaseValue(_ value: LuaValue, argument: Int32) throws(LuaFault) -> DatabaseValue {

@@ -40,6 +40,7 @@ struct ImportCommand: ParsableCommand {
         guard TextFile.exists(file) else { throw UsageError("file: cannot open '\(file)'") }
         let caseStore = try store.existingStore()
         let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress import \(file)")
+        state.recorder.actor = store.userName
         let report: Importer.Report
         do {
             report = try state.withTransaction(on: caseStore) { try Importer.run(path: file, in: state, skipBad: skipBad) }

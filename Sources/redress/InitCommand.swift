@@ -2,33 +2,63 @@ import ArgumentParser
 import RedressCore
 import RedressLua
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where the case store is: `--db`, else REDRESS_DB, else ./redress.sqlite.
 struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The case store (default: REDRESS_DB, else ./redress.sqlite).", valueName: "path"))
     var db: String?
 
+    @Option(help: ArgumentHelp("Who is running: a user of the store, whose role decides what the run may see (default: REDRESS_USER, else USER).",
+                               valueName: "name"))
+    var user: String?
+
     var path: String {
         db ?? Installation.environment("REDRESS_DB").flatMap { $0.isEmpty ? nil : $0 } ?? "./redress.sqlite"
     }
 
-    /// The store, which must exist (commands that read or add to one).
+    /// Who the audit trail names and the redaction reads for.
+    var userName: String? { user ?? Installation.currentUser }
+
+    /// The store, which must exist (commands that read or add to one), read as the run's user.
     func existingStore() throws -> CaseStore {
         guard TextFile.exists(path) else {
             throw UsageError("--db: no store at '\(path)' (create one with `redress init`)")
         }
-        return try CaseStore(path: path)
+        return try open()
+    }
+
+    /// Opens the store as the run's user, warning when the file is readable by anyone.
+    func open() throws -> CaseStore {
+        var status = stat()
+        if stat(path, &status) == 0 && status.st_mode & S_IROTH != 0 {
+            printError("redress: warning: \(path) is readable by every user of this machine and holds personal data (chmod 600 \(path))")
+        }
+        let store = try CaseStore(path: path)
+        try store.identify(userName)
+        return store
+    }
+
+    /// The store when there is one. A store named with --db must exist; the default may be
+    /// absent, and then there is none (nil).
+    func optionalStore() throws -> CaseStore? {
+        guard TextFile.exists(path) else {
+            if db != nil { throw UsageError("--db: no store at '\(path)' (create one with `redress init --db \(path)`)") }
+            return nil
+        }
+        return try open()
     }
 
     /// Runs `body` in one transaction of the store when there is one: all it writes is kept, or,
-    /// when it throws, nothing. A store named with --db must exist; the default may be absent,
-    /// and then `body` runs without a store (`sql()` says so if called).
+    /// when it throws, nothing. Without a store `body` runs alone (`sql()` says so if called).
     func run(_ state: LuaState, _ body: () throws -> Void) throws {
-        guard TextFile.exists(path) else {
-            if db != nil { throw UsageError("--db: no store at '\(path)' (create one with `redress init --db \(path)`)") }
+        guard let store = try optionalStore() else {
             try body()
             return
         }
-        let store = try CaseStore(path: path)
+        state.recorder.actor = userName
         try state.withTransaction(on: store, body)
     }
 }
@@ -73,7 +103,7 @@ struct InitCommand: ParsableCommand {
         let caseStore = try CaseStore(path: store.path)
         // A pack given by path is recorded by its absolute path: later runs start anywhere.
         let source = policy.contains("/") || policy.hasSuffix(".lua") ? (Installation.realPath(file) ?? file) : policy
-        try caseStore.bind(to: pack, source: source, actor: Installation.currentUser)
+        try caseStore.bind(to: pack, source: source, actor: store.userName)
         let stages = pack.stages.map { "stage \($0.name)" }.joined(separator: ", ")
         print("\(existed ? "Updated" : "Created") \(store.path): policy \(pack.name) (\(pack.title)), \(stages), \(pack.region) calendar, pack hash \(pack.hash)")
     }

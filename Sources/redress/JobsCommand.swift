@@ -50,7 +50,7 @@ extension JobsCommand {
             stateOptions.scripts = installation.scripts
             stateOptions.holidayFiles = try options.holidayFiles(installation)
             let asOf = try options.asOfDate() ?? LocalDate.today()
-            runner = try JobRunner(store: caseStore, options: stateOptions, asOf: asOf, actor: Installation.currentUser)
+            runner = try JobRunner(store: caseStore, options: stateOptions, asOf: asOf, actor: store.userName)
             let (jobs, problems) = try runner.catalog()
             for problem in problems { printError("redress: \(problem.message)") }
             hadProblems = !problems.isEmpty

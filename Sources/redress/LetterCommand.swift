@@ -60,12 +60,17 @@ struct LetterCommand: ParsableCommand {
         let folders = [try caseStore.lettersFolder, "\(installation.scripts)/letters/\(pack.name)", "\(installation.scripts)/letters/default"]
         let settings = try caseStore.settings()
         let folder = try output ?? "\(caseStore.reportsFolder)/letters/\(ref)"
+        state.recorder.actor = store.userName
         try state.withTransaction(on: caseStore) {
-            let results = try state.run("return require('lib.letters').render(...)", name: "=[redress letter]", arguments: [
-                .string(kind), .string(ref), .array(folders.map { .string($0) }), LetterCommand.describe(pack),
-                .map(Dictionary(uniqueKeysWithValues: settings.map { (LuaValue.string($0.key), LuaValue.string($0.value)) })),
-                .date(today),
-            ])
+            // A letter goes to the customer: it reads as an outsider would, so nothing withheld
+            // or confidential reaches it, whoever runs the command.
+            let results = try CaseStore.asOutsider(in: state.database!) {
+                try state.run("return require('lib.letters').render(...)", name: "=[redress letter]", arguments: [
+                    .string(kind), .string(ref), .array(folders.map { .string($0) }), LetterCommand.describe(pack),
+                    .map(Dictionary(uniqueKeysWithValues: settings.map { (LuaValue.string($0.key), LuaValue.string($0.value)) })),
+                    .date(today),
+                ])
+            }
             guard case .map(let letter)? = results.first, case .string(let text)? = letter[.string("text")],
                   case .string(let html)? = letter[.string("html")], case .string(let template)? = letter[.string("template")] else {
                 throw UsageError("letter: the letters library returned no letter")

@@ -23,6 +23,13 @@ struct LuaOptions: ParsableArguments {
     /// A state set up from the command line. `folder` is the running script's own folder.
     /// `script` is what the audit trail names as the source of the run's changes.
     func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String) throws -> LuaState {
+        let state = try LuaState(options: stateOptions(global, installation: installation, folder: folder))
+        state.recorder = Recorder(actor: Installation.currentUser, script: script)
+        return state
+    }
+
+    /// The options of such a state.
+    func stateOptions(_ global: GlobalOptions, installation: Installation, folder: String) throws -> LuaState.Options {
         var options = LuaState.Options()
         options.unsafe = unsafe
         options.maxInstructions = maxInstructions
@@ -32,9 +39,7 @@ struct LuaOptions: ParsableArguments {
         options.scripts = installation.scripts
         options.scriptFolders = [folder]
         options.holidayFiles = try global.holidayFiles(installation)
-        let state = try LuaState(options: options)
-        state.recorder = Recorder(actor: Installation.currentUser, script: script)
-        return state
+        return options
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RedressCore
 import RedressLua
+import RedressREPL
 
 /// The `redress` command: a scriptable workbench for housing complaint handling.
 struct Redress: ParsableCommand {
@@ -10,7 +11,13 @@ struct Redress: ParsableCommand {
         commandName: "redress",
         abstract: "A scriptable workbench for housing complaint handling.",
         discussion: """
+            With no command, opens the workbench REPL on the store (.help there lists its
+            dot-commands); with standard input not a terminal, runs that input chunk by chunk
+            with no prompts and exits 1 if a chunk failed.
+
             Examples:
+              redress --db demo.sqlite --as-of 2026-11-23                        # the REPL
+              redress --db demo.sqlite < Samples/workbench.session               # a scripted session
               redress -e 'print(calendar:add_working_days("2026-12-22", 5))'     # 2026-12-31
               redress --region scotland -e 'print(calendar:holidays(2026)[6].name)'
               redress run script.lua arg1 arg2
@@ -18,7 +25,8 @@ struct Redress: ParsableCommand {
               redress calendar holidays 2026
             """,
         version: version,
-        subcommands: [RunCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self, CalendarCommand.self,
+        subcommands: [RunCommand.self, InitCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self,
+                      CalendarCommand.self, UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self, RetentionCommand.self,
                       SettingsCommand.self, JobsCommand.self, ReportCommand.self, LetterCommand.self]
     )
 
@@ -31,8 +39,10 @@ struct Redress: ParsableCommand {
 
     func run() throws {
         guard !chunks.isEmpty else {
-            // The REPL comes with the workbench issue; until then say what there is.
-            print(Redress.helpMessage())
+            let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress repl")
+            state.recorder.actor = store.userName
+            let status = REPL(state: state, store: try store.optionalStore(), storePath: store.path, version: Redress.version).run()
+            if status != 0 { throw ExitCode(status) }
             return
         }
         let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress -e")

@@ -10,8 +10,9 @@ struct SettingsCommand: ParsableCommand {
             Settings a user may set:
             \(StoreSettings.keys.map { "  \($0.name): \($0.help)" }.joined(separator: "\n"))
 
-            The pack binding (policy, policy_title, policy_source, policy_hash, region) is set
-            by `redress init`. Each change is recorded in the event log.
+            The pack binding (policy, policy_title, policy_source, policy_hash, region) and the
+            pack's data-protection rules (confidentiality.*, retention.*) are set by `redress
+            init`. Each change is recorded in the event log.
 
             Examples:
               redress settings set homes 12000
@@ -55,7 +56,7 @@ extension SettingsCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try store.existingStore().changeSetting(key, to: value, actor: Installation.currentUser)
+            try store.existingStore().changeSetting(key, to: value, actor: store.userName)
         }
     }
 
@@ -66,7 +67,7 @@ extension SettingsCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try store.existingStore().removeSetting(key, actor: Installation.currentUser)
+            try store.existingStore().removeSetting(key, actor: store.userName)
         }
     }
 }

@@ -358,10 +358,60 @@ import RedressCore
                      type(parties.add), table.concat(names, " ") }
             """)
         #expect(result == .array([.boolean(true), .string("function"), .boolean(true), .boolean(true),
-                                  .string("function"), .string("find get intake learning_done")]))
+                                  .string("function"), .string("apply_retention find get intake learning_done")]))
     }
 
     @Test func modulesAreAlsoRequirable() throws {
         #expect(try TestSupport.eval("return require('redress.cases') == cases and require('redress.parties') == parties") == .boolean(true))
+    }
+
+    @Test func tracksGiveOtherKindsClocksAndMeetRecordsTheirDuties() throws {
+        let folder = try TemporaryFolder()
+        let pack = try folder.write("track-pack.lua", """
+            return { name = "track-test", stages = { { name = "1" }, { name = "2" } },
+                     kinds = { compliment = { clocks = { relay = { working_days = 3, from = "received" },
+                                                         file = { working_days = 5, from = "received" } } } },
+                     triage = function(intake)
+                       if intake.compliment then return { kind = "compliment" } end
+                       if intake.wrong_stage then return { kind = "enquiry", stage = "1" } end
+                       if intake.enquiry then return { kind = "enquiry" } end
+                       return { kind = "complaint" }
+                     end }
+            """)
+        let fixture = try Fixture(pack: pack, asOf: "2027-01-04")
+        let result = try fixture.run("""
+            local c = cases.intake{ received = "2026-12-22", channel = "web", compliment = true }
+            local relay, file = c.due.relay, c.due.file
+            c:log{ channel = "email", direction = "out", summary = "Passed the thanks to the repairs team", at = "2026-12-23", meets = "relay" }
+            c:meet{ clock = "file", on = "2027-01-04", reason = "on the officer's personal file" }
+            local e = cases.intake{ received = "2026-12-22", channel = "web", enquiry = true }
+            local ok, message = pcall(c.escalate, c, { on = "2027-01-04" })
+            return { c.kind, c.stage, relay, file, c.clocks[1].met_late, c.clocks[2].met_late, e.stage == nil, message }
+            """)
+        // 3 and 5 working days from Tuesday 22 December 2026 (25 and 28 December are bank
+        // holidays): relay by 29 December, file by 31 December (filed 4 January, late; the clocks
+        // come in name order, file first).
+        #expect(result == .array([.string("compliment"), .string("compliment"), .date(try LocalDate(iso: "2026-12-29")),
+                                  .date(try LocalDate(iso: "2026-12-31")), .boolean(true), .boolean(false), .boolean(true),
+                                  .string("case:escalate: C-2026-000001: cannot record escalated on 2027-01-04: the case is not a complaint: it has no stage to escalate from")]))
+        #expect(try fixture.failure("cases.intake{ received = '2026-12-22', channel = 'web', wrong_stage = true }")
+            .contains("cases.intake: triage.stage: a enquiry has no stage '1' (only complaints have stages)"))
+    }
+
+    @Test func triageAnswersAreCheckedAndTheSignpostJoinsTheReason() throws {
+        let folder = try TemporaryFolder()
+        let pack = try folder.write("verdict-pack.lua", """
+            return { name = "verdict-test", stages = { { name = "1" } },
+                     triage = function(intake)
+                       if intake.typo then return { kind = "complaint", stgae = "1" } end
+                       return { exclude = "legal proceedings have started", clause = "2.2(b)",
+                                signpost = "You can ask the Housing Ombudsman to look at this decision." }
+                     end }
+            """)
+        let fixture = try Fixture(pack: pack)
+        let reason = try fixture.run("return cases.intake{ received = '2026-12-22', channel = 'email' }.exclusion.reason")
+        #expect(reason == .string("legal proceedings have started. You can ask the Housing Ombudsman to look at this decision."))
+        #expect(try fixture.failure("cases.intake{ received = '2026-12-22', channel = 'email', typo = true }")
+            .contains("policy verdict-test: triage returned: unknown field 'stgae' (expected: clause, confidential, confidential_outcome, exclude, kind, signpost, stage)"))
     }
 }

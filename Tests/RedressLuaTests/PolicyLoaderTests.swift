@@ -18,15 +18,19 @@ import RedressCore
         #expect(pack.stages.map(\.name) == ["1", "2"])
         let stage1 = try #require(pack.stage("1")), stage2 = try #require(pack.stage("2"))
         #expect(stage1.clocks == [
-            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .received),
+            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .received, clause: "Code 6.2"),
             ClockRule(name: "respond", duration: Duration(10, .workingDays), anchor: .acknowledged,
-                      extensionRule: ExtensionRule(cap: Duration(10, .workingDays), beyondCapWithAgreement: true)),
+                      extensionRule: ExtensionRule(cap: Duration(10, .workingDays), beyondCapWithAgreement: true, clause: "Code 6.4"),
+                      clause: "Code 6.3"),
         ])
         #expect(stage2.clocks == [
-            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .escalated),
+            ClockRule(name: "acknowledge", duration: Duration(5, .workingDays), anchor: .escalated, clause: "Code 6.11"),
             ClockRule(name: "respond", duration: Duration(20, .workingDays), anchor: .acknowledged,
-                      extensionRule: ExtensionRule(cap: Duration(20, .workingDays), beyondCapWithAgreement: true)),
+                      extensionRule: ExtensionRule(cap: Duration(20, .workingDays), beyondCapWithAgreement: true, clause: "Code 6.15"),
+                      clause: "Code 6.14"),
         ])
+        #expect(pack.acceptanceClause == "Code 2.3")
+        #expect(stage2.clause == "Code 5.2, 5.3, 6.10")
         #expect(pack.hash.count == 16)
     }
 
@@ -57,7 +61,7 @@ import RedressCore
     @Test(arguments: [
         ("return 42", "pack: expected a table (the pack must `return { name = ..., stages = {...} }`), got 42"),
         ("return { stages = {} }", "name: expected text, got nothing"),
-        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, jobs, name, remedy, restrictions, scenarios, stages, title, triage)"),
+        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, confidentiality, jobs, kinds, name, remedy, restrictions, retention, scenarios, stages, title, triage)"),
         ("return { name = 'x' }", "stages: expected an array of stages, got nothing"),
         ("return { name = 'x', stages = {} }", "stages: a pack needs at least one stage"),
         ("return { name = 'x', calendar = { region = 'wales' }, stages = { { name = '1' } } }",
@@ -73,6 +77,32 @@ import RedressCore
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', extension = { days = 5, beyond = 'yes' } } } } } }",
          "stages[1].clocks.ack.extension.beyond: expected 'customer_agreement' (or leave it out: no extension past the cap), got 'yes'"),
         ("return { name = 'x', triage = 'no', stages = { { name = '1' } } }", "triage: expected a function, got 'no'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', clause = 6.2 } } } } }",
+         "stages[1].clocks.ack.clause: expected text, got 6.2"),
+        ("return { name = 'x', stages = { { name = '1' } }, kinds = { grumble = {} } }",
+         "kinds.grumble: unknown kind (expected one of: service_request, enquiry, compliment)"),
+        ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { clocks = { relay = { working_days = 3, from = 'recieved' } } } } }",
+         "kinds.compliment.clocks.relay.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { stages = {} } } }",
+         "kinds.compliment.stages: unknown key (expected one of: clause, clocks)"),
+        ("return { name = 'x', stages = { { name = 'enquiry' } }, kinds = { enquiry = {} } }",
+         "kinds.enquiry: a stage has the same name as this kind's track"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { w = { days = 14, from = 'decision_sent', late = 'closed' } } } } }",
+         "stages[1].clocks.w.late: expected 'refused' (or leave it out: a late event is recorded as late), got 'closed'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = 'yes' } } } } } }",
+         "stages[1].clocks.r.extension.unlimited: expected true (or leave it out and give a cap), got 'yes'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = true, days = 3 } } } } } }",
+         "stages[1].clocks.r.extension.days: unknown key (expected one of: clause, unlimited)"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = {} } }",
+         "restrictions.kinds: declare at least one kind of restriction"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { warning = {} } } }",
+         "restrictions.kinds.warning: a kind's name is text other than 'warning' (a warning is not a restriction)"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = { details = 'x' } } } }",
+         "restrictions.kinds.one.details: unknown key (expected one of: clause, detail)"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = {} }, challenge = { times = 'once' } } }",
+         "restrictions.challenge.times: expected a whole number, got 'once'"),
+        ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = {} }, flag = true } }",
+         "restrictions.flag: expected a function, got true"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

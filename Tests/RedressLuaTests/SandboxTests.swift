@@ -94,6 +94,6 @@ import RedressCore
         let names = try TestSupport.eval("local names = {} for k in pairs(_G) do names[#names + 1] = k end return names")
         guard case .array(let values) = names else { Issue.record("not an array: \(names)"); return }
         let extra = Set(values.map(\.description)).subtracting(standard)
-        #expect(extra == ["date", "calendar", "sql", "cases", "parties"])
+        #expect(extra == ["date", "calendar", "sql", "cases", "parties", "restrictions"])
     }
 }

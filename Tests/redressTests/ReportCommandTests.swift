@@ -109,16 +109,60 @@ import Testing
         #expect(csv.stdout == """
             period,from,to,homes,stage1_received,stage1_per_1000_homes,stage1_responded,stage1_on_time,stage1_on_time_percent,\
             stage1_mean_working_days,stage2_received,stage2_per_1000_homes,stage2_responded,stage2_on_time,stage2_on_time_percent,\
-            stage2_mean_working_days,upheld,partly_upheld,not_upheld,not_accepted,withdrawn,extensions,remedies_offered,remedy_pence\r
-            2025/26 Q1,2025-04-01,2025-06-30,400,2,5.00,3,2,66.7,15.3,0,0.00,0,0,,,1,1,1,0,0,1,1,0\r
-            2025/26 Q2,2025-07-01,2025-09-30,400,0,0.00,0,0,,,1,2.50,1,0,0.0,22.0,0,0,1,1,0,0,0,0\r
-            2025/26 Q3,2025-10-01,2025-12-31,400,2,5.00,1,1,100.0,5.0,1,2.50,1,1,100.0,14.0,1,0,1,0,0,0,1,5000\r
-            2025/26 Q4,2026-01-01,2026-03-31,400,1,2.50,0,0,,,0,0.00,0,0,,,0,0,0,0,1,0,0,0\r
+            stage2_mean_working_days,upheld,partly_upheld,not_upheld,confidential_outcomes,not_accepted,withdrawn,extensions,remedies_offered,remedy_pence\r
+            2025/26 Q1,2025-04-01,2025-06-30,400,2,5.00,3,2,66.7,15.3,0,0.00,0,0,,,1,1,1,0,0,0,1,1,0\r
+            2025/26 Q2,2025-07-01,2025-09-30,400,0,0.00,0,0,,,1,2.50,1,0,0.0,22.0,0,0,1,0,1,0,0,0,0\r
+            2025/26 Q3,2025-10-01,2025-12-31,400,2,5.00,1,1,100.0,5.0,1,2.50,1,1,100.0,14.0,1,0,1,0,0,0,0,1,5000\r
+            2025/26 Q4,2026-01-01,2026-03-31,400,1,2.50,0,0,,,0,0.00,0,0,,,0,0,0,0,0,1,0,0,0\r
 
             """)
         // Mid-year, only the quarters begun.
         let midYear = try Redress.run(["report", "quarterly", "--year", "2025", "--as-of", "2025-08-01", "--db", workspace.db])
         #expect(midYear.stdout.split(separator: "\r\n").count == 3)
+    }
+
+    /// A complaint about a member of staff whose outcome only managers may see (the store's
+    /// redaction, from the pack's `confidentiality`): others' reports count it apart, and the
+    /// customer's letter never shows it.
+    @Test func aConfidentialOutcomeIsCountedApartForThoseWhoMayNotSeeIt() throws {
+        let pack = """
+            return {
+              name = "test-confidential",
+              confidentiality = { outcome_roles = { "manager" } },
+              stages = {
+                { name = "1", clocks = { acknowledge = { working_days = 5, from = "received" },
+                                         respond = { working_days = 10, from = "acknowledged" } } },
+                { name = "2", clocks = { acknowledge = { working_days = 5, from = "escalated" },
+                                         respond = { working_days = 20, from = "acknowledged" } } },
+              },
+              triage = function(intake) return { kind = "complaint", stage = "1", confidential_outcome = intake.staff_conduct } end,
+            }
+            """
+        let workspace = try JobsCommandTests.Workspace(policy: pack)
+        let built = try Redress.run(["--db", workspace.db, "--as-of", "2025-06-30", "-e", """
+            for i, staff in ipairs{ true, false } do
+              local c = cases.intake{ received = "2025-06-02", channel = "email", staff_conduct = staff, summary = "Rude officer",
+                                      complainant = { name = "Ann Example" } }
+              c:acknowledge{ on = "2025-06-03" }
+              c:respond{ on = "2025-06-10", outcome = "upheld", findings = "The officer was rude", reasons = "Witnessed",
+                         remedy = { { kind = "apology", reason = "rudeness" } } }
+              c:actions{}
+            end
+            """])
+        #expect(built.status == 0, "\(built.stderr)")
+        _ = try Redress.run(["settings", "set", "homes", "400", "--db", workspace.db])
+        let csv = try Redress.run(["report", "quarterly", "--year", "2025", "--as-of", "2025-07-01", "--db", workspace.db])
+        // Q1: two answered in 6 working days (3, 4, 5, 6, 9, 10 June), both upheld; the staff
+        // complaint's outcome is not shown without the role.
+        #expect(csv.stdout.contains("\r\n2025/26 Q1,2025-04-01,2025-06-30,400,2,5.00,2,2,100.0,6.0,0,0.00,0,0,,,1,0,0,1,"), "\(csv.stdout)")
+        let me = ProcessInfo.processInfo.environment["USER"] ?? "root"
+        #expect(try Redress.run(["users", "add", me, "--role", "manager", "--db", workspace.db]).status == 0)
+        let manager = try Redress.run(["report", "quarterly", "--year", "2025", "--as-of", "2025-07-01", "--db", workspace.db, "--user", me])
+        #expect(manager.stdout.contains("\r\n2025/26 Q1,2025-04-01,2025-06-30,400,2,5.00,2,2,100.0,6.0,0,0.00,0,0,,,2,0,0,0,"), "\(manager.stdout)")
+        // The customer's letter reads as an outsider, even when a manager writes it.
+        let letter = try Redress.run(["letter", "decision", "C-2025-000001", "--preview", "--db", workspace.db, "--user", me])
+        #expect(letter.stdout.contains("## What we found\n\n[confidential]\n"), "\(letter.stderr)")
+        #expect(!letter.stdout.contains("The officer was rude"))
     }
 
     @Test func theAnnualReportIsOneSelfContainedPage() throws {

@@ -123,6 +123,9 @@ typedef struct lshim_record {
 int lshim_pushrecord_p(lua_State *L, const lshim_record *record);
 /// lua_next, protected: 1 with key and value pushed, 0 at the end, -1 on error (message pushed).
 int lshim_next_p(lua_State *L, int idx);
+/// luaL_tolstring, protected (it may run a __tostring metamethod): pushes the text of the value
+/// at `idx`, or the error message.
+int lshim_tolstring_p(lua_State *L, int idx);
 
 // MARK: Calling Lua from Swift (top level only: no Lua frame may be below).
 

@@ -3,14 +3,14 @@
 /// the calendar (`CaseState.replay`), so the same log always gives the same dates.
 public struct CaseEvent: Hashable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case received, logged, acknowledged, contact, extended, responded, escalated, closed, withdrawn, excluded
+        case received, logged, acknowledged, contact, met, extended, responded, escalated, closed, withdrawn, excluded
     }
 
     public let kind: Kind
     /// The day it counts from.
     public let on: LocalDate
     /// For `extended`: the clock, the extension, whether the customer agreed, and why. For
-    /// `contact`: the clock it meets, if any.
+    /// `contact`: the clock it meets, if any. For `met`: the clock whose duty was done, and a note.
     public let clock: String?
     public let extensionBy: Duration?
     public let agreed: Bool
@@ -128,6 +128,16 @@ public struct CaseState: Hashable, Sendable {
                 }
                 try meet(name, on: event.on, event: event)
             }
+        case .met:
+            // A duty no other event records (a visit held, a compliment filed): the event names
+            // the clock. The clocks other events meet are met by those events only.
+            guard let name = event.clock else { throw refuse("name the clock that was met") }
+            let own = ["acknowledge": "acknowledged", "respond": "responded", "escalation_window": "escalated"]
+            if let owner = own[name] { throw refuse("clock \(name) is met by the \(owner) event, not by naming it") }
+            guard clocks.contains(where: { $0.name == name && $0.stage == stage }) else {
+                throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")
+            }
+            try meet(name, on: event.on, event: event)
         case .extended:
             try extend(event, calendar: calendar)
         case .responded:
@@ -140,7 +150,9 @@ public struct CaseState: Hashable, Sendable {
             responded = true
             try anchor(.decisionSent, on: event.on, pack: pack, calendar: calendar, event: event)
         case .escalated:
-            guard let current = stage else { throw refuse("the case is not a complaint: it has no stage to escalate from") }
+            guard let current = stage, !pack.tracks.contains(where: { $0.name == current }) else {
+                throw refuse("the case is not a complaint: it has no stage to escalate from")
+            }
             guard let index = pack.stages.firstIndex(where: { $0.name == current }), index + 1 < pack.stages.count else {
                 throw refuse("stage \(current) is the pack's last stage")
             }
@@ -182,6 +194,10 @@ public struct CaseState: Hashable, Sendable {
         guard clocks[index].met == nil else {
             throw LifecycleError(event: event.kind, on: date, message: "clock \(name) of stage \(stage!) was already met on \(clocks[index].met!)")
         }
+        if clocks[index].rule.refusesLate, date > clocks[index].dueNow {
+            let rule = clocks[index].rule
+            throw LifecycleError(event: event.kind, on: date, message: "too late: clock \(name) of stage \(stage!) (\(rule.duration) from \(rule.anchor.rawValue.replacingUnderscores()) \(clocks[index].anchorDate)) ended on \(clocks[index].dueNow)")
+        }
         clocks[index].met = date
     }
 
@@ -195,16 +211,19 @@ public struct CaseState: Hashable, Sendable {
         }
         guard clocks[index].met == nil else { throw refuse("clock \(name) was already met on \(clocks[index].met!)") }
         guard let rule = clocks[index].rule.extensionRule else { throw refuse("the pack allows no extension of clock \(name)") }
-        guard by.unit == rule.cap.unit else {
-            throw refuse("clock \(name) extends in \(rule.cap.unit.rawValue.replacingUnderscores()), not \(by.unit.rawValue.replacingUnderscores())")
-        }
-        let used = clocks[index].extensions.reduce(0) { $0 + $1.amount }
-        if used + by.amount > rule.cap.amount {
-            guard rule.beyondCapWithAgreement else {
-                throw refuse("clock \(name) may be extended by \(rule.cap) at most (\(used) used)")
+        // An uncapped extension may be of any length; a capped one is counted in the cap's unit.
+        if let cap = rule.cap {
+            guard by.unit == cap.unit else {
+                throw refuse("clock \(name) extends in \(cap.unit.rawValue.replacingUnderscores()), not \(by.unit.rawValue.replacingUnderscores())")
             }
-            guard event.agreed else {
-                throw refuse("extending clock \(name) past \(rule.cap) (\(used) used) needs the customer's agreement")
+            let used = clocks[index].extensions.reduce(0) { $0 + $1.amount }
+            if used + by.amount > cap.amount {
+                guard rule.beyondCapWithAgreement else {
+                    throw refuse("clock \(name) may be extended by \(cap) at most (\(used) used)")
+                }
+                guard event.agreed else {
+                    throw refuse("extending clock \(name) past \(cap) (\(used) used) needs the customer's agreement")
+                }
             }
         }
         do {

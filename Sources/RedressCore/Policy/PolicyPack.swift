@@ -16,15 +16,19 @@ public enum Anchor: String, CaseIterable, Sendable {
 
 /// How far a clock may be extended, and whether going past that needs the customer's agreement.
 public struct ExtensionRule: Hashable, Sendable {
-    /// The most the landlord may extend by on its own decision.
-    public let cap: Duration
+    /// The most the landlord may extend by on its own decision; nil when the policy sets no
+    /// limit (the customer is told the new date).
+    public let cap: Duration?
     /// True when an extension beyond the cap needs the customer's agreement; false when it is
     /// not allowed at all.
     public let beyondCapWithAgreement: Bool
+    /// The clause of the landlord's policy it implements (`Code 6.4`).
+    public let clause: String?
 
-    public init(cap: Duration, beyondCapWithAgreement: Bool) {
+    public init(cap: Duration?, beyondCapWithAgreement: Bool, clause: String? = nil) {
         self.cap = cap
         self.beyondCapWithAgreement = beyondCapWithAgreement
+        self.clause = clause
     }
 }
 
@@ -34,12 +38,21 @@ public struct ClockRule: Hashable, Sendable {
     public let duration: Duration
     public let anchor: Anchor
     public let extensionRule: ExtensionRule?
+    /// True when the event that meets the clock is refused after its due date (a customer's
+    /// window that closes, such as "ask for a review within 28 days"); otherwise it is
+    /// recorded, late.
+    public let refusesLate: Bool
+    /// The clause of the landlord's policy it implements (`Code 6.2`).
+    public let clause: String?
 
-    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil) {
+    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil, refusesLate: Bool = false,
+                clause: String? = nil) {
         self.name = name
         self.duration = duration
         self.anchor = anchor
         self.extensionRule = extensionRule
+        self.refusesLate = refusesLate
+        self.clause = clause
     }
 }
 
@@ -48,10 +61,13 @@ public struct StageRule: Hashable, Sendable {
     public let name: String
     /// Its clocks, by name (a Lua table has no order).
     public let clocks: [ClockRule]
+    /// The clause of the landlord's policy that sets the stage up.
+    public let clause: String?
 
-    public init(name: String, clocks: [ClockRule]) {
+    public init(name: String, clocks: [ClockRule], clause: String? = nil) {
         self.name = name
         self.clocks = clocks
+        self.clause = clause
     }
 }
 
@@ -64,14 +80,30 @@ public struct PolicyPack: Hashable, Sendable {
     public let closures: [Holiday]
     /// How long after the problem (or the customer learning of it) a complaint is accepted.
     public let acceptanceWindow: Duration?
+    /// The clause the acceptance window comes from.
+    public let acceptanceClause: String?
     public let stages: [StageRule]
+    /// Clocks for contacts that are not complaints, one track per kind (`service_request`,
+    /// `enquiry`, `compliment`), named after the kind: such a case runs in its kind's track
+    /// instead of having no stage. A track cannot be escalated.
+    public let tracks: [StageRule]
+    /// How the pack restricts contact for unreasonable behaviour, if it declares that.
+    public let restrictions: RestrictionRules?
     /// The content hash of the pack's source: which version of the pack produced a record.
     public let hash: String
+    /// Who may see a withheld identity or a confidential outcome, and who may ask to.
+    public var confidentiality = Confidentiality()
+    /// How many months after a case is closed its personal data is kept; nil: kept.
+    public var retentionMonths: Int?
+
+    /// The kinds of contact that may have a track.
+    public static let trackKinds = NewCase.Kind.allCases.filter { $0 != .complaint }.map(\.rawValue)
 
     /// Validates what no single field can: at least one stage, stage names unique, clocks
-    /// within a stage unique.
+    /// within a stage unique, tracks named after a kind of contact other than a complaint.
     public init(name: String, title: String?, region: Region, closures: [Holiday], acceptanceWindow: Duration?,
-                stages: [StageRule], hash: String) throws(PolicyError) {
+                stages: [StageRule], hash: String, acceptanceClause: String? = nil, tracks: [StageRule] = [],
+                restrictions: RestrictionRules? = nil) throws(PolicyError) {
         guard !name.isEmpty else { throw PolicyError(field: "name", message: "must not be empty") }
         guard !stages.isEmpty else { throw PolicyError(field: "stages", message: "a pack needs at least one stage") }
         var seen: Set<String> = []
@@ -84,18 +116,50 @@ public struct PolicyPack: Hashable, Sendable {
                 throw PolicyError(field: "stages[\(index + 1)].clocks", message: "clock '\(duplicate)' is declared twice")
             }
         }
+        for track in tracks {
+            guard Self.trackKinds.contains(track.name) else {
+                throw PolicyError(field: "kinds.\(track.name)",
+                                  message: "unknown kind (expected one of: \(Self.trackKinds.joined(separator: ", ")))")
+            }
+            guard !seen.contains(track.name) else {
+                throw PolicyError(field: "kinds.\(track.name)", message: "a stage has the same name as this kind's track")
+            }
+        }
         self.name = name
         self.title = title ?? name
         self.region = region
         self.closures = closures
         self.acceptanceWindow = acceptanceWindow
+        self.acceptanceClause = acceptanceClause
         self.stages = stages
+        self.tracks = tracks
+        self.restrictions = restrictions
         self.hash = hash
     }
 
-    /// The stage called `name`.
+    /// The stage or track called `name`.
     public func stage(_ name: String) -> StageRule? {
-        stages.first { $0.name == name }
+        stages.first { $0.name == name } ?? tracks.first { $0.name == name }
+    }
+
+    /// The stage a new case of `kind` enters: the one triage named (a complaint stage for a
+    /// complaint; for another kind only its own track), else a complaint's first stage, or the
+    /// kind's track when the pack declares one (nil: no stage, no clocks).
+    public func entryStage(for kind: NewCase.Kind, named requested: String?) throws(InputError) -> String? {
+        if kind == .complaint {
+            guard let requested else { return stages[0].name }
+            guard stages.contains(where: { $0.name == requested }) else {
+                throw InputError(field: "triage.stage",
+                                 message: "unknown stage '\(requested)' (the pack's stages: \(stages.map(\.name).joined(separator: ", ")))")
+            }
+            return requested
+        }
+        let track = tracks.first { $0.name == kind.rawValue }?.name
+        if let requested, requested != track {
+            throw InputError(field: "triage.stage",
+                             message: "a \(kind.rawValue.replacingUnderscores()) has no stage '\(requested)' (only complaints have stages\(track.map { "; its track is '\($0)'" } ?? ""))")
+        }
+        return track
     }
 }
 

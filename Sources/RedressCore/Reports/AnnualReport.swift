@@ -126,17 +126,24 @@ public struct AnnualReport: Sendable {
         body += figure(SVGChart.horizontalBars(title: "\(stageTitle(stages[0])) complaints by category", items: categoryItems, color: Self.colors[0]),
                        caption: "Complaints received at \(stageTitle(stages[0]).lowercased()) in the year, by the category recorded at intake.")
 
-        // Outcomes.
+        // Outcomes. A confidential outcome reads as such to a viewer the pack does not let see
+        // it (the store's redaction): it is counted apart rather than dropped.
+        let withheld = facts.stages.contains { $0.outcome == StageFacts.confidential && year.whole.contains($0.responded ?? year.first.adding(days: -1)) }
+        let outcomeNames = ["upheld", "partly_upheld", "not_upheld"] + (withheld ? [StageFacts.confidential] : [])
         var outcomeRows: String = ""
         for stage in counted {
             let answered = facts.answered(stage, in: year.whole)
-            let cells: String = ["upheld", "partly_upheld", "not_upheld"].map { outcome -> String in
+            let cells: String = outcomeNames.map { outcome -> String in
                 let count = answered.filter { $0.outcome == outcome }.count
                 return "<td>\(count) (\(Figure.percent(count, of: answered.count)))</td>"
             }.joined()
             outcomeRows += "<tr><th scope=\"row\">\(HTML.escape(stageTitle(stage)))</th><td>\(answered.count)</td>\(cells)</tr>"
         }
-        body += "<h2>Outcomes</h2><table><thead><tr><th></th><th>Answered</th><th>Upheld</th><th>Partly upheld</th><th>Not upheld</th></tr></thead><tbody>\(outcomeRows)</tbody></table>"
+        body += "<h2>Outcomes</h2><table><thead><tr><th></th><th>Answered</th><th>Upheld</th><th>Partly upheld</th><th>Not upheld</th>"
+            + (withheld ? "<th>Confidential</th>" : "") + "</tr></thead><tbody>\(outcomeRows)</tbody></table>"
+        if withheld {
+            body += "<p>Confidential outcomes (a complaint about a member of staff, for example) are not shown to your role; they are counted apart.</p>"
+        }
 
         // Remedies.
         let remedyItems = remedies.map { (label: $0.kind.replacingUnderscores(), value: Double($0.pence), text: "\(Figure.pounds($0.pence)) (\($0.items))") }

@@ -30,6 +30,9 @@ public struct StageFacts: Sendable, Equatable {
         return acknowledged <= acknowledgeDue
     }
 
+    /// How the store's redaction shows an outcome the viewer may not see.
+    public static let confidential = "[confidential]"
+
     /// The response by its own due date, whatever the acknowledgement.
     public var respondedOnTime: Bool {
         guard let responded, let respondDue else { return false }

@@ -1,8 +1,8 @@
 import GRDB
 
 /// A CSV for benchmarking returns (a benchmarking club's quarterly complaints return): one row per
-/// quarter of the reporting year that has begun, with volumes, timeliness, outcomes, exclusions,
-/// withdrawals, extensions and remedies.
+/// quarter of the reporting year that has begun, with volumes, timeliness, outcomes (those the
+/// viewer may not see counted as confidential), exclusions, withdrawals, extensions and remedies.
 public struct QuarterlyReturn: Sendable {
     public static let columns = [
         "period", "from", "to", "homes",
@@ -10,7 +10,7 @@ public struct QuarterlyReturn: Sendable {
         "stage1_mean_working_days",
         "stage2_received", "stage2_per_1000_homes", "stage2_responded", "stage2_on_time", "stage2_on_time_percent",
         "stage2_mean_working_days",
-        "upheld", "partly_upheld", "not_upheld", "not_accepted", "withdrawn", "extensions", "remedies_offered", "remedy_pence",
+        "upheld", "partly_upheld", "not_upheld", "confidential_outcomes", "not_accepted", "withdrawn", "extensions", "remedies_offered", "remedy_pence",
     ]
 
     public let rows: [[String]]
@@ -37,7 +37,8 @@ public struct QuarterlyReturn: Sendable {
                 row += [String(received.count), Figure.per1000(received.count, of: homes), String(answered.count), String(onTime),
                         Figure.percent(onTime, of: answered.count).replacingPercent(), Figure.mean(days)]
             }
-            let outcomes = ["upheld", "partly_upheld", "not_upheld"].map { outcome in
+            // An outcome the viewer may not see reads as confidential (the store's redaction).
+            let outcomes = ["upheld", "partly_upheld", "not_upheld", StageFacts.confidential].map { outcome in
                 String(answeredAll.filter { $0.outcome == outcome }.count)
             }
             let notAccepted = try Int.fetchOne(db, sql: """

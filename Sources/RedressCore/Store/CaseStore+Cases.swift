@@ -21,6 +21,9 @@ public struct NewCase: Sendable {
     public var anonymous = false
     public var confidential = false
     public var safeguarding = false
+    /// Triage said the outcome is confidential (e.g. a complaint about a member of staff): only
+    /// the pack's outcome roles read the decision.
+    public var outcomeConfidential = false
     /// Set when triage excluded it: the reason given to the customer and the clause relied on.
     public var exclusion: (reason: String, clause: String?)?
 
@@ -81,8 +84,9 @@ extension CaseStore {
             let row = try DirectStatement(db, """
                 INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, desired_outcome,
                                   event_date, complainant_id, representative_id, anonymous, confidential, safeguarding,
-                                  exclusion_reason, exclusion_clause, policy, policy_hash, calendar_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                                  exclusion_reason, exclusion_clause, policy, policy_hash, calendar_version, created_at,
+                                  outcome_confidential)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
                 """)
             row.bind(1, ref)
             row.bind(2, new.kind.rawValue)
@@ -105,6 +109,7 @@ extension CaseStore {
             row.bind(19, pack.hash)
             row.bind(20, calendar.version)
             row.bind(21, now)
+            row.bind(22, new.outcomeConfidential)
             try row.run()
             let caseID = db.lastInsertedRowID
             if let stage = state.stage {
@@ -164,7 +169,7 @@ extension CaseStore {
                                arguments: [caseID, contact.at, contact.channel, contact.direction, contact.staff, contact.summary])
                 extra["contact_id"] = String(db.lastInsertedRowID)
             case .decision(let decision)?:
-                try db.execute(sql: "INSERT INTO decisions(case_id, stage, outcome, findings, reasons, decided) VALUES (?, ?, ?, ?, ?, ?)",
+                try db.execute(sql: "INSERT INTO main.decisions(case_id, stage, outcome, findings, reasons, decided) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [caseID, stageBefore, decision.outcome, decision.findings, decision.reasons, event.on.description])
                 let decisionID = db.lastInsertedRowID
                 extra["decision_id"] = String(decisionID)

@@ -8,7 +8,7 @@ extension CaseStore {
         let now = Timestamp.nowUTC()
         return try DirectStatement.savepoint(db, isolated: isolated) {
             let insert = try DirectStatement(db, """
-                INSERT INTO parties(name, role, email, phone, address, preferred_contact, language, vulnerability,
+                INSERT INTO main.parties(name, role, email, phone, address, preferred_contact, language, vulnerability,
                                     reasonable_adjustments, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
                 """)
@@ -33,7 +33,7 @@ extension CaseStore {
     public static func findOrAdd(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database,
                                  isolated: Bool = true) throws -> Int64 {
         if let email = party.email, !email.isEmpty {
-            let find = try DirectStatement(db, "SELECT id FROM parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1 -- direct")
+            let find = try DirectStatement(db, "SELECT id FROM main.parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1 -- direct")
             find.bind(1, email)
             if let id = try find.integer() { return id }
         }
@@ -42,7 +42,7 @@ extension CaseStore {
 
     /// Whether party `id` exists.
     public static func partyExists(_ id: Int64, in db: Database) throws -> Bool {
-        let exists = try DirectStatement(db, "SELECT 1 FROM parties WHERE id = ? -- direct")
+        let exists = try DirectStatement(db, "SELECT 1 FROM main.parties WHERE id = ? -- direct")
         exists.bind(1, id)
         return try exists.integer() != nil
     }

@@ -37,6 +37,7 @@ extension CaseStore {
                                  ("policy_hash", pack.hash), ("region", pack.region.rawValue)] {
                 try Self.setSetting(key, value, in: db)
             }
+            try Self.recordDataProtection(of: pack, in: db)
             try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('policy_bound', ?, ?, 'redress init', ?)",
                            arguments: [Timestamp.nowUTC(), actor,
                                        JSON.object(["policy": pack.name, "hash": pack.hash, "source": source])])

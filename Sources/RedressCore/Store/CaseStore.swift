@@ -55,6 +55,7 @@ public final class CaseStore: Sendable {
                 try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
             }
             try Schema.migrator.migrate(queue)
+            try queue.writeWithoutTransaction { try Schema.installRedaction($0) }
         } catch let error as StoreError {
             throw error
         } catch {

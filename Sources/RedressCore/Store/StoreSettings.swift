@@ -34,8 +34,12 @@ public enum StoreSettings {
         },
     ]
 
-    /// Settings `redress init` writes and no one else.
-    public static let binding: Set<String> = ["policy", "policy_title", "policy_source", "policy_hash", "region"]
+    /// Settings `redress init` writes from the pack and no one else: the binding, and the pack's
+    /// data-protection rules (`confidentiality.*`, `retention.*`).
+    public static func isBinding(_ name: String) -> Bool {
+        ["policy", "policy_title", "policy_source", "policy_hash", "region"].contains(name)
+            || name.hasPrefix("confidentiality.") || name.hasPrefix("retention.")
+    }
 
     private static func nonEmpty(_ value: String) -> String? {
         value.trimmingSpaces().isEmpty ? "must not be empty" : nil
@@ -43,8 +47,8 @@ public enum StoreSettings {
 
     /// Checks `value` for setting `name`; the error names the setting and the value.
     public static func validate(_ name: String, _ value: String) throws(InputError) {
-        if binding.contains(name) {
-            throw InputError(field: name, message: "is set by `redress init` when the store is bound to its pack")
+        if isBinding(name) {
+            throw InputError(field: name, message: "is set by `redress init` from the store's pack")
         }
         guard let key = keys.first(where: { $0.name == name }) else {
             throw InputError(field: name, message: "unknown setting (expected one of: \(keys.map(\.name).joined(separator: ", ")))")
@@ -80,8 +84,8 @@ extension CaseStore {
 
     /// Removes a user setting (its default applies again).
     public func removeSetting(_ key: String, actor: String?) throws {
-        if StoreSettings.binding.contains(key) {
-            throw InputError(field: key, message: "is set by `redress init` when the store is bound to its pack")
+        if StoreSettings.isBinding(key) {
+            throw InputError(field: key, message: "is set by `redress init` from the store's pack")
         }
         guard StoreSettings.keys.contains(where: { $0.name == key }) else {
             throw InputError(field: key, message: "unknown setting (expected one of: \(StoreSettings.keys.map(\.name).joined(separator: ", ")))")

@@ -135,4 +135,75 @@ import Testing
                           pack: Self.code, calendar: calendar)
         }
     }
+
+    /// A pack with a compliment track (Halton: relayed in 3 working days, filed in 5), a stage 1
+    /// whose escalation window closes (Willow Tree: 14 days), and an uncapped extension.
+    static let tracked: PolicyPack = try! PolicyPack(
+        name: "tracked", title: nil, region: .englandAndWales, closures: [], acceptanceWindow: nil,
+        stages: [
+            StageRule(name: "1", clocks: [
+                ClockRule(name: "respond", duration: Duration(10, .workingDays), anchor: .received,
+                          extensionRule: ExtensionRule(cap: nil, beyondCapWithAgreement: false)),
+                ClockRule(name: "escalation_window", duration: Duration(14, .days), anchor: .decisionSent, refusesLate: true),
+            ]),
+            StageRule(name: "2", clocks: []),
+        ], hash: "test",
+        tracks: [StageRule(name: "compliment", clocks: [
+            ClockRule(name: "relay", duration: Duration(3, .workingDays), anchor: .received),
+            ClockRule(name: "file", duration: Duration(5, .workingDays), anchor: .received),
+        ])])
+
+    func replayTracked(_ events: [CaseEvent]) throws -> CaseState {
+        try CaseState.replay(events, pack: Self.tracked, calendar: TestData.calendars[.englandAndWales]!)
+    }
+
+    @Test func aComplimentRunsInItsTrackAndItsDutiesAreMetByName() throws {
+        // Received Tue 22 Dec 2026: relay within 3 working days (23, 24, 29 — 25 and 28 are bank
+        // holidays), file within 5 (30, 31); filed Mon 4 Jan 2027, late.
+        let state = try replayTracked([
+            CaseEvent(.received, on: date("2026-12-22"), stage: "compliment"),
+            CaseEvent(.contact, on: date("2026-12-24"), clock: "relay"),
+            CaseEvent(.met, on: date("2027-01-04"), clock: "file", reason: "on the officer's file"),
+        ])
+        #expect(state.clock("relay")?.due.description == "2026-12-29")
+        #expect(state.clock("relay")?.metLate == false)
+        #expect(state.clock("file")?.due.description == "2026-12-31")
+        #expect(state.clock("file")?.metLate == true)
+        #expect(throws: LifecycleError(event: .escalated, on: date("2027-01-05"),
+                                       message: "the case is not a complaint: it has no stage to escalate from")) {
+            _ = try replayTracked([CaseEvent(.received, on: date("2026-12-22"), stage: "compliment"),
+                                   CaseEvent(.escalated, on: date("2027-01-05"))])
+        }
+    }
+
+    @Test func aMetEventNamesARunningClockThatNoOtherEventMeets() throws {
+        let received = CaseEvent(.received, on: date("2026-12-22"), stage: "1")
+        #expect(throws: LifecycleError(event: .met, on: date("2026-12-23"), message: "clock respond is met by the responded event, not by naming it")) {
+            _ = try replayTracked([received, CaseEvent(.met, on: date("2026-12-23"), clock: "respond")])
+        }
+        #expect(throws: LifecycleError(event: .met, on: date("2026-12-23"), message: "stage 1 has no running clock 'relay'")) {
+            _ = try replayTracked([received, CaseEvent(.met, on: date("2026-12-23"), clock: "relay")])
+        }
+    }
+
+    @Test func aWindowThatClosesRefusesALateEscalation() throws {
+        // Decision sent Tue 15 Dec 2026: 14 days later is Tue 29 Dec.
+        let answered = [CaseEvent(.received, on: date("2026-12-01"), stage: "1"), CaseEvent(.responded, on: date("2026-12-15"))]
+        #expect(try replayTracked(answered + [CaseEvent(.escalated, on: date("2026-12-29"))]).stage == "2")
+        #expect(throws: LifecycleError(event: .escalated, on: date("2026-12-30"),
+                                       message: "too late: clock escalation_window of stage 1 (14 days from decision sent 2026-12-15) ended on 2026-12-29")) {
+            _ = try replayTracked(answered + [CaseEvent(.escalated, on: date("2026-12-30"))])
+        }
+    }
+
+    @Test func anUncappedExtensionTakesAnyLengthWithAReason() throws {
+        // Received Mon 7 Dec 2026: respond within 10 working days, Mon 21 Dec; extended by 30
+        // calendar days to Wed 20 Jan 2027.
+        let state = try replayTracked([
+            CaseEvent(.received, on: date("2026-12-07"), stage: "1"),
+            CaseEvent(.extended, on: date("2026-12-18"), clock: "respond", extensionBy: Duration(30, .days), reason: "anticipated date given"),
+        ])
+        #expect(state.clock("respond")?.due.description == "2026-12-21")
+        #expect(state.clock("respond")?.dueNow.description == "2027-01-20")
+    }
 }

@@ -19,7 +19,8 @@ import Testing
         #expect(try store.appliedMigrations() == ["v1: cases, clocks, remedies, restrictions, event log",
                                                  "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
                                                  "v3: vocabulary checks on the intake tables without IN lists",
-                                                 "v5: job runs, case officers, learning actions, sample draws, letters"])
+                                                 "v5: job runs, case officers, learning actions, sample draws, letters",
+                                                 "v6: users and roles; confidential outcomes; look-ups for redaction; retention"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -110,7 +111,8 @@ import Testing
             #expect(try String.fetchOne(db, sql: "SELECT ref FROM cases JOIN parties p ON p.id = complainant_id WHERE lower(p.email) = 'ann@example.org'") == "C-2026-000001")
             #expect(try String.fetchOne(db, sql: "SELECT due_now FROM clock_status WHERE ref = 'C-2026-000001'") == "2026-12-31")
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name IN ('parties', 'cases', 'clocks') ORDER BY name")
-                    == ["cases_received", "cases_status_kind", "clocks_open_due", "parties_email"])
+                    == ["cases_outcome_confidential", "cases_received", "cases_status_kind", "cases_withheld", "clocks_open_due",
+                        "parties_email"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let plan = try String.fetchAll(db, sql: """
                 EXPLAIN INSERT INTO cases(ref, kind, status, received, channel, policy, policy_hash, calendar_version, created_at)
@@ -118,7 +120,7 @@ import Testing
                 """)
             #expect(!plan.contains("OpenEphemeral"))
         }
-        for bad in ["INSERT INTO parties(role, created_at) VALUES ('landlord', 'x')",
+        for bad in ["INSERT INTO main.parties(role, created_at) VALUES ('landlord', 'x')",
                     "UPDATE cases SET kind = 'grumble'", "UPDATE cases SET status = 'lost'",
                     "UPDATE clocks SET unit = 'fortnights'", "INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, calendar_version) VALUES (1, '1', 'acknowledge', 'received', '2026-12-22', 5, 'days', '2026-12-27', 'v')"] {
             #expect(throws: StoreError.self, "\(bad)") { try store.write { db in try db.execute(sql: bad) } }

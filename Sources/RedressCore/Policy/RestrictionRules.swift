@@ -1,0 +1,51 @@
+/// What a pack declares about restricting contact for unreasonable behaviour: the kinds of
+/// restriction it uses, whether a warning must come first, when a restriction is reviewed, and
+/// how it may be challenged. The pack's `flag` hook (Lua) decides which contacts from a
+/// restricted party are flagged.
+public struct RestrictionRules: Hashable, Sendable {
+    /// A kind of restriction (`acknowledge_only`, `single_contact`, `single_channel`, or a
+    /// pack's own).
+    public struct Kind: Hashable, Sendable {
+        public let name: String
+        /// What a restriction of this kind must name (`the named employee`), or nil when it names
+        /// nothing.
+        public let detail: String?
+        public let clause: String?
+
+        public init(name: String, detail: String? = nil, clause: String? = nil) {
+            self.name = name
+            self.detail = detail
+            self.clause = clause
+        }
+    }
+
+    public let kinds: [Kind]
+    /// True when a party must have been warned before it is restricted.
+    public let warningFirst: Bool
+    /// How long after it starts (or its last review) a restriction is next reviewed.
+    public let review: Duration?
+    /// How many times a restriction may be challenged (0: the policy offers no challenge), and
+    /// who reviews a challenge.
+    public let challenges: Int
+    public let challengeReviewer: String?
+    public let clause: String?
+
+    public init(kinds: [Kind], warningFirst: Bool = false, review: Duration? = nil, challenges: Int = 0,
+                challengeReviewer: String? = nil, clause: String? = nil) throws(PolicyError) {
+        guard !kinds.isEmpty else { throw PolicyError(field: "restrictions.kinds", message: "declare at least one kind of restriction") }
+        guard challenges >= 0 else {
+            throw PolicyError(field: "restrictions.challenge.times", message: "expected 0 or more, got \(challenges)")
+        }
+        self.kinds = kinds
+        self.warningFirst = warningFirst
+        self.review = review
+        self.challenges = challenges
+        self.challengeReviewer = challengeReviewer
+        self.clause = clause
+    }
+
+    /// The kind called `name`.
+    public func kind(_ name: String) -> Kind? {
+        kinds.first { $0.name == name }
+    }
+}

@@ -1,0 +1,92 @@
+import RedressCore
+
+/// What a case's card and a row of a case table show: read from the case table the cases API
+/// returns (`ref`, `kind`, `status`, `stage`, `clocks`, `overdue`...).
+struct CaseSummary: Equatable, Sendable {
+    /// A clock still to be met.
+    struct Due: Equatable, Sendable {
+        var clock: String
+        var date: LocalDate
+    }
+
+    var ref: String
+    var kind: String
+    var stage: String?
+    var status: String
+    var received: LocalDate?
+    var channel: String?
+    var category: String?
+    var summary: String?
+    /// The complainant's party id, and name when the store has one.
+    var complainantID: Int64?
+    var complainantName: String?
+    /// The earliest unmet clock of an open case's current stage.
+    var nextDue: Due?
+    /// True when any of an open case's clocks is past due.
+    var overdue: Bool
+    /// Why an excluded case was excluded, with the clause.
+    var exclusion: String?
+
+    /// Reads a case table; nil when `table` lacks a case's `ref`, `kind` and `status`.
+    init?(_ table: ShownTable, complainantName: (Int64) -> String?) {
+        guard case .string(let ref)? = table["ref"], case .string(let kind)? = table["kind"],
+              case .string(let status)? = table["status"] else { return nil }
+        func text(_ key: String) -> String? {
+            switch table[key] {
+            case .string(let value)?: value
+            case .integer(let value)?: String(value)
+            default: nil
+            }
+        }
+        self.ref = ref
+        self.kind = kind
+        self.status = status
+        stage = text("stage")
+        if case .date(let date)? = table["received"] { received = date }
+        channel = text("channel")
+        category = text("category")
+        summary = text("summary")
+        if case .integer(let id)? = table["complainant"] {
+            complainantID = id
+            self.complainantName = complainantName(id)
+        }
+        overdue = table["overdue"] == .boolean(true)
+        if let exclusion = table["exclusion"]?.table, case .string(let reason)? = exclusion["reason"] {
+            if case .string(let clause)? = exclusion["clause"] {
+                self.exclusion = "\(reason) (\(clause))"
+            } else {
+                self.exclusion = reason
+            }
+        }
+        if status == "open", let clocks = table["clocks"]?.table {
+            for case .table(let clock) in clocks.array {
+                guard clock["met"] == nil, case .date(let due)? = clock["due"], case .string(let name)? = clock["name"],
+                      clock["stage"] == stage.map(Shown.string) else { continue }
+                if nextDue == nil || due < nextDue!.date { nextDue = Due(clock: name, date: due) }
+            }
+        }
+    }
+
+    /// The complainant as the card names them: `Ann Example (party 4)`.
+    var complainant: String? {
+        guard let complainantID else { return nil }
+        return complainantName.map { "\($0) (party \(complainantID))" } ?? "party \(complainantID)"
+    }
+
+    /// How many days the next due clock is past due on `today`; nil when it is not.
+    func daysOverdue(on today: LocalDate) -> Int? {
+        guard let nextDue, nextDue.date < today else { return nil }
+        return today.dayNumber - nextDue.date.dayNumber
+    }
+
+    /// How the next due clock stands on `today`: `overdue by 3 days`, `due today`, `in 5 days`.
+    func standing(on today: LocalDate) -> String? {
+        guard let nextDue else { return nil }
+        let days = nextDue.date.dayNumber - today.dayNumber
+        switch days {
+        case ..<0: return "overdue by \(-days) day\(days == -1 ? "" : "s")"
+        case 0: return "due today"
+        default: return "in \(days) day\(days == 1 ? "" : "s")"
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import CLua
+import LuaShim
+import RedressCore
+import RedressLua
+
+/// Reads values on the Lua stack into `Shown` trees with API that never raises: tables are
+/// walked with the protected `next`, metatable fields read raw, and `tostring` (which may run a
+/// `__tostring` metamethod) called through a protected helper. Used at top level, after a chunk
+/// has returned, while its results are still on the stack.
+struct LuaInspector {
+    let state: LuaState
+    /// The name of a party, by id (for case cards); nil when unknown.
+    var partyName: (Int64) -> String? = { _ in nil }
+    /// Tables nested deeper than this show as `{...}`.
+    var maximumDepth = 24
+
+    /// The values at `range` on the stack, in order.
+    func read(_ range: ClosedRange<Int32>?) -> [Shown] {
+        guard let range else { return [] }
+        return range.map { read(at: $0) }
+    }
+
+    /// The value at `index`.
+    func read(at index: Int32) -> Shown {
+        var ancestors: Set<UnsafeRawPointer> = []
+        return read(at: index, ancestors: &ancestors)
+    }
+
+    private var L: OpaquePointer { state.L }
+
+    private func read(at relativeIndex: Int32, ancestors: inout Set<UnsafeRawPointer>) -> Shown {
+        let index = lua_absindex(L, relativeIndex)
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE:
+            return .nil
+        case LUA_TBOOLEAN:
+            return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
+            return .number(lua_tonumberx(L, index, nil))
+        case LUA_TSTRING:
+            return .string(state.string(at: index))
+        case LUA_TUSERDATA:
+            var day: lua_Integer = 0
+            if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
+            return .other(state.text(at: index) ?? "userdata")
+        case LUA_TTABLE:
+            return table(at: index, ancestors: &ancestors)
+        default:
+            return .other(state.text(at: index) ?? String(cString: lua_typename(L, lua_type(L, index))))
+        }
+    }
+
+    private func table(at index: Int32, ancestors: inout Set<UnsafeRawPointer>) -> Shown {
+        guard let pointer = lua_topointer(L, index) else { return .other("table") }
+        guard !ancestors.contains(pointer) else { return .cycle }
+        guard ancestors.count < maximumDepth, lua_checkstack(L, 6) != 0 else { return .other("{...}") }
+        let (name, hasToString) = metatable(of: index)
+        if hasToString && name != "case" {
+            return .other(state.text(at: index) ?? "table")
+        }
+        ancestors.insert(pointer)
+        defer { ancestors.remove(pointer) }
+
+        var entries: [ShownTable.Field] = []
+        lua_pushnil(L)
+        while true {
+            let more = lshim_next_p(L, index)
+            if more < 0 { lua_settop(L, -2); return .other("table (unreadable)") }
+            if more == 0 { break }
+            let key = read(at: -2, ancestors: &ancestors)
+            entries.append(ShownTable.Field(key: key, value: read(at: -1, ancestors: &ancestors)))
+            lua_settop(L, -2)   // the value; the key stays for the next step
+        }
+        var shown = ShownTable(name: name, columns: state.sqlColumns(at: index))
+        // The array part: 1, 2, ... with no gap.
+        var positions: [Int64: Shown] = [:]
+        for entry in entries { if case .integer(let position) = entry.key, position >= 1 { positions[position] = entry.value } }
+        var count: Int64 = 0
+        while let value = positions[count + 1] {
+            shown.array.append(value)
+            count += 1
+        }
+        shown.fields = entries.filter { entry in
+            if case .integer(let position) = entry.key, position >= 1, position <= count { return false }
+            return true
+        }.sorted { LuaInspector.precedes($0.key, $1.key) }
+        if name == "case", let summary = CaseSummary(shown, complainantName: partyName) {
+            return .caseRecord(summary, shown)
+        }
+        return .table(shown)
+    }
+
+    /// The metatable's `__name` (when a string) and whether it has `__tostring`, read raw.
+    private func metatable(of index: Int32) -> (name: String?, hasToString: Bool) {
+        guard lua_getmetatable(L, index) != 0 else { return (nil, false) }
+        defer { lua_settop(L, -2) }
+        var name: String?
+        if state.pushRawField("__name", ofTableAt: -1) == LUA_TSTRING { name = state.string(at: -1) }
+        lua_settop(L, -2)
+        let hasToString = state.pushRawField("__tostring", ofTableAt: -1) > LUA_TNIL
+        lua_settop(L, -2)
+        return (name, hasToString)
+    }
+
+    /// The order fields print in: string keys alphabetically, then numbers, then the rest.
+    static func precedes(_ a: Shown, _ b: Shown) -> Bool {
+        func rank(_ key: Shown) -> Int {
+            switch key {
+            case .string: 0
+            case .integer, .number: 1
+            default: 2
+            }
+        }
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x < y
+        case (.integer(let x), .integer(let y)): return x < y
+        case (.number(let x), .number(let y)): return x < y
+        case (.integer(let x), .number(let y)): return Double(x) < y
+        case (.number(let x), .integer(let y)): return x < Double(y)
+        default: return rank(a) < rank(b)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import RedressCore
+
+/// A policy pack's declarations in a few lines, for `.policy`: its name and title, where it
+/// came from and its hash, its calendar, and each stage's clocks.
+///
+///     hos-code: Housing Ombudsman Complaint Handling Code 2024
+///       file      Scripts/policies/hos-code.lua (hash 3f2a...)
+///       calendar  england-and-wales
+///       stage 1   acknowledge 5 working days from received; respond 10 working days from acknowledged (extension up to 10 working days)
+struct PolicyDescription {
+    let pack: PolicyPack
+    let path: String
+
+    var text: String {
+        var lines = ["\(pack.name): \(pack.title)", "  file      \(path) (hash \(pack.hash))"]
+        let closures = pack.closures.map { "\($0.date)" }
+        lines.append("  calendar  \(pack.region)" + (closures.isEmpty ? "" : "; closed \(closures.joined(separator: ", "))"))
+        if let window = pack.acceptanceWindow { lines.append("  accepts   complaints within \(window) of the problem") }
+        for stage in pack.stages {
+            let clocks = stage.clocks.sorted { $0.name < $1.name }.map(PolicyDescription.describe)
+            lines.append("  " + "stage \(stage.name)".padding(to: 10) + (clocks.isEmpty ? "no clocks" : clocks.joined(separator: "; ")))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ clock: ClockRule) -> String {
+        var text = "\(clock.name) \(clock.duration) from \(clock.anchor.rawValue)"
+        if let rule = clock.extensionRule {
+            text += " (extension up to \(rule.cap)" + (rule.beyondCapWithAgreement ? ", more with the customer's agreement)" : ")")
+        }
+        return text
+    }
+}

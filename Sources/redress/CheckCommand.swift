@@ -1,0 +1,122 @@
+import ArgumentParser
+import RedressCore
+import RedressLua
+
+/// `redress check [PACK]`: run a pack's scenarios (every pack's, without PACK).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run a policy pack's scenarios (every pack's without PACK), or compare a pack with the Housing Ombudsman's Code (--code).",
+        discussion: """
+            Each scenario runs in a throwaway store bound to the pack, never the user's store:
+            its intake goes through cases.intake (the pack's triage), its steps through the case
+            methods, and the case is compared with what the scenario expects. One line per
+            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. Exit code 0
+            when every scenario passed, 1 when any failed (a pack that does not load, or carries
+            no scenarios, fails), 2 on a usage error.
+
+            With --code, the pack's declarations are compared with those of hos-code, the
+            Housing Ombudsman's Complaint Handling Code 2024: the number of stages, each stage's
+            clocks (acknowledge, respond...) by position and name, their anchors, lengths and
+            extension caps, and the acceptance window. Each departure is listed with the Code
+            provision (hos-code's own clause for it). A length in other units, or on a calendar
+            with closure days, is longer when some start date from this year on gives a later due
+            date. Triage hooks are not compared. Exit code 0 when there is no departure, 1 when
+            there is.
+
+            Examples:
+              redress check                     # every pack
+              redress check wdh
+              redress check ./my-pack.lua
+              redress check --code halton
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A pack name in Scripts/policies, or the path of a pack file (default: every pack).",
+                                 valueName: "pack"))
+    var pack: String?
+
+    @Flag(help: "Compare the pack's declarations with the Housing Ombudsman's Code (the hos-code pack) instead.")
+    var code = false
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var lua: LuaOptions
+
+    func validate() throws {
+        if code && pack == nil { throw ValidationError("--code: name the pack to compare, e.g. redress check --code wdh") }
+    }
+
+    func run() throws {
+        let installation = try Installation.locate()
+        if code, let pack { return try compare(pack, installation: installation) }
+        let files: [String]
+        if let pack {
+            let file = PolicyLoader.resolve(pack, scripts: installation.scripts)
+            guard TextFile.exists(file) else { throw UsageError("pack: no pack '\(pack)' (looked for \(file))") }
+            files = [file]
+        } else {
+            files = try PackCheck.packs(in: installation.scripts)
+        }
+        var passed = 0, failed = 0
+        for file in files {
+            let name = Self.packName(file)
+            let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+            let results: [PackCheck.Result]
+            do {
+                results = try PackCheck.run(pack: file, options: lua.stateOptions(options, installation: installation, folder: folder),
+                                            actor: Installation.currentUser)
+            } catch {
+                print("FAIL  \(name): the pack does not load: \(error)")
+                failed += 1
+                continue
+            }
+            if results.isEmpty {
+                print("FAIL  \(name): the pack carries no scenarios (a `scenarios = { ... }` list shows its rules)")
+                failed += 1
+            }
+            for result in results {
+                let clause = result.clause.map { " [\($0)]" } ?? ""
+                if result.passed {
+                    print("ok    \(name): \(result.name)\(clause)")
+                    passed += 1
+                } else {
+                    print("FAIL  \(name): \(result.name)\(clause): \(result.differences.joined(separator: "; "))")
+                    failed += 1
+                }
+            }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Lists the pack's departures from the Code.
+    func compare(_ pack: String, installation: Installation) throws {
+        let file = PolicyLoader.resolve(pack, scripts: installation.scripts)
+        guard TextFile.exists(file) else { throw UsageError("pack: no pack '\(pack)' (looked for \(file))") }
+        let state = try lua.makeState(options, installation: installation, folder: installation.scripts, script: "redress check --code")
+        let ours = try PolicyLoader.load(path: file, in: state)
+        let reference = try PolicyLoader.load(path: PolicyLoader.resolve("hos-code", scripts: installation.scripts), in: state)
+        let holidays = try options.holidayData(installation)
+        let calendar = try holidays.calendar(ours.region, closures: ours.closures)
+        let sample = (try LocalDate(year: state.today.year, month: 1, day: 1))...calendar.last
+        let departures = CodeComparison.departures(
+            of: ours, on: calendar, from: reference, on: try holidays.calendar(reference.region, closures: reference.closures),
+            sample: sample)
+        let heading = "\(ours.name) against \(reference.name) (\(reference.title))"
+        guard !departures.isEmpty else {
+            print("\(heading): no departures in its stages, clocks, extensions or acceptance window")
+            return
+        }
+        print("\(heading): \(departures.count) departure\(departures.count == 1 ? "" : "s")")
+        for departure in departures { print("  \(departure)") }
+        throw ExitCode(1)
+    }
+
+    /// `Scripts/policies/wdh.lua` → `wdh`.
+    static func packName(_ path: String) -> String {
+        var name = Substring(path)
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if name.hasSuffix(".lua") { name = name.dropLast(4) }
+        return String(name)
+    }
+}

@@ -1,0 +1,117 @@
+import Testing
+import RedressCore
+import RedressLua
+@testable import RedressREPL
+
+/// How results print, read from real Lua values.
+@Suite struct RendererTests {
+    let today = try! LocalDate(iso: "2026-12-23")
+
+    /// The results of `code` as the REPL reads them.
+    func shown(_ code: String, in state: LuaState? = nil) throws -> [Shown] {
+        let state = try state ?? TestSupport.state()
+        guard case .values(let values) = Evaluator(state: state, store: nil).evaluate(code) else {
+            throw LuaError(kind: .other, message: "`\(code)` failed")
+        }
+        return values
+    }
+
+    func render(_ code: String, mode: OutputMode = .table, width: Int? = nil) throws -> String {
+        Renderer(mode: mode, width: width, today: today).render(try shown(code))
+    }
+
+    @Test func simpleValuesPrintAsLuaPrintsThem() throws {
+        #expect(try render("1 + 1") == "2\n")
+        #expect(try render("'text', nil, 1.5, true, 10 / 2") == "text\tnil\t1.5\ttrue\t5.0\n")
+        #expect(try render("date('2026-12-22')") == "2026-12-22\n")
+        #expect(try render("x = 1") == "")
+        #expect(try render("print").hasPrefix("function: "))
+        #expect(try render("calendar") == "calendar: england-and-wales\n")
+    }
+
+    @Test func nestedTablesAreReadableAndCyclesMarked() throws {
+        #expect(try render("{ 1, 2, name = 'x', when = date('2026-12-22'), inner = { ok = true }, [10] = 'ten' }")
+            == "{ 1, 2, inner = { ok = true }, name = \"x\", when = 2026-12-22, [10] = \"ten\" }\n")
+        #expect(try render("local t = { name = 'loop' } t.self = t return t") == "{ name = \"loop\", self = <cycle> }\n")
+        let wide = try render("{ first = string.rep('a', 30), second = string.rep('b', 30), list = { 1, 2, 3 } }", width: 40)
+        #expect(wide == """
+            {
+              first = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+              list = { 1, 2, 3 },
+              second = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+            }
+
+            """)
+    }
+
+    @Test func rowsPrintAsAnAlignedTableWithACount() throws {
+        let text = try render("{ { ref = 'C-1', days = 3 }, { ref = 'C-22', days = 12, note = 'late' } }")
+        #expect(text == """
+            days  note  ref
+            ----  ----  ----
+               3        C-1
+              12  late  C-22
+            (2 rows)
+
+            """)
+    }
+
+    @Test func sqlRowsKeepTheQuerysColumnOrder() throws {
+        let fixture = try Fixture()
+        try fixture.intake(summary: "Damp in the bedroom, reported three times since the summer and never fixed")
+        let values = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("sql('select ref, status, summary from cases')", in: fixture.state)
+        }
+        let text = Renderer(width: 40, today: today).render(values)
+        #expect(text == """
+            ref            status  summary
+            -------------  ------  -----------------
+            C-2026-000001  open    Damp in the bedr…
+            (1 row)
+
+            """)
+        let none = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("sql('select ref, status from cases where ref = ?', 'none')", in: fixture.state)
+        }
+        #expect(Renderer(today: today).render(none) == "ref  status\n---  ------\n(0 rows)\n")
+        #expect(Renderer(mode: .json, today: today).render(none) == "[]\n")
+    }
+
+    @Test func aCasePrintsAsACardAndCasesAsATable() throws {
+        let fixture = try Fixture()
+        let ref = try fixture.intake(received: "2026-12-01", summary: "Boiler broken", name: "Ann Example")
+        let (one, many) = try fixture.state.withTransaction(on: fixture.store) {
+            (try shown("cases.get('\(ref)')", in: fixture.state), try shown("cases.find{}", in: fixture.state))
+        }
+        // Received Tuesday 1 December: acknowledge within 5 working days, by Tuesday 8 December.
+        #expect(Renderer(today: today).render(one) == """
+            \(ref)  complaint · stage 1 · open · overdue
+              complainant  Ann Example (party 1)
+              received     2026-12-01 · email · repairs
+              summary      Boiler broken
+              next due     acknowledge 2026-12-08 · overdue by 15 days
+
+            """)
+        #expect(Renderer(today: today).render(many) == """
+            ref            kind       stage  status  next due    clock        overdue  complainant  summary
+            -------------  ---------  -----  ------  ----------  -----------  -------  -----------  -------------
+            \(ref)  complaint  1      open    2026-12-08  acknowledge  15 days  Ann Example  Boiler broken
+            (1 row)
+
+            """)
+        #expect(Renderer(mode: .csv, today: today).render(many) == """
+            ref,kind,stage,status,received,channel,category,next_clock,next_due,overdue,complainant,summary\r
+            \(ref),complaint,1,open,2026-12-01,email,repairs,acknowledge,2026-12-08,yes,Ann Example,Boiler broken\r
+
+            """)
+    }
+
+    @Test func theOtherModes() throws {
+        let code = "{ name = 'a \"b\"', list = { 1, 2.5 }, when = date('2026-12-22') }"
+        #expect(try render(code, mode: .json) == "{\"list\":[1,2.5],\"name\":\"a \\\"b\\\"\",\"when\":\"2026-12-22\"}\n")
+        #expect(try render(code, mode: .lua) == "{ list = { 1, 2.5 }, name = \"a \\\"b\\\"\", when = date(\"2026-12-22\") }\n")
+        #expect(try render("'x', 1", mode: .lua) == "\"x\", 1\n")
+        #expect(try render("{ { a = 1, b = 'x, y' } }", mode: .csv) == "a,b\r\n1,\"x, y\"\r\n")
+        #expect(try render("'plain'", mode: .csv) == "plain\r\n")
+    }
+}
