@@ -76,7 +76,6 @@ TEAMS.winchester = {
   escalate = 3,
   contacts = {},
   remedy = guidance_remedy,
-  findings_text = true,
 }
 
 TEAMS["southern-charity"] = {
@@ -163,7 +162,6 @@ TEAMS["willow-tree"] = {
   escalate = 4,
   contacts = {},
   remedy = guidance_remedy,
-  findings_text = true,
 }
 
 TEAMS.halton = {
