@@ -1,58 +1,87 @@
 #!/usr/bin/env bash
-# The main job: a demo case store built from Samples, worked as a complaints team would, then
-# the reports an analyst runs on it, and the workbench REPL on it (at a terminal, it stays open).
+# The main job: a case store for each of the five landlords whose policies Redress runs, built
+# from Samples/intake, worked as each complaints team would, then the reports an analyst runs on
+# them, and the workbench REPL on one of them (at a terminal, it stays open).
 #
-#   Samples/demo.sh [REDRESS_BINARY] [FOLDER]     (FOLDER: where demo.sqlite goes; default a temp dir)
+#   Samples/demo.sh [REDRESS_BINARY] [FOLDER]     (FOLDER: where the stores go; default a temp dir)
 set -euo pipefail
 redress=${1:-redress}
 here=$(cd "$(dirname "$0")" && pwd)
 folder=${2:-$(mktemp -d)}
-db="$folder/demo.sqlite"
-rm -f "$db" "$db-wal" "$db-shm"
-today=2026-11-23      # the demo data's "today": the intake runs to 20 November 2026
+today=2027-01-04      # the demo's "today", the first working day of 2027: the intake runs to 31 December 2026
+packs=(winchester southern-charity wdh willow-tree halton)
 export REDRESS_USER=demo
 
-echo "Redress $("$redress" --version): housing complaints on UK working days"
+indent() { sed "s/^/${1:-   }/"; }
+each() {   # each SCRIPT [ARGS...]: run an analyst script on every landlord's store
+  local script=$1; shift
+  for pack in "${packs[@]}"; do
+    echo "   $pack:"
+    "$redress" run --db "$folder/$pack.sqlite" --as-of "$today" "$here/scripts/$script" "$@" | indent "     "
+  done
+}
+
+echo "Redress $("$redress" --version): housing complaints on UK working days, five landlords' policies"
 echo
-echo "1. A store bound to the Housing Ombudsman's Complaint Handling Code 2024 (Scripts/policies/hos-code.lua):"
-"$redress" init --db "$db" | sed 's/^/   /'
+echo "1. A store for each landlord, bound to its policy pack (Scripts/policies/PACK.lua), and its intake"
+echo "   (Samples/intake/PACK.csv, from Samples/make-intake.py), each row triaged by the pack:"
+for pack in "${packs[@]}"; do
+  db="$folder/$pack.sqlite"
+  rm -f "$db" "$db-wal" "$db-shm"
+  "$redress" init --policy "$pack" --db "$db" | indent
+  "$redress" import --db "$db" "$here/intake/$pack.csv" | indent "     "
+done
 echo
-echo "2. Three months of intake (Samples/intake.csv: \`redress sample --contacts 600 --seed 7 --from 2026-08-24 --to 2026-11-20\`),"
-echo "   each row triaged by the pack: complaints, service requests, enquiries, compliments, exclusions:"
-"$redress" import --db "$db" "$here/intake.csv" | sed 's/^/   /'
+echo "2. Each team's casework up to $today (Samples/scripts/casework.lua): acknowledgements, calls and"
+echo "   visits, extensions, responses with the remedy each pack computes, escalations (a late one refused"
+echo "   where the policy says so), closures; a restriction where the policy has them, and the contact it flags:"
+each casework.lua
 echo
-echo "3. The team's work, scripted (Samples/scripts/work-the-queue.lua):"
-"$redress" run --db "$db" --as-of "$today" "$here/scripts/work-the-queue.lua" | sed 's/^/   /'
+echo "3. This week's deadlines (Samples/scripts/overdue-this-week.lua 3):"
+each overdue-this-week.lua 3
 echo
-echo "4. Monday's report (Samples/scripts/overdue-report.lua):"
-"$redress" run --db "$db" --as-of "$today" "$here/scripts/overdue-report.lua" 8 | sed 's/^/   /'
+echo "4. Compensation offered, by category (Samples/scripts/compensation-by-category.lua):"
+each compensation-by-category.lua
 echo
-echo "5. One case, from Lua:"
-"$redress" --db "$db" --as-of "$today" -e '
-  local c = cases.find{ status = "open", stage = "2", limit = 1 }[1] or cases.find{ kind = "complaint", limit = 1 }[1]
+echo "5. Near a time bar: raising a complaint, and the window to escalate (Samples/scripts/near-time-bar.lua 21):"
+each near-time-bar.lua 21
+echo
+echo "6. One case from Lua: the latest complaint of WDH's restricted resident, and its audit trail:"
+"$redress" --db "$folder/wdh.sqlite" --as-of "$today" -e '
+  local ref = sql([[SELECT c.ref FROM cases c JOIN parties p ON p.id = c.complainant_id
+                    WHERE p.email = ? ORDER BY c.received DESC LIMIT 1]], "trevor.demowood@example.org")[1].ref
+  local c = cases.get(ref)
   print("   " .. tostring(c))
   for _, e in ipairs(c:history()) do
-    print(("     %s  %-12s by %s (%s)"):format(tostring(e.on), e.type, e.actor or "?", e.script or "?"))
-  end' 
+    local data = e.data or {}
+    print(("     %s  %-16s by %s%s"):format(tostring(e.on), e.type, e.actor or "?",
+      data.flag and (": " .. data.flag) or data.clock and (", meets " .. data.clock) or ""))
+  end'
 echo
-echo "6. Deadlines around Christmas in each region (Samples/scripts/code-deadlines.lua):"
-"$redress" run "$here/scripts/code-deadlines.lua" 2026-12-22 | sed 's/^/   /'
+echo "7. Deadlines around Christmas in each region (Samples/scripts/code-deadlines.lua):"
+"$redress" run "$here/scripts/code-deadlines.lua" 2026-12-22 | indent
 echo
-echo "7. The workbench REPL, fed a session from a file (Samples/workbench.session): the most overdue"
-echo "   cases, a contact logged on one, its remedy computed and offered, the remedies as CSV:"
-"$redress" --db "$db" --as-of "$today" < "$here/workbench.session" | sed 's/^/   /'
+echo "8. The workbench REPL on the WDH store, fed a session from a file (Samples/workbench.session): the"
+echo "   most overdue cases, a call logged on the first, its response with the remedy WDH's pack computes,"
+echo "   the remedy as CSV:"
+"$redress" --db "$folder/wdh.sqlite" --as-of "$today" < "$here/workbench.session" | indent
 echo
-echo "8. The morning's scheduled jobs (Scripts/jobs: deadlines per officer and stage, remedy offers, closures, samples):"
-"$redress" jobs run --db "$db" --as-of "$today" | sed 's/^/   /'
+echo "9. The day's scheduled jobs on each store (Scripts/jobs): deadlines per officer and stage, remedy offers"
+echo "   lapsing, complaints closed when their escalation window passes, restriction reviews due, samples:"
+for pack in "${packs[@]}"; do
+  echo "   $pack:"
+  "$redress" jobs run --db "$folder/$pack.sqlite" --as-of "$today" | sed "s|$folder/||" | indent "     "
+done
 echo
-echo "9. The Tenant Satisfaction Measures so far this year, for a landlord of 2,400 homes:"
-"$redress" settings set homes 2400 --db "$db"
-"$redress" report tsm --db "$db" --as-of "$today" | sed -n '1,11p' | sed 's/^/   /'
-"$redress" report annual --db "$db" --as-of "$today" --output "$folder/annual-report.html" | sed 's/^/   /'
+echo "10. WDH's Tenant Satisfaction Measures so far in 2026/27, for a landlord of 31,000 homes, and its annual report:"
+"$redress" settings set homes 31000 --db "$folder/wdh.sqlite"
+"$redress" report tsm --db "$folder/wdh.sqlite" --as-of "$today" | sed -n '1,11p' | indent
+"$redress" report annual --db "$folder/wdh.sqlite" --as-of "$today" --output "$folder/wdh-annual-report.html" | sed "s|$folder/||" | indent
 echo
-echo "The store is $db: open it with sqlite3, or \`redress export cases --db $db\`."
+echo "The stores are in $folder (one per landlord): open them with sqlite3, or"
+echo "\`redress export cases --db $folder/wdh.sqlite\`."
 if [ -t 0 ]; then
   echo
-  echo "The workbench on the demo store (.help for help, Ctrl-D to leave):"
-  exec "$redress" --db "$db" --as-of "$today"
+  echo "The workbench on the WDH store (.help for help, .open $folder/halton.sqlite for another, Ctrl-D to leave):"
+  exec "$redress" --db "$folder/wdh.sqlite" --as-of "$today"
 fi

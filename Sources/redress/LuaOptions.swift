@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
             traceback go to stderr), 2 on a usage error. Options go before the script's name.
 
             Examples:
-              redress run Samples/scripts/christmas-deadlines.lua
+              redress run Samples/scripts/code-deadlines.lua
               redress run --as-of 2026-12-22 --region scotland report.lua 2026
             """
     )

@@ -16,8 +16,8 @@ struct Redress: ParsableCommand {
             with no prompts and exits 1 if a chunk failed.
 
             Examples:
-              redress --db demo.sqlite --as-of 2026-11-23                        # the REPL
-              redress --db demo.sqlite < Samples/workbench.session               # a scripted session
+              redress --db wdh.sqlite --as-of 2027-01-04                         # the REPL
+              redress --db wdh.sqlite < Samples/workbench.session                # a scripted session
               redress -e 'print(calendar:add_working_days("2026-12-22", 5))'     # 2026-12-31
               redress --region scotland -e 'print(calendar:holidays(2026)[6].name)'
               redress run script.lua arg1 arg2

@@ -414,4 +414,28 @@ import RedressCore
         #expect(try fixture.failure("cases.intake{ received = '2026-12-22', channel = 'email', typo = true }")
             .contains("policy verdict-test: triage returned: unknown field 'stgae' (expected: clause, confidential, confidential_outcome, exclude, kind, signpost, stage)"))
     }
+
+    /// The escalation window is the customer's: once it ends the case is not overdue for it, and
+    /// no overdue list shows it. (Stage 1 answered Mon 4 Jan 2027 under a pack whose window is
+    /// 10 working days: it ends Mon 18 Jan.)
+    @Test func anEndedEscalationWindowIsNotOverdue() throws {
+        let folder = try TemporaryFolder()
+        let pack = try folder.write("window.lua", """
+            return { name = "window", stages = {
+              { name = "1", clocks = { respond = { working_days = 10, from = "received" },
+                                       escalation_window = { working_days = 10, from = "decision_sent" } } },
+              { name = "2", clocks = { respond = { working_days = 20, from = "escalated" } } } } }
+            """)
+        let fixture = try Fixture(pack: pack, asOf: "2027-02-01")
+        let result = try fixture.run("""
+            local c = cases.intake{ received = "2026-12-21", channel = "email" }
+            c:respond{ on = "2027-01-04", outcome = "not_upheld", findings = "no fault" }
+            c:refresh()
+            return tostring(c.clocks[2].name) .. " " .. tostring(c.clocks[2].due) .. " " .. tostring(c.clocks[2].overdue)
+              .. " " .. tostring(c.overdue) .. " " .. #cases.find{ overdue = true } .. " " .. #cases.find{ overdue = false }
+            """)
+        #expect(result == .string("escalation_window 2027-01-18 false false 0 1"))
+        #expect(try fixture.failure("cases.get('C-2026-000001'):respond{ on = '2027-01-05' }")
+            .contains("outcome: required (one of: not_upheld, partly_upheld, upheld)"))
+    }
 }

@@ -84,8 +84,13 @@ enum Redress {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        try run(binary, arguments, environment: environment, input: input)
+    }
+
+    /// Runs another program the same way (a script that drives `redress`, say), its stdin a pipe.
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), stdin = Pipe()

@@ -97,7 +97,8 @@ public struct CaseState: Hashable, Sendable {
         func refuse(_ message: String) -> LifecycleError { LifecycleError(event: event.kind, on: event.on, message: message) }
         let stageName = stage ?? "(none)"
         if event.kind != .received {
-            guard received != nil else { throw refuse("the case has not been received yet") }
+            guard let received else { throw refuse("the case has not been received yet") }
+            guard event.on >= received else { throw refuse("that is before the case was received (\(received))") }
             guard status == .open || event.kind == .contact else {
                 throw refuse("the case is \(status.rawValue)")
             }

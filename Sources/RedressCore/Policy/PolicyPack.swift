@@ -34,6 +34,10 @@ public struct ExtensionRule: Hashable, Sendable {
 
 /// A stage's clock: `duration` from `anchor`, perhaps extendable.
 public struct ClockRule: Hashable, Sendable {
+    /// The clock that is the customer's, not the landlord's: the window to ask for the next
+    /// stage. It ends (expires) rather than falls overdue, so no overdue list counts it.
+    public static let escalationWindow = "escalation_window"
+
     public let name: String
     public let duration: Duration
     public let anchor: Anchor

@@ -37,9 +37,10 @@ public struct ClockRecord: Sendable, Equatable {
     public var met: String?
     public var metLate: Bool?
 
-    /// Not met, and past due on `date`.
+    /// Not met, and past due on `date`: a deadline the landlord missed (the customer's
+    /// escalation window is never overdue).
     public func isOverdue(on date: LocalDate) -> Bool {
-        met == nil && dueNow < date.description
+        met == nil && dueNow < date.description && name != ClockRule.escalationWindow
     }
 }
 
@@ -118,6 +119,7 @@ extension CaseStore {
             var sql = """
                 SELECT \(caseColumns) FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
                 WHERE k.met IS NULL AND coalesce(k.extended_due, k.due) < ? AND c.status = 'open'
+                  AND k.name <> '\(ClockRule.escalationWindow)'
                 """
             for condition in conditions { sql += " AND " + condition }
             // The index's own order (due date, then clock row): no sort, so the first page
@@ -134,7 +136,8 @@ extension CaseStore {
         if filter.overdue == false {
             conditions.append("""
                 NOT (c.status = 'open' AND c.id IN (SELECT k.case_id FROM clocks k WHERE k.met IS NULL
-                                                    AND coalesce(k.extended_due, k.due) < ?))
+                                                    AND coalesce(k.extended_due, k.due) < ?
+                                                    AND k.name <> '\(ClockRule.escalationWindow)'))
                 """)
             arguments.append(filter.asOf.description)
         }

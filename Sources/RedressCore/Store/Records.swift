@@ -162,6 +162,9 @@ public struct DecisionRecord: Sendable, Equatable {
     }
 
     func validated() throws(InputError) -> DecisionRecord {
+        if outcome.isEmpty {
+            throw InputError(field: "outcome", message: "required (one of: \(Vocabulary.outcomes.sorted().joined(separator: ", ")))")
+        }
         _ = try Vocabulary.check(outcome, in: Vocabulary.outcomes, field: "outcome")
         _ = try remedy?.validated()
         return self

@@ -2,7 +2,8 @@ import GRDB
 
 extension Schema {
     /// v6: who uses the store (users and their roles), the per-case flag for a confidential
-    /// outcome, the indexes the redacting views read through, and retention: the date a case's
+    /// outcome, the indexes the redacting views read through, overdue_clocks without the
+    /// customer's escalation windows, and retention: the date a case's
     /// personal data was removed, and the one change the event log accepts (removing a
     /// free-text reason, which is all retention does to it).
     static func v6(_ db: Database) throws {
@@ -30,6 +31,16 @@ extension Schema {
 
             -- When retention removed the case's personal data (NULL: not yet).
             ALTER TABLE cases ADD COLUMN anonymised TEXT;
+
+            -- A customer's escalation window that ended is not a deadline the landlord missed.
+            DROP VIEW overdue_clocks;
+            CREATE VIEW overdue_clocks AS
+              SELECT c.ref, c.kind, c.stage AS case_stage, c.status, k.stage, k.name AS clock,
+                     k.anchor, k.anchor_date, k.amount, k.unit, k.due, k.extended_due,
+                     coalesce(k.extended_due, k.due) AS due_now, k.met, k.met_late, k.case_id
+              FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
+              WHERE k.met IS NULL AND c.status = 'open' AND k.name <> 'escalation_window'
+                AND coalesce(k.extended_due, k.due) < date('now', 'localtime');
 
             -- The log stays append-only; the single change it accepts leaves every column as it
             -- was but the free-text reason, removed from the event's data.

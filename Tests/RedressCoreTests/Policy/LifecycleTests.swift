@@ -98,6 +98,8 @@ import Testing
          "cannot record received on 2026-12-22: unknown stage 'board' (the pack's stages: 1, 2)"),
         ([CaseEvent(.acknowledged, on: TestData.date("2026-12-22"))],
          "cannot record acknowledged on 2026-12-22: the case has not been received yet"),
+        ([CaseEvent(.received, on: TestData.date("2026-06-18"), stage: "1"), CaseEvent(.closed, on: TestData.date("2026-01-05"))],
+         "cannot record closed on 2026-01-05: that is before the case was received (2026-06-18)"),
     ])
     func illegalTransitionsAreRefused(events: [CaseEvent], message: String) throws {
         do {
