@@ -71,10 +71,11 @@ return {
         -- "Customers can request to escalate their complaint within 10 working days from the
         -- date of the Stage 1 decision letter. Requests to escalate outside of this timescale
         -- will only be considered if there is exceptional circumstances for the delay" (Requests
-        -- to escalate to Stage 2): a late request is recorded, late; whether the circumstances
-        -- were exceptional is the investigating manager's decision, given as the escalation's
-        -- reason.
-        escalation_window = { working_days = 10, from = "decision_sent", clause = "Requests to escalate to Stage 2" },
+        -- to escalate to Stage 2): a late request is accepted only with the exceptional
+        -- circumstances given as the escalation's reason (the investigating manager's decision),
+        -- and is recorded late.
+        escalation_window = { working_days = 10, from = "decision_sent", late = "needs_reason",
+                              clause = "Requests to escalate to Stage 2" },
     } },
     { name = "2", clause = "Requests to escalate to Stage 2", clocks = {
         -- "A written acknowledgement of their request to escalate to Stage 2 will be sent to the
@@ -325,10 +326,11 @@ return {
                 { "respond", { on = "2026-08-21", outcome = "not_upheld" } } },
       expect = { stage = "1", due = { escalation_window = "2026-09-07" } } },
 
-    { name = "a late escalation request (exceptional circumstances) is recorded, late", clause = "Requests to escalate to Stage 2",
+    { name = "a late escalation request is considered only for exceptional circumstances, and recorded late", clause = "Requests to escalate to Stage 2",
       intake = { received = "2026-08-10", channel = "letter", asked_for_complaint = true },
       steps = { { "logged", { on = "2026-08-10" } }, { "acknowledge", { on = "2026-08-11" } },
                 { "respond", { on = "2026-08-21", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-09-08" }, refused = "give the reason it is accepted late" },
                 { "escalate", { on = "2026-09-08", reason = "exceptional circumstances: in hospital until 7 September" } } },
       expect = { stage = "2", met_late = { escalation_window = true } } },
 

@@ -189,15 +189,15 @@ public enum PolicyLoader {
             extensionRule = ExtensionRule(cap: cap, beyondCapWithAgreement: agreement,
                                           clause: try optionalString(extensionTable["clause"], path + ".extension.clause"))
         }
-        var refusesLate = false
-        if let late = table["late"] {
-            guard late == .string("refused") else {
+        var late = ClockRule.Lateness.recorded
+        if let value = table["late"] {
+            guard case .string(let text) = value, let parsed = ClockRule.Lateness(rawValue: text), parsed != .recorded else {
                 throw PolicyError(field: path + ".late",
-                                  message: "expected 'refused' (or leave it out: a late event is recorded as late), got \(describe(late))")
+                                  message: "expected 'refused' or 'needs_reason' (or leave it out: a late event is recorded as late), got \(describe(value))")
             }
-            refusesLate = true
+            late = parsed
         }
-        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, refusesLate: refusesLate,
+        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, late: late,
                          clause: try optionalString(table["clause"], path + ".clause"))
     }
 

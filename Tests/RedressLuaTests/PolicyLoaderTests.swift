@@ -88,7 +88,7 @@ import RedressCore
         ("return { name = 'x', stages = { { name = 'enquiry' } }, kinds = { enquiry = {} } }",
          "kinds.enquiry: a stage has the same name as this kind's track"),
         ("return { name = 'x', stages = { { name = '1', clocks = { w = { days = 14, from = 'decision_sent', late = 'closed' } } } } }",
-         "stages[1].clocks.w.late: expected 'refused' (or leave it out: a late event is recorded as late), got 'closed'"),
+         "stages[1].clocks.w.late: expected 'refused' or 'needs_reason' (or leave it out: a late event is recorded as late), got 'closed'"),
         ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = 'yes' } } } } } }",
          "stages[1].clocks.r.extension.unlimited: expected true (or leave it out and give a cap), got 'yes'"),
         ("return { name = 'x', stages = { { name = '1', clocks = { r = { days = 14, from = 'received', extension = { unlimited = true, days = 3 } } } } } }",

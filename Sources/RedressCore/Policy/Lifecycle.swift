@@ -195,9 +195,17 @@ public struct CaseState: Hashable, Sendable {
         guard clocks[index].met == nil else {
             throw LifecycleError(event: event.kind, on: date, message: "clock \(name) of stage \(stage!) was already met on \(clocks[index].met!)")
         }
-        if clocks[index].rule.refusesLate, date > clocks[index].dueNow {
+        if date > clocks[index].dueNow {
             let rule = clocks[index].rule
-            throw LifecycleError(event: event.kind, on: date, message: "too late: clock \(name) of stage \(stage!) (\(rule.duration) from \(rule.anchor.rawValue.replacingUnderscores()) \(clocks[index].anchorDate)) ended on \(clocks[index].dueNow)")
+            let window = "clock \(name) of stage \(stage!) (\(rule.duration) from \(rule.anchor.rawValue.replacingUnderscores()) \(clocks[index].anchorDate)) ended on \(clocks[index].dueNow)"
+            switch rule.late {
+            case .recorded: break
+            case .refused: throw LifecycleError(event: event.kind, on: date, message: "too late: \(window)")
+            case .needsReason:
+                if (event.reason ?? "").isEmpty {
+                    throw LifecycleError(event: event.kind, on: date, message: "late: \(window); give the reason it is accepted late (reason =)")
+                }
+            }
         }
         clocks[index].met = date
     }

@@ -42,20 +42,32 @@ public struct ClockRule: Hashable, Sendable {
     public let duration: Duration
     public let anchor: Anchor
     public let extensionRule: ExtensionRule?
-    /// True when the event that meets the clock is refused after its due date (a customer's
-    /// window that closes, such as "ask for a review within 28 days"); otherwise it is
-    /// recorded, late.
-    public let refusesLate: Bool
+    /// What happens to the event that meets the clock after its due date.
+    public enum Lateness: String, Hashable, Sendable {
+        /// It is recorded, late.
+        case recorded
+        /// It is refused (a customer's window that closes, such as "ask for a review within
+        /// 28 days").
+        case refused
+        /// It is accepted only with a reason, recorded with it ("requests outside this
+        /// timescale will only be considered if there are exceptional circumstances").
+        case needsReason = "needs_reason"
+    }
+
+    public let late: Lateness
     /// The clause of the landlord's policy it implements (`Code 6.2`).
     public let clause: String?
 
-    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil, refusesLate: Bool = false,
+    /// True when the event that meets the clock is refused after its due date.
+    public var refusesLate: Bool { late == .refused }
+
+    public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil, late: Lateness = .recorded,
                 clause: String? = nil) {
         self.name = name
         self.duration = duration
         self.anchor = anchor
         self.extensionRule = extensionRule
-        self.refusesLate = refusesLate
+        self.late = late
         self.clause = clause
     }
 }

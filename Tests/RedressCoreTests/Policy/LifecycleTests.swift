@@ -146,7 +146,7 @@ import Testing
             StageRule(name: "1", clocks: [
                 ClockRule(name: "respond", duration: Duration(10, .workingDays), anchor: .received,
                           extensionRule: ExtensionRule(cap: nil, beyondCapWithAgreement: false)),
-                ClockRule(name: "escalation_window", duration: Duration(14, .days), anchor: .decisionSent, refusesLate: true),
+                ClockRule(name: "escalation_window", duration: Duration(14, .days), anchor: .decisionSent, late: .refused),
             ]),
             StageRule(name: "2", clocks: []),
         ], hash: "test",
