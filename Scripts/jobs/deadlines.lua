@@ -2,7 +2,8 @@
 -- per officer and stage, for the team's morning. Written to reports/deadlines/<date>.txt.
 -- How far ahead: the store's `deadline_days` setting (default 3 working days). Working days are
 -- the store's pack's calendar (its region's bank holidays and its closure days). A clock counts
--- for an open case in the case's current stage (or, for a pack with tracks, its kind's track).
+-- for an open case in the case's current stage (or, for a pack with tracks, its kind's track);
+-- an escalation window is the customer's time, not the landlord's deadline, and is left out.
 local report = require "lib.report"
 
 return {
@@ -21,6 +22,7 @@ return {
                       '(unassigned)') AS officer
       FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
       WHERE k.met IS NULL AND coalesce(k.extended_due, k.due) <= ? AND c.status = 'open' AND k.stage = c.stage
+        AND k.name <> 'escalation_window'
       ORDER BY officer, k.stage, due_now, c.ref, clock]], horizon)
 
     local overdue, soon = 0, 0

@@ -9,7 +9,7 @@ struct JobsCommand: ParsableCommand {
         abstract: "Run the scheduled jobs that are due, or list them.",
         discussion: """
             Jobs are Lua files in Redress's Scripts/jobs and in the store's own jobs folder
-            (jobs/ beside the store, or the jobs_folder setting); a store's job replaces
+            (NAME-jobs/ beside the store NAME.sqlite, or the jobs_folder setting); a store's job replaces
             Redress's job of the same name. Each declares its schedule: daily, weekly on a
             weekday, monthly on a day, quarterly, yearly on a date, or every N working days.
 
@@ -19,7 +19,7 @@ struct JobsCommand: ParsableCommand {
             again for the same day runs nothing new. A failed run keeps nothing it wrote, is
             recorded as failed, stops that job's later dates (the next run retries it), and
             makes the exit code 1. A job file that does not load is reported and the other jobs
-            run (exit code 2). Report files go under reports/ beside the store (or the
+            run (exit code 2). Report files go under NAME-reports/ beside the store (or the
             reports_folder setting).
 
             Examples:

@@ -8,14 +8,14 @@ struct LetterCommand: ParsableCommand {
         commandName: "letter",
         abstract: "Write a letter about a case (acknowledgement, extension, decision, exclusion) as text and HTML.",
         discussion: """
-            The template is the first KIND.txt found in the store's letters folder (letters/
-            beside the store, or the letters_folder setting), Scripts/letters/<pack>/, then
+            The template is the first KIND.txt found in the store's letters folder (NAME-letters/
+            beside the store NAME.sqlite, or the letters_folder setting), Scripts/letters/<pack>/, then
             Scripts/letters/default/ (the Housing Ombudsman Code's letters). A template names
             the parts it requires; a letter that lacks one (a decision with no reasons, no
             outstanding actions recorded, no remedy for an upheld complaint) is refused, naming
             the part, and nothing is issued.
 
-            An issued letter is written to reports/letters/<REF>/<date>-<KIND>.txt and .html
+            An issued letter is written to NAME-reports/letters/<REF>/<date>-<KIND>.txt and .html
             (or --output FOLDER) and recorded in the store's letters table and event log.
 
             Examples:

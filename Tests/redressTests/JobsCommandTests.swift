@@ -14,7 +14,7 @@ import Testing
 
         init(policy: String? = nil) throws {
             folder = URL(fileURLWithPath: "/tmp/rj-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("jobs"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("s-jobs"), withIntermediateDirectories: true)
             var arguments = ["init", "--db", db]
             if let policy {
                 let pack = folder.appendingPathComponent("pack.lua")
@@ -28,7 +28,7 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: folder) }
 
         func job(_ name: String, _ source: String) throws {
-            try source.write(to: folder.appendingPathComponent("jobs/\(name).lua"), atomically: true, encoding: .utf8)
+            try source.write(to: folder.appendingPathComponent("s-jobs/\(name).lua"), atomically: true, encoding: .utf8)
         }
 
         func file(_ relative: String) -> String? {
@@ -94,13 +94,13 @@ import Testing
                          "2026-12-31 tick: ok: last run 2026-12-30", "2027-01-04 tick: ok: last run 2026-12-31",
                          "2027-01-05 tick: ok: last run 2027-01-04"])
         // Each run's "today" is its due date.
-        #expect(workspace.file("reports/ticks/2026-12-29.txt") == "ran for 2026-12-29, today 2026-12-29")
-        #expect(workspace.file("reports/ticks/2026-12-28.txt") == nil)
+        #expect(workspace.file("s-reports/ticks/2026-12-29.txt") == "ran for 2026-12-29, today 2026-12-29")
+        #expect(workspace.file("s-reports/ticks/2026-12-28.txt") == nil)
         // Again for the same day: nothing new.
         let again = try workspace.jobs(["run", "tick", "--as-of", "2027-01-05"])
         #expect(again.stdout == "Nothing due as of 2027-01-05.\n")
         #expect(try workspace.query("SELECT count(*) AS n FROM job_runs WHERE job = 'tick' AND status = 'ok'") == ["8"])
-        let attributes = try FileManager.default.attributesOfItem(atPath: workspace.folder.appendingPathComponent("reports/ticks/2027-01-05.txt").path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: workspace.folder.appendingPathComponent("s-reports/ticks/2027-01-05.txt").path)
         #expect(attributes[.posixPermissions] as? Int == 0o600)
     }
 
@@ -124,16 +124,16 @@ import Testing
         #expect(failing.status == 1)
         #expect(failing.stdout == """
             2026-12-23 assigner: ok
-              wrote \(workspace.folder.path)/reports/assigned.txt
+              wrote \(workspace.folder.path)/s-reports/assigned.txt
             2026-12-24 assigner: failed
             2026-12-25 assigner: skipped (its run for an earlier date failed)
             2026-12-26 assigner: skipped (its run for an earlier date failed)
 
             """)
-        #expect(failing.stderr.contains("redress: job assigner for 2026-12-24: \(workspace.folder.path)/jobs/assigner.lua:6: the printer is out of paper\nstack traceback:"))
+        #expect(failing.stderr.contains("redress: job assigner for 2026-12-24: \(workspace.folder.path)/s-jobs/assigner.lua:6: the printer is out of paper\nstack traceback:"))
         // The failed run's assignment and file are gone; the failure is on record.
         #expect(try workspace.query("SELECT assigned FROM assignments") == ["2026-12-22", "2026-12-23"])
-        #expect(workspace.file("reports/assigned.txt") == "2026-12-23")
+        #expect(workspace.file("s-reports/assigned.txt") == "2026-12-23")
         #expect(try workspace.query("SELECT due, status FROM job_runs WHERE job = 'assigner'")
                 == ["2026-12-22|ok", "2026-12-23|ok", "2026-12-24|failed"])
         let listed = try workspace.jobs(["list", "--as-of", "2026-12-26"])
@@ -169,16 +169,32 @@ import Testing
         #expect(terminal.contains("2026-12-15 tick: ok"))
     }
 
+    @Test func storesSharingAFolderKeepTheirOwnJobsAndReports() throws {
+        let workspace = try Workspace()
+        let other = workspace.folder.appendingPathComponent("t.sqlite").path
+        #expect(try Redress.run(["init", "--db", other]).status == 0)
+        try workspace.job("tick", Self.tick)
+        // The store s.sqlite has the job in s-jobs/; t.sqlite does not.
+        #expect(try workspace.jobs(["run", "tick", "--as-of", "2026-12-22"]).stdout.contains("wrote \(workspace.folder.path)/s-reports/ticks/2026-12-22.txt"))
+        #expect(try Redress.run(["jobs", "run", "tick", "--db", other]).stderr.contains("job: no job 'tick'"))
+        let deadlines = try Redress.run(["jobs", "run", "deadlines", "--as-of", "2026-12-22", "--db", other])
+        #expect(deadlines.stdout.contains("wrote \(workspace.folder.path)/t-reports/deadlines/2026-12-22.txt"), "\(deadlines.stderr)")
+        // The reports_folder setting moves them.
+        #expect(try Redress.run(["settings", "set", "reports_folder", "out", "--db", other]).status == 0)
+        #expect(try Redress.run(["jobs", "run", "deadlines", "--as-of", "2026-12-23", "--db", other]).stdout
+                .contains("wrote \(workspace.folder.path)/out/deadlines/2026-12-23.txt"))
+    }
+
     @Test func aDryRunShowsWhatWouldHappenAndKeepsNothing() throws {
         let workspace = try Workspace()
         try workspace.job("tick", Self.tick)
         let dry = try workspace.jobs(["run", "--dry-run", "tick", "--as-of", "2027-01-04"])
         #expect(dry.stdout == """
             2027-01-04 tick: dry run, nothing kept: last run nil
-              would write \(workspace.folder.path)/reports/ticks/2027-01-04.txt
+              would write \(workspace.folder.path)/s-reports/ticks/2027-01-04.txt
 
             """)
-        #expect(workspace.file("reports/ticks/2027-01-04.txt") == nil)
+        #expect(workspace.file("s-reports/ticks/2027-01-04.txt") == nil)
         #expect(try workspace.query("SELECT count(*) AS n FROM job_runs") == ["0"])
     }
 
@@ -204,7 +220,7 @@ import Testing
         try workspace.job("typo", "return { schedule = { weekly = 'mnday' }, run = function() end }")
         let listed = try workspace.jobs(["list"])
         #expect(listed.status == 2)
-        #expect(listed.stderr == "redress: \(workspace.folder.path)/jobs/typo.lua: schedule.weekly: unknown weekday 'mnday' (expected one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday)\n")
+        #expect(listed.stderr == "redress: \(workspace.folder.path)/s-jobs/typo.lua: schedule.weekly: unknown weekday 'mnday' (expected one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday)\n")
         try workspace.job("typo", "return { schedule = { every_working_days = 5 }, run = function() end }")
         #expect(try workspace.jobs(["list"]).stderr.contains("typo.lua: schedule.from: required with every_working_days = 5"))
         try workspace.job("typo", "return { schedule = 'daily', run = function() end, retries = 3 }")
@@ -234,7 +250,7 @@ import Testing
         // 31 Dec (22, 23, 24, 29, 30, 31). C-2 from Mon 21 Dec: 22, 23, 24, 29, 30 → due 30 Dec, 1 late. C-3 was acknowledged on
         // 21 Dec; its response is due 10 working days later: 22, 23, 24, 29, 30, 31, 4, 5, 6, 7 Jan,
         // beyond 3 working days from 31 Dec (4, 5, 6 January).
-        #expect(workspace.file("reports/deadlines/2026-12-31.txt") == """
+        #expect(workspace.file("s-reports/deadlines/2026-12-31.txt") == """
             Deadlines on Thursday 2026-12-31: Housing Ombudsman Complaint Handling Code 2024
             Overdue clocks, and clocks due within 3 working days (by 2027-01-06).
 
@@ -248,7 +264,7 @@ import Testing
             """)
         let nextYear = try workspace.jobs(["run", "deadlines", "--as-of", "2027-01-04"])
         #expect(nextYear.stdout.hasPrefix("2027-01-04 deadlines: ok: 2 overdue, 1 due within 3 working days\n"))
-        #expect(workspace.file("reports/deadlines/2027-01-04.txt")?.contains(
+        #expect(workspace.file("s-reports/deadlines/2027-01-04.txt")?.contains(
             "AK\n  stage 1\n    C-2026-000003  respond            due 2027-01-07  due in 3 working days\n") == true)
     }
 }

@@ -37,14 +37,14 @@ import Testing
         let workspace = try Workspace()
         try complaint(workspace)
         let issued = try letter(workspace, ["acknowledgement", "C-2026-000001", "--as-of", "2026-12-23"])
-        let folder = workspace.folder.appendingPathComponent("reports/letters/C-2026-000001").path
+        let folder = workspace.folder.appendingPathComponent("s-reports/letters/C-2026-000001").path
         #expect(issued.stdout == "Wrote \(folder)/2026-12-23-acknowledgement.txt\nWrote \(folder)/2026-12-23-acknowledgement.html\n", "\(issued.stderr)")
-        let text = try #require(workspace.file("reports/letters/C-2026-000001/2026-12-23-acknowledgement.txt"))
+        let text = try #require(workspace.file("s-reports/letters/C-2026-000001/2026-12-23-acknowledgement.txt"))
         #expect(text.hasPrefix("Example Homes\n1 High Street, Exampleton EX1 1AA\n\n23 December 2026\n\nDear Ann Example,\n"))
         // 10 working days from Wednesday 23 December: 24, 29, 30, 31, 4, 5, 6, 7, 8, 11 January.
         #expect(text.contains("Jo Bloggs is looking into your complaint. We will send you our response by 11 January 2027."))
         #expect(text.contains("## What we understand your complaint to be\n\nThe boiler has not worked since 1 December.\n"))
-        let html = try #require(workspace.file("reports/letters/C-2026-000001/2026-12-23-acknowledgement.html"))
+        let html = try #require(workspace.file("s-reports/letters/C-2026-000001/2026-12-23-acknowledgement.html"))
         #expect(html.contains("<h2>What we understand your complaint to be</h2>\n<p>The boiler has not worked since 1 December.</p>"))
         #expect(try workspace.query("SELECT kind, stage, issued FROM letters") == ["acknowledgement|1|2026-12-23"])
         #expect(try workspace.query("SELECT type FROM events WHERE type = 'letter_issued'") == ["letter_issued"])
@@ -86,7 +86,7 @@ import Testing
 
             """)
         #expect(try workspace.query("SELECT count(*) AS n FROM letters") == ["0"])
-        #expect(workspace.file("reports/letters/C-2026-000001/2027-01-08-decision.txt") == nil)
+        #expect(workspace.file("s-reports/letters/C-2026-000001/2027-01-08-decision.txt") == nil)
     }
 
     @Test func aCompleteDecisionLetterHasEveryPartTheCodeRequires() throws {
@@ -103,7 +103,7 @@ import Testing
             """)
         let issued = try letter(workspace, ["decision", "C-2026-000001", "--as-of", "2027-01-08"])
         #expect(issued.status == 0, "\(issued.stderr)")
-        let text = try #require(workspace.file("reports/letters/C-2026-000001/2027-01-08-decision.txt"))
+        let text = try #require(workspace.file("s-reports/letters/C-2026-000001/2027-01-08-decision.txt"))
         for part in ["This is our response to your complaint at stage 1 of our complaints procedure.",   // stage
                      "## Your complaint\n\nThe boiler has not worked since 1 December.",                 // definition
                      "## What we found\n\nThe contractor missed two appointments.",                      // findings
@@ -115,7 +115,7 @@ import Testing
                      "- Email: info@housing-ombudsman.org.uk"] {                                        // the Ombudsman
             #expect(text.contains(part), "missing: \(part)")
         }
-        let html = try #require(workspace.file("reports/letters/C-2026-000001/2027-01-08-decision.html"))
+        let html = try #require(workspace.file("s-reports/letters/C-2026-000001/2027-01-08-decision.html"))
         #expect(html.contains("<title>Our response to your complaint C-2026-000001 (stage 1)</title>"))
         #expect(html.contains("<li>loss of amenity: £120.00 (eight days without heating)</li>"))
     }
@@ -175,7 +175,7 @@ import Testing
     @Test func aStoresOwnTemplateComesFirstAndIsChecked() throws {
         let workspace = try Workspace()
         try complaint(workspace)
-        let letters = workspace.folder.appendingPathComponent("letters")
+        let letters = workspace.folder.appendingPathComponent("s-letters")
         try FileManager.default.createDirectory(at: letters, withIntermediateDirectories: true)
         try "required: complainant\nsubject: Hello\n---\nDear {{complainant.name}}, your officer is {{officer}}.\n"
             .write(to: letters.appendingPathComponent("acknowledgement.txt"), atomically: true, encoding: .utf8)

@@ -64,7 +64,7 @@ import Testing
             C-2026-000002\topen\t2\tescalated\t2026-12-23\tnil
 
             """)
-        #expect(workspace.file("reports/escalation-window/2026-12-25.txt")?.contains("C-2026-000001  stage 1        window ended 2026-12-24") == true)
+        #expect(workspace.file("s-reports/escalation-window/2026-12-25.txt")?.contains("C-2026-000001  stage 1        window ended 2026-12-24") == true)
     }
 
     @Test func aPackThatDoesNotCloseComplaintsIsLeftAlone() throws {
@@ -125,7 +125,7 @@ import Testing
         #expect(run.stdout.hasPrefix("2026-12-30 escalation-window: ok: 1 closed\n"), "\(run.stderr)")
         #expect(try lua(workspace, asOf: "2026-12-30", "print(cases.get('C-2026-000001').status, cases.get('C-2026-000002').status)")
                 == "closed\topen\n")
-        #expect(workspace.file("reports/escalation-window/2026-12-30.txt")?.contains("C-2026-000001  stage 1        window ended 2026-12-29") == true)
+        #expect(workspace.file("s-reports/escalation-window/2026-12-30.txt")?.contains("C-2026-000001  stage 1        window ended 2026-12-29") == true)
     }
 
     @Test func wdhsEscalationWindowRecordsALateRequestAndClosesNothing() throws {
@@ -155,7 +155,7 @@ import Testing
         // Friday 5 March: 3 working days ahead is Wednesday 10 March (8, 9, 10).
         let soon = try workspace.jobs(["run", "remedy-offers", "--as-of", "2027-03-05"])
         #expect(soon.stdout.hasPrefix("2027-03-05 remedy-offers: ok: 0 lapsed, 1 lapsing within 3 working days\n"), "\(soon.stderr)")
-        #expect(workspace.file("reports/remedy-offers/2027-03-05.txt")?.contains("C-2026-000001  offered 2027-01-13  lapses 2027-03-10") == true)
+        #expect(workspace.file("s-reports/remedy-offers/2027-03-05.txt")?.contains("C-2026-000001  offered 2027-01-13  lapses 2027-03-10") == true)
         let lapsed = try workspace.jobs(["run", "remedy-offers", "--as-of", "2027-03-11"])
         #expect(lapsed.stdout.contains("2027-03-11 remedy-offers: ok: 1 lapsed, 0 lapsing within 3 working days\n"))
     }
@@ -170,7 +170,7 @@ import Testing
             """)
         let run = try workspace.jobs(["run", "deadlines", "--as-of", "2026-09-03"])
         #expect(run.stdout.hasPrefix("2026-09-03 deadlines: ok: 1 overdue, 1 due within 3 working days\n"), "\(run.stderr)")
-        let report = try #require(workspace.file("reports/deadlines/2026-09-03.txt"))
+        let report = try #require(workspace.file("s-reports/deadlines/2026-09-03.txt"))
         #expect(report.contains("""
             ECC Coordinator
               compliment
@@ -191,7 +191,7 @@ import Testing
         // Friday 18 December 2026: due Tuesday 22 December, within 3 working days (21, 22, 23).
         let due = try workspace.jobs(["run", "restriction-reviews", "--as-of", "2026-12-18"])
         #expect(due.stdout.hasPrefix("2026-12-18 restriction-reviews: ok: 0 overdue, 1 due within 3 working days\n"), "\(due.stderr)")
-        #expect(workspace.file("reports/restriction-reviews/2026-12-18.txt") == """
+        #expect(workspace.file("s-reports/restriction-reviews/2026-12-18.txt") == """
             Restrictions due for review on 2026-12-18 (by 2026-12-23); the pack reviews them after 12 months
 
             restriction 1  party 1 Pat Example  single_channel (email)
@@ -234,11 +234,11 @@ import Testing
                 2027-01-01 sampling: ok: 2026-Q4: feedback: 4 drawn of 31 (0 drawn before; at least 4 needed); \
                 learning: 2 drawn of 6 (0 drawn before; at least 2 needed)
                 """), "\(run.stderr)")
-            let feedback = try #require(workspace.file("reports/sampling/2026-Q4-feedback.csv"))
+            let feedback = try #require(workspace.file("s-reports/sampling/2026-Q4-feedback.csv"))
             let lines = feedback.split(separator: "\r\n").map(String.init)
             #expect(lines.first == "purpose,period,case,party,name,email,phone,preferred_contact")
             #expect(lines.count == 5)
-            let learning = try #require(workspace.file("reports/sampling/2026-Q4-learning.csv"))
+            let learning = try #require(workspace.file("s-reports/sampling/2026-Q4-learning.csv"))
             // Only stage 2 complaints (every fifth) are drawn for learning sessions.
             for line in learning.split(separator: "\r\n").dropFirst() {
                 let ref = line.split(separator: ",")[2]
@@ -253,7 +253,7 @@ import Testing
         _ = try lua(reseeded, asOf: "2026-12-01", Self.quarterOfComplaints)
         #expect(try Redress.run(["settings", "set", "sample_seed", "20261231", "--db", reseeded.db]).status == 0)
         _ = try reseeded.jobs(["run", "sampling", "--as-of", "2027-01-04"])
-        #expect(reseeded.file("reports/sampling/2026-Q4-feedback.csv")?.split(separator: "\r\n").map(String.init) != drawn[0])
+        #expect(reseeded.file("s-reports/sampling/2026-Q4-feedback.csv")?.split(separator: "\r\n").map(String.init) != drawn[0])
     }
 
     @Test func noOneIsDrawnTwiceForAPurposeInAQuarter() throws {
@@ -297,7 +297,7 @@ import Testing
         // On Tuesday 22 December, 3 working days ahead is Tuesday 29 December (23, 24, 29).
         let run = try workspace.jobs(["run", "remedy-offers", "--as-of", "2026-12-22"])
         #expect(run.stdout.hasPrefix("2026-12-22 remedy-offers: ok: 1 lapsed, 1 lapsing within 3 working days\n"), "\(run.stderr)")
-        #expect(workspace.file("reports/remedy-offers/2026-12-22.txt") == """
+        #expect(workspace.file("s-reports/remedy-offers/2026-12-22.txt") == """
             Remedy offers awaiting an answer on 2026-12-22 (lapsing by 2026-12-29)
 
             (unassigned)

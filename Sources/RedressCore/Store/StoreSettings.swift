@@ -22,9 +22,9 @@ public enum StoreSettings {
             $0.contains("@") ? nil : "not an email address"
         },
         Key(name: "complaints_phone", help: "the complaints team's telephone number, for letters") { nonEmpty($0) },
-        Key(name: "jobs_folder", help: "the store's own scheduled jobs (default: jobs/ beside the store)") { nonEmpty($0) },
-        Key(name: "reports_folder", help: "where jobs and reports write files (default: reports/ beside the store)") { nonEmpty($0) },
-        Key(name: "letters_folder", help: "the store's own letter templates (default: letters/ beside the store)") { nonEmpty($0) },
+        Key(name: "jobs_folder", help: "the store's own scheduled jobs (default: NAME-jobs/ beside the store NAME.sqlite)") { nonEmpty($0) },
+        Key(name: "reports_folder", help: "where jobs and reports write files (default: NAME-reports/ beside the store)") { nonEmpty($0) },
+        Key(name: "letters_folder", help: "the store's own letter templates (default: NAME-letters/ beside the store)") { nonEmpty($0) },
         Key(name: "sample_seed", help: "the base seed of sample draws (a whole number, 0 to 2^64-1; default 0)") {
             UInt64($0) == nil ? "expected a whole number from 0 to \(UInt64.max)" : nil
         },
@@ -98,17 +98,20 @@ extension CaseStore {
     }
 
     /// The folder a setting names (relative to the store's own folder when not absolute), or
-    /// `fallback` beside the store.
-    public func folder(_ setting: String, default fallback: String) throws(StoreError) -> String {
+    /// `<name>-<kind>` beside the store `<name>.sqlite`: each store has its own, so several
+    /// stores can share a folder.
+    public func folder(_ setting: String, kind: String) throws(StoreError) -> String {
         let base = Folder.parent(of: path)
-        let named = try self.setting(setting) ?? fallback
+        var name = String(path.split(separator: "/").last ?? "redress")
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        let named = try self.setting(setting) ?? "\(name)-\(kind)"
         return named.hasPrefix("/") ? named : base + "/" + named
     }
 
-    /// The store's own scheduled jobs: `jobs_folder`, else jobs/ beside the store.
-    public var jobsFolder: String { get throws(StoreError) { try folder("jobs_folder", default: "jobs") } }
-    /// Where jobs and reports write files: `reports_folder`, else reports/ beside the store.
-    public var reportsFolder: String { get throws(StoreError) { try folder("reports_folder", default: "reports") } }
-    /// The store's own letter templates: `letters_folder`, else letters/ beside the store.
-    public var lettersFolder: String { get throws(StoreError) { try folder("letters_folder", default: "letters") } }
+    /// The store's own scheduled jobs: `jobs_folder`, else `<name>-jobs/` beside the store.
+    public var jobsFolder: String { get throws(StoreError) { try folder("jobs_folder", kind: "jobs") } }
+    /// Where jobs and reports write files: `reports_folder`, else `<name>-reports/` beside the store.
+    public var reportsFolder: String { get throws(StoreError) { try folder("reports_folder", kind: "reports") } }
+    /// The store's own letter templates: `letters_folder`, else `<name>-letters/` beside the store.
+    public var lettersFolder: String { get throws(StoreError) { try folder("letters_folder", kind: "letters") } }
 }
