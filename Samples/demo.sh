@@ -66,6 +66,18 @@ echo "   most overdue cases, a call logged on the first, its response with the r
 echo "   the remedy as CSV:"
 "$redress" --db "$folder/wdh.sqlite" --as-of "$today" < "$here/workbench.session" | indent
 echo
+echo "9. The day's scheduled jobs on each store (Scripts/jobs): deadlines per officer and stage, remedy offers"
+echo "   lapsing, complaints closed when their escalation window passes, restriction reviews due, samples:"
+for pack in "${packs[@]}"; do
+  echo "   $pack:"
+  "$redress" jobs run --db "$folder/$pack.sqlite" --as-of "$today" | sed "s|$folder/||" | indent "     "
+done
+echo
+echo "10. WDH's Tenant Satisfaction Measures so far in 2026/27, for a landlord of 31,000 homes, and its annual report:"
+"$redress" settings set homes 31000 --db "$folder/wdh.sqlite"
+"$redress" report tsm --db "$folder/wdh.sqlite" --as-of "$today" | sed -n '1,11p' | indent
+"$redress" report annual --db "$folder/wdh.sqlite" --as-of "$today" --output "$folder/wdh-annual-report.html" | sed "s|$folder/||" | indent
+echo
 echo "The stores are in $folder (one per landlord): open them with sqlite3, or"
 echo "\`redress export cases --db $folder/wdh.sqlite\`."
 if [ -t 0 ]; then

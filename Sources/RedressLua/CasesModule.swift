@@ -23,7 +23,8 @@ enum CasesModule {
     static let functions: [(String, lshim_fn)] = [
         ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
-        ("respond", respond), ("history", history), ("retention", retention),
+        ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
+        ("learn", learn), ("learning_done", learningDone),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -411,7 +412,7 @@ enum CasesModule {
             "complainant": record.complainantID.map { .integer($0) } ?? .nil,
             "representative": record.representativeID.map { .integer($0) } ?? .nil,
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),
-            "safeguarding": .boolean(record.safeguarding), "policy": .string(record.policy),
+            "safeguarding": .boolean(record.safeguarding), "policy": .string(record.policy), "officer": text(record.officer),
             "due": .map(due), "clocks": .array(clocks), "overdue": .boolean(overdue),
         ]
         if let reason = record.exclusionReason {

@@ -326,6 +326,52 @@ extension CasesModule {
       return refresh(self, fresh)
     end
 
+    -- the work around a decision ------------------------------------------------------------
+    local ASSIGN = set { "officer", "on" }
+
+    --- c:assign{ officer = "JB", on = }: who handles the case from `on` (default today); c.officer
+    function Case:assign(t)
+      self_check(self, "assign", 2)
+      local o = options(t, "case:assign", ASSIGN, 2)
+      local fresh, why = C.assign(self.ref, o.officer, o.on)
+      if not fresh then fail(format("case:assign: %s: %s", self.ref, why), 2) end
+      return refresh(self, fresh)
+    end
+
+    local ACTION = set { "description", "owner", "due" }
+
+    --- c:actions{ { description =, owner =, due = }, ... }: what the latest decision leaves
+    --- outstanding ({} records that it leaves nothing); a decision letter must say which
+    function Case:actions(list)
+      self_check(self, "actions", 2)
+      if type(list) ~= "table" then
+        fail(format("case:actions: expected an array of { description =, owner =, due = } ({} for none), got %s", describe(list)), 2)
+      end
+      for i, action in ipairs(list) do options(action, format("case:actions[%d]", i), ACTION, 2) end
+      local ok, why = C.actions(self.ref, list)
+      if not ok then fail(format("case:actions: %s: %s", self.ref, why), 2) end
+      return self
+    end
+
+    local LEARN = set { "action", "area", "owner", "due", "done", "on" }
+
+    --- c:learn{ action =, area =, owner =, due =, done =, on = }: a service improvement that comes
+    --- from this complaint (Code 9.1); returns its id
+    function Case:learn(t)
+      self_check(self, "learn", 2)
+      local o = options(t, "case:learn", LEARN, 2)
+      local id, why = C.learn(self.ref, o.action, o.area, o.owner, o.due, o.done, o.on)
+      if not id then fail(format("case:learn: %s: %s", self.ref, why), 2) end
+      return id
+    end
+
+    --- cases.learning_done(id, on): a learning action was carried out (on: default today)
+    function cases.learning_done(id, on)
+      local ok, why = C.learning_done(id, on)
+      if not ok then fail("cases.learning_done: " .. why, 2) end
+      return true
+    end
+
     return cases, parties, function(row) return intake(row, 0) end, restrictions
     """#
 }

@@ -26,8 +26,10 @@ public enum PolicyLoader {
         }
     }
 
+    /// `jobs`: what the pack declares for scheduled jobs, by job name (read by the jobs in
+    /// Scripts/jobs, which check their own fields).
     static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "kinds", "triage", "remedy",
-                                            "restrictions", "scenarios", "confidentiality", "retention"]
+                                            "restrictions", "scenarios", "confidentiality", "retention", "jobs"]
 
     /// Translates a pack's returned table.
     static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {

@@ -358,7 +358,7 @@ import RedressCore
                      type(parties.add), table.concat(names, " ") }
             """)
         #expect(result == .array([.boolean(true), .string("function"), .boolean(true), .boolean(true),
-                                  .string("function"), .string("apply_retention find get intake")]))
+                                  .string("function"), .string("apply_retention find get intake learning_done")]))
     }
 
     @Test func modulesAreAlsoRequirable() throws {

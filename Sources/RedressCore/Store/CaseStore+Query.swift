@@ -21,6 +21,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var exclusionReason: String?
     public var exclusionClause: String?
     public var policy: String
+    /// The officer handling it (its latest assignment), if any.
+    public var officer: String?
     public var clocks: [ClockRecord]
 }
 
@@ -165,7 +167,8 @@ extension CaseStore {
     static let caseColumns = """
         c.id, c.ref, c.kind, c.status, c.stage, c.received, c.channel, c.category, c.summary, c.desired_outcome,
         c.event_date, c.complainant_id, c.representative_id, c.anonymous, c.confidential, c.safeguarding,
-        c.exclusion_reason, c.exclusion_clause, c.policy
+        c.exclusion_reason, c.exclusion_clause, c.policy,
+        (SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1)
         """
 
     static func caseRecord(_ row: Row, in db: Database) throws -> CaseRecord {
@@ -181,6 +184,6 @@ extension CaseStore {
             id: id, ref: row[1], kind: row[2], status: row[3], stage: row[4], received: row[5], channel: row[6],
             category: row[7], summary: row[8], desiredOutcome: row[9], eventDate: row[10], complainantID: row[11],
             representativeID: row[12], anonymous: row[13], confidential: row[14], safeguarding: row[15],
-            exclusionReason: row[16], exclusionClause: row[17], policy: row[18], clocks: clocks)
+            exclusionReason: row[16], exclusionClause: row[17], policy: row[18], officer: row[19], clocks: clocks)
     }
 }

@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v1: cases, clocks, remedies, restrictions, event log", migrate: v1)
         migrator.registerMigration("v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date", migrate: v2)
         migrator.registerMigration("v3: vocabulary checks on the intake tables without IN lists", migrate: v3)
+        migrator.registerMigration("v5: job runs, case officers, learning actions, sample draws, letters", migrate: v5)
         migrator.registerMigration("v6: users and roles; confidential outcomes; look-ups for redaction; retention", migrate: v6)
         return migrator
     }

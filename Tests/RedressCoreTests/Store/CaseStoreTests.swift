@@ -19,6 +19,7 @@ import Testing
         #expect(try store.appliedMigrations() == ["v1: cases, clocks, remedies, restrictions, event log",
                                                  "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
                                                  "v3: vocabulary checks on the intake tables without IN lists",
+                                                 "v5: job runs, case officers, learning actions, sample draws, letters",
                                                  "v6: users and roles; confidential outcomes; look-ups for redaction; retention"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
@@ -28,7 +29,8 @@ import Testing
         #expect(Set(tables).isSuperset(of: ["cases", "parties", "contacts", "stage_history", "clocks", "extensions",
                                            "decisions", "actions", "remedies", "remedy_items", "restrictions",
                                            "restriction_reviews", "events", "settings",
-                                           "clock_status", "overdue_clocks", "open_cases"]))
+                                           "clock_status", "overdue_clocks", "open_cases", "job_runs", "assignments",
+                                           "case_officers", "learning_actions", "sample_draws", "letters"]))
         // Opening again migrates nothing and keeps the data.
         try store.setSetting("policy", "hos-code")
         let again = try CaseStore(path: path)

@@ -1,0 +1,114 @@
+import CLua
+import GRDB
+import LuaShim
+import RedressCore
+
+/// The Swift half of a job run's `job` object (the Lua half is `JobCall.source`): the store's
+/// pack and its calendar, and sample draws. Each answers its result, or `nil` and a message
+/// naming the field and the value, which the Lua half raises at the job's line.
+enum JobsModule {
+    static let functions: [(String, lshim_fn)] = [
+        ("bound_pack", boundPack), ("pack_calendar", packCalendar), ("sample", sample),
+    ]
+
+    /// `bound_pack()` → the path and source of the pack the store is bound to.
+    static let boundPack: lshim_fn = { L, call in
+        CasesModule.answer(L, call) { lua in
+            let (store, db) = try CasesModule.session(lua)
+            guard let bound = try CaseStore.boundPolicy(in: db) else {
+                throw StoreError(message: "the store '\(store.path)' is not bound to a policy pack (run `redress init --db \(store.path)`)")
+            }
+            guard let scripts = lua.state.options.scripts else {
+                throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
+            }
+            let path = PolicyLoader.resolve(bound.source, scripts: scripts)
+            return [.string(path), .string(try TextFile.read(path))]
+        }
+    }
+
+    /// `pack_calendar(pack)` → the pack's working-day calendar: its region's bank holidays and
+    /// its closure days.
+    static let packCalendar: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let pack: PolicyPack
+            do throws(PolicyError) {
+                pack = try PolicyLoader.pack(from: lua.value(1), hash: "")
+            } catch {
+                try lua.return(.nil)
+                try lua.return(.string("the store's pack: \(error)"))
+                return
+            }
+            let handle = lua.state.calendarHandle(region: pack.region, closures: pack.closures)
+            guard lshim_pushpointer_p(lua.L, Unmanaged.passUnretained(handle).toOpaque(), CalendarModule.classKey) == LUA_OK else {
+                throw .propagate
+            }
+            lua.returnTop()
+        }
+    }
+
+    /// `sample(purpose, period, share, population)` → { drawn = { { party =, case = }, ... },
+    /// earlier =, target =, population =, seed = }.
+    static let sample: lshim_fn = { L, call in
+        CasesModule.answer(L, call) { lua in
+            let (_, db) = try CasesModule.session(lua)
+            guard let purpose = try lua.textArgument(1, "purpose") else {
+                throw InputError(field: "purpose", message: "required (e.g. 'feedback')")
+            }
+            guard let period = try lua.textArgument(2, "period") else {
+                throw InputError(field: "period", message: "required (e.g. '2026-Q1')")
+            }
+            let share: Double
+            switch lua.value(3) {
+            case .integer(let whole): share = Double(whole)
+            case .number(let fraction): share = fraction
+            default: throw InputError(field: "share", message: "expected a share from 0 to 1 (0.1 for 10%), got \(lua.describeArgument(3))")
+            }
+            guard share >= 0, share <= 1 else {
+                throw InputError(field: "share", message: "expected a share from 0 to 1 (0.1 for 10%), got \(lua.describeArgument(3))")
+            }
+            guard case .array(let entries) = lua.value(4) else {
+                throw InputError(field: "population", message: "expected an array of { party =, case = }")
+            }
+            var subjects: [Sampling.Subject] = []
+            var refs: [Int64: String] = [:]
+            for (index, entry) in entries.enumerated() {
+                let field = "population[\(index + 1)]"
+                guard case .map(let fields) = entry else { throw InputError(field: field, message: "expected { party =, case = }, got \(entry)") }
+                for key in fields.keys where key != .string("party") && key != .string("case") {
+                    throw InputError(field: "\(field).\(key)", message: "unknown field (expected party, case)")
+                }
+                var partyID: Int64?
+                switch fields["party"] {
+                case nil, .nil?: break
+                case .integer(let id)?: partyID = id
+                case let other?: throw InputError(field: field + ".party", message: "expected a party id, got \(other)")
+                }
+                var caseID: Int64?
+                switch fields["case"] {
+                case nil, .nil?: break
+                case .string(let ref)?:
+                    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [ref]) else {
+                        throw InputError(field: field + ".case", message: "no case '\(ref)'")
+                    }
+                    caseID = id
+                    refs[id] = ref
+                case let other?: throw InputError(field: field + ".case", message: "expected a case reference, got \(other)")
+                }
+                guard partyID != nil || caseID != nil else { throw InputError(field: field, message: "give a party, a case or both") }
+                subjects.append(Sampling.Subject(partyID: partyID, caseID: caseID))
+            }
+            let base = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'sample_seed'").flatMap { UInt64($0) } ?? 0
+            let draw = try CaseStore.drawSample(purpose: purpose, period: period, perMillion: Int((share * 1_000_000).rounded()),
+                                                baseSeed: base, population: subjects, on: lua.state.today,
+                                                by: lua.state.recorder, in: db)
+            let drawn: [LuaValue] = draw.drawn.map { subject in
+                var fields: [LuaValue: LuaValue] = [:]
+                if let party = subject.partyID { fields[.string("party")] = .integer(party) }
+                if let id = subject.caseID, let ref = refs[id] { fields[.string("case")] = .string(ref) }
+                return .map(fields)
+            }
+            return [.map(["drawn": .array(drawn), "earlier": .integer(Int64(draw.earlier)), "target": .integer(Int64(draw.target)),
+                          "population": .integer(Int64(draw.population)), "seed": .string(draw.seed)].keyedByString)]
+        }
+    }
+}
