@@ -12,11 +12,9 @@
 --   compliment              praise
 --   and the Code's exclusion facts (legal_proceedings, previously_considered; hos-code.lua).
 --
--- Not in the pack, because they are about the service rather than a case: "Contact a minimum of
--- 10% of all complainants every quarter for feedback", "learning sessions on a minimum of 25% of
--- all Stage 2 complaints received", and the annual report of complaints and compliments to the
--- Audit and Risk Committee (Performance Standards; Statement of Intent) are analyst reports on
--- the store.
+-- The quarterly samples (Performance Standards) are the `jobs.sampling` declaration below, drawn
+-- by Scripts/jobs/sampling.lua; the annual report of complaints and compliments to the Audit and
+-- Risk Committee (Statement of Intent) is `redress report annual`.
 local code = require "policies.hos-code"
 local ombudsman = require "lib.ombudsman"
 
@@ -24,6 +22,14 @@ return {
   name = "willow-tree",
   title = "Willow Tree Housing Partnership Complaints Policy v5 (2024)",
   calendar = { region = "england-and-wales" },
+
+  -- Performance Standards: "Contact a minimum of 10% of all complainants every quarter for
+  -- feedback on their experience of the complaint process." "CEO, MRC and Resident Scrutiny
+  -- Panel to undertake learning sessions on a minimum of 25% of all Stage 2 complaints received."
+  jobs = { sampling = {
+    { purpose = "feedback", share = 0.10, of = "complainants", clause = "Performance Standards" },
+    { purpose = "learning", share = 0.25, of = { stage = "2" }, clause = "Performance Standards" },
+  } },
 
   -- The Code's acceptable exclusions apply (see triage): 2.3's twelve months.
   acceptance = { months = 12, clause = "Statement of Intent (Code 2.3)" },

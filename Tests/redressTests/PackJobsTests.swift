@@ -128,8 +128,45 @@ import Testing
         #expect(workspace.file("s-reports/escalation-window/2026-12-30.txt")?.contains("C-2026-000001  stage 1        window ended 2026-12-29") == true)
     }
 
+    /// willow-tree.lua's Performance Standards: "Contact a minimum of 10% of all complainants every
+    /// quarter", "learning sessions on a minimum of 25% of all Stage 2 complaints received".
+    @Test func willowTreesQuarterlySamples() throws {
+        let workspace = try landlord("willow-tree")
+        _ = try lua(workspace, asOf: "2026-12-01", Self.quarterOfComplaints.replacingOccurrences(
+            of: "channel = \"email\",", with: "channel = \"email\", asked_for_complaint = true,"))
+        let run = try workspace.jobs(["run", "sampling", "--as-of", "2027-01-04"])
+        // 10% of 31 complainants is 3.1: at least 4; 25% of 6 stage 2 complaints is 1.5: at least 2.
+        #expect(run.stdout.hasPrefix("""
+            2027-01-01 sampling: ok: 2026-Q4: feedback: 4 drawn of 31 (0 drawn before; at least 4 needed); \
+            learning: 2 drawn of 6 (0 drawn before; at least 2 needed)
+            """), "\(run.stdout) \(run.stderr)")
+    }
+
+    /// A pack keeping personal data six years after closure: on 1 December 2026 a case closed
+    /// on 3 June 2019 has passed it (cut-off 1 December 2020); the next day there is nothing.
+    @Test func retentionRemovesWhatHasPassedThePacksPeriodOnce() throws {
+        let workspace = try Workspace(policy: "return { name = 'kept', stages = { { name = '1' } }, retention = { years = 6 } }")
+        _ = try lua(workspace, asOf: "2019-06-03", """
+            local c = cases.intake{ received = "2019-05-07", channel = "email", summary = "Damp",
+                                    complainant = { name = "Old Case", email = "old@example.org" } }
+            c:close{ on = "2019-06-03", reason = "resolved" }
+            cases.intake{ received = "2026-11-30", channel = "email", summary = "New" }
+            """)
+        let run = try workspace.jobs(["run", "retention", "--as-of", "2026-12-01"])
+        #expect(run.stdout.hasPrefix("2026-12-01 retention: ok: 1 cases, 1 people\n"), "\(run.stdout) \(run.stderr)")
+        #expect(workspace.file("s-reports/retention/2026-12-01.txt")?.contains("  C-2019-000001") == true)
+        #expect(try lua(workspace, asOf: "2026-12-01", "print(sql('select name from parties')[1].name, sql('select summary from cases order by id')[2].summary)")
+                == "[anonymised]\tNew\n")
+        #expect(try workspace.jobs(["run", "retention", "--as-of", "2026-12-02"]).stdout
+                .hasPrefix("2026-12-02 retention: ok: nothing past the period (cases closed on or before 2020-12-02)\n"))
+        let code = try Workspace()
+        #expect(try code.jobs(["run", "retention", "--as-of", "2026-12-01"]).stdout
+                == "2026-12-01 retention: ok: nothing to do: pack hos-code declares no retention period\n")
+    }
+
     @Test func wdhsEscalationWindowRecordsALateRequestAndClosesNothing() throws {
-        // wdh.lua: escalation_window = { working_days = 10, from = "decision_sent" }: a late request is late, not refused.
+        // wdh.lua: escalation_window = { working_days = 10, from = "decision_sent", late = "needs_reason" }: a late
+        // request with its exceptional circumstances is recorded late, not refused, so nothing closes.
         let workspace = try landlord("wdh")
         _ = try lua(workspace, asOf: "2026-12-15", """
             local c = cases.intake{ received = "2026-12-01", channel = "email", asked_for_complaint = true }
