@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A civil date (year, month, day) in the proleptic Gregorian calendar, with no time zone.
 ///
 /// Its stored form is a day number, days since 1970-01-01, so comparison and day arithmetic are
@@ -109,14 +105,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date `days` calendar days later (earlier when negative).
     @inlinable
-    /// Today in the system's time zone.
-    public static func systemToday() -> LocalDate {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return LocalDate(dayNumber: dayNumber(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)))
-    }
-
     public func adding(days: Int) -> LocalDate {
         LocalDate(dayNumber: dayNumber + days)
     }

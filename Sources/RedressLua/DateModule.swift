@@ -201,6 +201,6 @@ enum DateModule {
 extension LuaState {
     /// "Today": `--as-of` (or `setAsOf`), else the system's local date.
     public var today: LocalDate {
-        options.asOf ?? LocalDate.systemToday()
+        options.asOf ?? LocalDate.today()
     }
 }

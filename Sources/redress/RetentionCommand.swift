@@ -25,7 +25,7 @@ struct RetentionCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let today = try options.asOfDate() ?? LocalDate.systemToday()
+        let today = try options.asOfDate() ?? LocalDate.today()
         let report = try store.existingStore().applyRetention(asOf: today, dryRun: dryRun, by: store.userName)
         let period = report.months % 12 == 0 ? "\(report.months / 12) years" : "\(report.months) months"
         let verb = dryRun ? "Would remove" : "Removed"
