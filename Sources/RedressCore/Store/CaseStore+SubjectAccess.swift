@@ -37,19 +37,7 @@ public struct SubjectAccessReport: Sendable {
 
     /// The report as a page a person can read: one table per section.
     public var html: String {
-        func escape(_ text: String) -> String {
-            var out = ""
-            for character in text {
-                switch character {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.append(character)
-                }
-            }
-            return out
-        }
+        let escape = HTML.escape
         var out = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Subject access request: \(escape(name ?? "party \(partyID)"))</title>
