@@ -12,8 +12,7 @@ return {
 
   run = function(job)
     local today = job.date
-    local within = tonumber(job.settings.deadline_days or "3")
-    local horizon = job.calendar:add_working_days(today, within)
+    local within, horizon = report.horizon(job)
     -- From the index of unmet clocks by due date (CROSS JOIN keeps SQLite from starting at the
     -- open cases instead), so a store of a million cases answers in what the list itself costs.
     local rows = sql([[
@@ -46,14 +45,14 @@ return {
       if due < today then
         overdue = overdue + 1
         local late = job.calendar:working_days_between(due, today)
-        when = ("OVERDUE  %d working day%s late"):format(late, late == 1 and "" or "s")
+        when = ("OVERDUE  %s late"):format(report.working_days(late))
       elseif due == today then
         soon = soon + 1
         when = "due today"
       else
         soon = soon + 1
         local left = job.calendar:working_days_between(today, due)
-        when = ("due in %d working day%s"):format(left, left == 1 and "" or "s")
+        when = "due in " .. report.working_days(left)
       end
       lines[#lines + 1] = ("    %-14s %-18s due %s  %s"):format(row.ref, row.clock, row.due_now, when)
     end

@@ -10,8 +10,7 @@ return {
 
   run = function(job)
     local today = job.date
-    local within = tonumber(job.settings.deadline_days or "3")
-    local horizon = job.calendar:add_working_days(today, within)
+    local within, horizon = report.horizon(job)
     local rows = sql([[
       SELECT c.ref, r.offered, r.accept_by, coalesce(o.officer, '(unassigned)') AS officer,
              (SELECT coalesce(sum(i.amount_pence), 0) FROM remedy_items i WHERE i.remedy_id = r.id) AS pence

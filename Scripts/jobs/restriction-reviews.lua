@@ -4,6 +4,8 @@
 -- charity's "We'll review customers we manage this way each year"); the review itself, continue,
 -- vary or lift with reasons, is a person's decision, recorded with restrictions.review{...},
 -- which sets the next review. Written to reports/restriction-reviews/<date>.txt.
+local report = require "lib.report"
+
 return {
   title = "Restrictions on contact due for review",
   schedule = { every_working_days = 1 },
@@ -14,8 +16,7 @@ return {
       return ("nothing to do: pack %s sets no review of restrictions"):format(job.pack.name)
     end
     local today = job.date
-    local within = tonumber(job.settings.deadline_days or "3")
-    local horizon = job.calendar:add_working_days(today, within)
+    local within, horizon = report.horizon(job)
     local rows = sql([[
       SELECT r.id, r.party_id, p.name, r.kind, r.detail, r.reasons, r.starts, r.review_due,
              (SELECT v.outcome || ' on ' || v.reviewed FROM restriction_reviews v WHERE v.restriction_id = r.id
@@ -37,11 +38,11 @@ return {
       if due < today then
         overdue = overdue + 1
         local late = job.calendar:working_days_between(due, today)
-        when = ("OVERDUE by %d working day%s"):format(late, late == 1 and "" or "s")
+        when = "OVERDUE by " .. report.working_days(late)
       else
         soon = soon + 1
         local left = job.calendar:working_days_between(today, due)
-        when = due == today and "due today" or ("due in %d working day%s"):format(left, left == 1 and "" or "s")
+        when = due == today and "due today" or ("due in " .. report.working_days(left))
       end
       lines[#lines + 1] = ("restriction %d  party %d %s  %s%s"):format(row.id, row.party_id, row.name or "(no name)", row.kind,
         row.detail and (" (" .. row.detail .. ")") or "")

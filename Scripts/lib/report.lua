@@ -8,6 +8,18 @@ function report.stage_name(stage)
   return tostring(stage)
 end
 
+--- How far ahead a job looks: the store's `deadline_days` setting (default 3) and the working
+--- day that many working days after the job's date, on the pack's calendar.
+function report.horizon(job)
+  local within = tonumber(job.settings.deadline_days or "3")
+  return within, job.calendar:add_working_days(job.date, within)
+end
+
+--- "1 working day", "3 working days".
+function report.working_days(n)
+  return ("%d working day%s"):format(n, n == 1 and "" or "s")
+end
+
 --- The calendar quarter a date falls in: { first =, last =, label = "2026-Q1" }.
 function report.quarter(d)
   d = date(d)
