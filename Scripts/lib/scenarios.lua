@@ -14,7 +14,8 @@
 --                kinds = { ... }, accept_by =, payment_route =, arrears_offset = },
 --                error = "text in the intake's refusal", anonymous =, confidential =,
 --                safeguarding = true | false, flags = { "text in each flag on the case's contacts" },
---                restriction = { kind =, detail =, review_due =, active =, challenge_outcome = } } }
+--                restriction = { kind =, detail =, review_due =, active =, challenge_outcome =,
+--                                last_review = "continue" | "vary" | "lift" | false } } }
 local M = {}
 
 local format, find, concat, sort = string.format, string.find, table.concat, table.sort
@@ -28,15 +29,16 @@ end
 local SCENARIO = set { "name", "clause", "intake", "steps", "expect" }
 local EXPECT = set { "kind", "stage", "status", "due", "met_late", "exclusion", "clause", "remedy", "error",
                      "anonymous", "confidential", "safeguarding", "flags", "restriction" }
-local RESTRICTION = set { "kind", "detail", "review_due", "active", "challenge_outcome" }
+local RESTRICTION = set { "kind", "detail", "review_due", "active", "challenge_outcome", "last_review" }
 local REMEDY = set { "pence", "kinds", "accept_by", "payment_route", "arrears_offset" }
 local STEP = set { 1, 2, "refused" }
 -- The case methods a step may call (README.md, "From Lua: cases and parties"), and the
 -- restrictions calls on the case's complainant (README.md, "Restrictions"): `restrict`
 -- (restrictions.add), `warn`, and `review_restriction` and `challenge_restriction` of the
--- complainant's latest restriction.
+-- complainant's latest restriction; `due_review` runs the pack's review hook on it, as the
+-- yearly review job does (restrictions.review_due), recording what the hook decides.
 local METHODS = set { "acknowledge", "logged", "log", "meet", "extend", "respond", "escalate", "close", "withdraw",
-                      "warn", "restrict", "review_restriction", "challenge_restriction" }
+                      "warn", "restrict", "review_restriction", "challenge_restriction", "due_review" }
 
 -- The complainant's latest restriction (not a warning), `active` as of `on`, or nil.
 local function latest_restriction(c, on)
@@ -53,6 +55,11 @@ local function call(c, method, options)
     local t = { party = c.complainant }
     for key, value in pairs(options) do t[key] = value end
     return (method == "warn" and restrictions.warn or restrictions.add)(t)
+  elseif method == "due_review" then
+    local r = latest_restriction(c, options.on)
+    local t = { id = r and r.id }
+    for key, value in pairs(options) do t[key] = value end
+    return restrictions.review_due(t)
   elseif method == "review_restriction" or method == "challenge_restriction" then
     local r = latest_restriction(c, options.on)
     local t = { id = r and r.id }
@@ -244,6 +251,12 @@ local function compare(c, expect, on)
         if wanted ~= nil and tostring(r[field]) ~= tostring(field == "review_due" and date(wanted) or wanted) then
           differ("restriction." .. field, wanted, r[field])
         end
+      end
+      local wanted = expect.restriction.last_review
+      if wanted ~= nil then
+        local last = sql("SELECT outcome FROM restriction_reviews WHERE restriction_id = ? ORDER BY id DESC LIMIT 1", r.id)[1]
+        local got = last and last.outcome or false
+        if got ~= wanted then differ("restriction.last_review", wanted or "none", got or "none") end
       end
     end
   end

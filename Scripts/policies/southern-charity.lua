@@ -65,10 +65,33 @@ return {
       single_channel = { detail = "the channel of our choice", clause = "Unreasonable customer behaviour" },
     },
     -- "We'll review customers we manage this way each year."
-    review = { months = 12, clause = "Unreasonable customer behaviour" },
+    review = {
+      months = 12, clause = "Unreasonable customer behaviour",
+      -- The yearly review weighs what the restriction was for: contact that "stop[s] us
+      -- resolving the complaint, or may affect the ability of our teams to help other customers".
+      -- The policy gives no test, so this hook only proposes the clear cases and leaves the rest
+      -- to a person (nil): contact outside the arrangement in the year → continue; no contact at
+      -- all in the year → lift; contact that kept to the arrangement → a person decides whether
+      -- it is still needed.
+      decide = function(restriction, activity)
+        if activity.flagged > 0 then
+          return { outcome = "continue",
+                   reasons = ("since %s, %d of your contacts did not keep to the arrangement (the last on %s), so we will "
+                              .. "keep managing contact this way for another year"):format(
+                              tostring(activity.since), activity.flagged, tostring(activity.last_flagged)) }
+        end
+        if activity.contacts == 0 and activity.new_cases == 0 then
+          return { outcome = "lift",
+                   reasons = ("you have not needed to contact us about this since %s, so we no longer need to manage "
+                              .. "contact this way"):format(tostring(activity.since)) }
+        end
+        return nil
+      end,
+    },
     -- "if a customer wants to challenge the way they're managed, they can ask us to review it.
     -- The Head of Customer Feedback will do this review and we will only do this once."
-    challenge = { times = 1, reviewer = "Head of Customer Feedback", clause = "Unreasonable customer behaviour" },
+    challenge = { times = 1, reviewer = "Head of Customer Feedback", role = "head_of_customer_feedback",
+                  clause = "Unreasonable customer behaviour" },
     -- A contact from the customer that the restriction asks them not to make is flagged, so the
     -- officer answers it as the restriction says.
     flag = function(restriction, contact)
@@ -307,5 +330,37 @@ return {
                 { "challenge_restriction", { outcome = "lift", reasons = "calls were about an emergency repair", on = "2027-01-11" } },
                 { "log", { channel = "phone", direction = "in", summary = "Rang about the boiler", at = "2027-01-12" } } },
       expect = { restriction = { active = false, challenge_outcome = "lift" }, flags = {} } },
+
+    { name = "the yearly review continues a restriction the customer did not keep to", clause = "Unreasonable customer behaviour",
+      -- restricted Tue 22 Dec 2026; a phone call on Mon 1 Mar 2027 is flagged; the review due
+      -- Wed 22 Dec 2027 continues it, so the next is due Fri 22 Dec 2028
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" } },
+                { "log", { channel = "phone", direction = "in", summary = "Rang the repairs line", at = "2027-03-01" } },
+                { "due_review", { on = "2027-12-22" } } },
+      expect = { restriction = { last_review = "continue", review_due = "2028-12-22", active = true } } },
+
+    { name = "the yearly review lifts a restriction after a year without contact", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "acknowledge_only", reasons = "the same points, forty times", on = "2026-12-22" } },
+                { "due_review", { on = "2027-12-23" } } },
+      expect = { restriction = { last_review = "lift", active = false } } },
+
+    { name = "the yearly review leaves a customer who kept to the arrangement to a person", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" } },
+                { "log", { channel = "email", direction = "in", summary = "Asked about the fence", at = "2027-05-04" } },
+                { "due_review", { on = "2027-12-22" } } },
+      expect = { restriction = { last_review = false, review_due = "2027-12-22", active = true }, flags = {} } },
+
+    { name = "a restriction's review is not run before it is due", clause = "Unreasonable customer behaviour",
+      intake = { received = "2026-12-01", channel = "email", dissatisfied = true,
+                 complainant = { name = "A Customer", email = "a@example.org" } },
+      steps = { { "restrict", { kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" } },
+                { "due_review", { on = "2027-12-21" }, refused = "review is not due by 2027-12-21" } },
+      expect = { restriction = { last_review = false, review_due = "2027-12-22" } } },
   },
 }

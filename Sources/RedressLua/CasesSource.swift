@@ -68,7 +68,7 @@ extension CasesModule {
     end
 
     -- restrictions (RestrictionsSource), sharing the pack and the helpers
-    local restrictions, flag_contact = C.restrictions_chunk()(C, policy, options, fail, set)
+    local restrictions, flag_contact = C.restrictions_chunk()(C, policy, options, fail, set, date)
 
     -- parties --------------------------------------------------------------------------
     local PARTY = set { "name", "role", "email", "phone", "address", "preferred_contact", "language",

@@ -201,8 +201,9 @@ public enum PolicyLoader {
                          clause: try optionalString(table["clause"], path + ".clause"))
     }
 
-    /// `restrictions = { kinds = { name = { detail =, clause = } }, warning = true, review = { months = 12 },
-    /// challenge = { times = 1, reviewer = }, flag = function(restriction, contact) end, clause = }`.
+    /// `restrictions = { kinds = { name = { detail =, clause = } }, warning = true,
+    /// review = { months = 12, decide = function(restriction, activity) end },
+    /// challenge = { times = 1, reviewer =, role = }, flag = function(restriction, contact) end, clause = }`.
     static func restrictions(_ value: LuaValue) throws(PolicyError) -> RestrictionRules {
         let table = try map(value, "restrictions")
         try refuseUnknownKeys(table, allowed: ["kinds", "warning", "review", "challenge", "flag", "clause"], at: "restrictions.")
@@ -225,23 +226,38 @@ public enum PolicyLoader {
             }
             warning = value
         }
-        let review = try table["review"].map { value throws(PolicyError) in try duration(value, "restrictions.review", extraKeys: ["clause"]) }
+        let review = try table["review"].map { value throws(PolicyError) in
+            try duration(value, "restrictions.review", extraKeys: ["clause", "decide"])
+        }
+        var decides = false
+        if case .map(let reviewTable)? = table["review"], let hook = reviewTable[.string("decide")] {
+            guard hook == .opaque("function") else {
+                throw PolicyError(field: "restrictions.review.decide", message: "expected a function, got \(describe(hook))")
+            }
+            decides = true
+        }
         var times = 0
         var reviewer: String?
+        var role: String?
         if let challengeValue = table["challenge"] {
             let challenge = try map(challengeValue, "restrictions.challenge")
-            try refuseUnknownKeys(challenge, allowed: ["times", "reviewer", "clause"], at: "restrictions.challenge.")
+            try refuseUnknownKeys(challenge, allowed: ["times", "reviewer", "role", "clause"], at: "restrictions.challenge.")
             guard case .integer(let count)? = challenge["times"] else {
                 throw PolicyError(field: "restrictions.challenge.times", message: "expected a whole number, got \(describe(challenge["times"]))")
             }
             times = Int(count)
             reviewer = try optionalString(challenge["reviewer"], "restrictions.challenge.reviewer")
+            role = try optionalString(challenge["role"], "restrictions.challenge.role")
+            if let role, !CaseStore.roles.contains(role) {
+                throw PolicyError(field: "restrictions.challenge.role",
+                                  message: "unknown role '\(role)' (expected one of: \(CaseStore.roles.joined(separator: ", ")))")
+            }
         }
         if let hook = table["flag"], hook != .opaque("function") {
             throw PolicyError(field: "restrictions.flag", message: "expected a function, got \(describe(hook))")
         }
         return try RestrictionRules(kinds: kinds, warningFirst: warning, review: review, challenges: times, challengeReviewer: reviewer,
-                                    clause: try optionalString(table["clause"], "restrictions.clause"))
+                                    challengeRole: role, decidesReviews: decides, clause: try optionalString(table["clause"], "restrictions.clause"))
     }
 
     /// Exactly one of working_days, days, weeks, months, a whole number ≥ 0.

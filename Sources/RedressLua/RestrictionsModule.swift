@@ -12,7 +12,7 @@ extension CasesModule {
         ("restrictions_chunk", restrictionsChunk), ("restriction_warn", restrictionWarn), ("restriction_add", restrictionAdd),
         ("restriction_review", restrictionReview), ("restriction_challenge", restrictionChallenge),
         ("restriction_get", restrictionGet), ("restrictions_of", restrictionsOf), ("flag_contact", flagContact),
-        ("contact_flags", contactFlags),
+        ("contact_flags", contactFlags), ("restriction_activity", restrictionActivity), ("restrictions_due", restrictionsDue),
     ]
 
     /// `restrictions_chunk()`: the Lua half compiled (lua_load is protected: it never raises).
@@ -93,6 +93,29 @@ extension CasesModule {
             let (_, db) = try session(lua)
             let on = try lua.dateArgument(2, "on") ?? lua.state.today
             return [.array(try CaseStore.restrictions(ofParty: try partyID(lua, 1), in: db).map { value($0, on: on) })]
+        }
+    }
+
+    /// `restriction_activity(id, on)` → what the review of restriction `id` on `on` weighs.
+    static let restrictionActivity: lshim_fn = { L, call in
+        answer(L, call) { lua in
+            let (_, db) = try session(lua)
+            let activity = try CaseStore.activity(of: try restrictionID(lua), on: try lua.dateArgument(2, "on") ?? lua.state.today, in: db)
+            func day(_ text: String?) -> LuaValue { text.flatMap { try? LocalDate(iso: $0) }.map { .date($0) } ?? .nil }
+            return [.map([
+                "since": day(activity.since), "contacts": .integer(Int64(activity.contacts)), "flagged": .integer(Int64(activity.flagged)),
+                "last_flagged": day(activity.lastFlagged), "new_cases": .integer(Int64(activity.newCases)),
+                "reviews": .integer(Int64(activity.reviews)),
+            ].keyedByString)]
+        }
+    }
+
+    /// `restrictions_due(on)` → the restrictions in force whose review is due by `on`, most overdue first.
+    static let restrictionsDue: lshim_fn = { L, call in
+        answer(L, call) { lua in
+            let (_, db) = try session(lua)
+            let on = try lua.dateArgument(1, "on") ?? lua.state.today
+            return [.array(try CaseStore.restrictionsDue(by: on, in: db).map { value($0, on: on) })]
         }
     }
 

@@ -4,8 +4,8 @@ extension CasesModule {
     /// `restrictions.flag(restriction, contact)` hook for a contact just logged. Called by the
     /// cases module with the Swift primitives, the `date` module and its own helpers.
     static let restrictionsSource = #"""
-    local C, policy, options, fail, set = ...
-    local format, ipairs, type = string.format, ipairs, type
+    local C, policy, options, fail, set, date = ...
+    local format, ipairs, pairs, type, tostring = string.format, ipairs, pairs, type, tostring
 
     local restrictions = {}
 
@@ -61,6 +61,74 @@ extension CasesModule {
       local list, why = C.restrictions_of(party, on)
       if not list then fail("restrictions.of: " .. why, 2) end
       return list
+    end
+
+    --- restrictions.due(on) → the restrictions in force whose review is due by `on` (default today)
+    function restrictions.due(on)
+      local list, why = C.restrictions_due(on)
+      if not list then fail("restrictions.due: " .. why, 2) end
+      return list
+    end
+
+    --- restrictions.activity(id, on) → { since =, contacts =, flagged =, last_flagged =, new_cases =, reviews = }:
+    --- the party's contact since the restriction began or was last reviewed, up to `on`
+    function restrictions.activity(id, on)
+      local facts, why = C.restriction_activity(id, on)
+      if not facts then fail("restrictions.activity: " .. why, 2) end
+      return facts
+    end
+
+    local OUTCOMES = set { "continue", "vary", "lift" }
+
+    --- restrictions.assess(id, on) → { outcome =, reasons =, detail = }, or nil and why a person must decide:
+    --- the pack's `restrictions.review.decide(restriction, activity)` on the review due
+    function restrictions.assess(id, on)
+      local p = policy(2)
+      local r = restrictions.get(id)
+      if r == nil or r.kind == "warning" then fail(format("restrictions.assess: id: no restriction with id %s", tostring(id)), 2) end
+      local rules = type(p.restrictions) == "table" and p.restrictions or {}
+      local hook = type(rules.review) == "table" and rules.review.decide
+      if not hook then return nil, format("pack %s has no restrictions.review.decide hook: a person decides", tostring(p.name)) end
+      local facts = restrictions.activity(id, on)
+      local d = hook(r, facts)
+      local where = format("policy %s: restrictions.review.decide", tostring(p.name))
+      if d == nil then return nil, "the pack's review hook leaves this review to a person" end
+      if type(d) ~= "table" then fail(format("%s returned %s; expected { outcome =, reasons = } or nil", where, type(d)), 2) end
+      for key in pairs(d) do
+        if key ~= "outcome" and key ~= "reasons" and key ~= "detail" then
+          fail(format("%s returned an unknown field '%s' (expected outcome, reasons, detail)", where, tostring(key)), 2)
+        end
+      end
+      if not OUTCOMES[d.outcome] then
+        fail(format("%s: outcome: expected continue, vary or lift, got %s", where, tostring(d.outcome)), 2)
+      end
+      if type(d.reasons) ~= "string" or d.reasons == "" then
+        fail(format("%s: reasons: a review outcome gives its reasons (text), got %s", where, tostring(d.reasons)), 2)
+      end
+      if d.outcome == "vary" and (type(d.detail) ~= "string" or d.detail == "") then
+        fail(format("%s: detail: a varied restriction names what it now is, got %s", where, tostring(d.detail)), 2)
+      end
+      return d
+    end
+
+    local DUE_REVIEW = set { "id", "on", "reviewer" }
+
+    --- restrictions.review_due{ id =, on =, reviewer = } → the decision and the restriction after it, or nil and why
+    --- a person must decide: the pack's review hook on a restriction whose review is due by `on`, recorded
+    function restrictions.review_due(t)
+      local o = options(t, "restrictions.review_due", DUE_REVIEW, 2)
+      local r = restrictions.get(o.id)
+      if r == nil or r.kind == "warning" then fail(format("restrictions.review_due: id: no restriction with id %s", tostring(o.id)), 2) end
+      local on = o.on and date(o.on) or date.today()
+      if r.review_due == nil or r.review_due > on then
+        fail(format("restrictions.review_due: id: restriction %d's review is not due by %s (%s)", r.id, tostring(on),
+                    r.review_due and ("due " .. tostring(r.review_due)) or (r.lifted and "lifted" or "no review set")), 2)
+      end
+      local d, why = restrictions.assess(o.id, on)
+      if not d then return nil, why end
+      local after = restrictions.review { id = o.id, on = on, outcome = d.outcome, reasons = d.reasons, detail = d.detail,
+                                          reviewer = o.reviewer }
+      return d, after
     end
 
     --- restrictions.flags(case) → the flags on the case's contacts, oldest first

@@ -1,7 +1,7 @@
 /// What a pack declares about restricting contact for unreasonable behaviour: the kinds of
 /// restriction it uses, whether a warning must come first, when a restriction is reviewed, and
 /// how it may be challenged. The pack's `flag` hook (Lua) decides which contacts from a
-/// restricted party are flagged.
+/// restricted party are flagged, and its `review.decide` hook what a due review concludes.
 public struct RestrictionRules: Hashable, Sendable {
     /// A kind of restriction (`acknowledge_only`, `single_contact`, `single_channel`, or a
     /// pack's own).
@@ -28,10 +28,17 @@ public struct RestrictionRules: Hashable, Sendable {
     /// who reviews a challenge.
     public let challenges: Int
     public let challengeReviewer: String?
+    /// The user role that must record a challenge's review in a store with users
+    /// (`head_of_customer_feedback`), or nil when the pack names none.
+    public let challengeRole: String?
+    /// True when the pack's `review.decide(restriction, activity)` hook proposes each due
+    /// review's outcome; without it every review is a person's decision.
+    public let decidesReviews: Bool
     public let clause: String?
 
     public init(kinds: [Kind], warningFirst: Bool = false, review: Duration? = nil, challenges: Int = 0,
-                challengeReviewer: String? = nil, clause: String? = nil) throws(PolicyError) {
+                challengeReviewer: String? = nil, challengeRole: String? = nil, decidesReviews: Bool = false,
+                clause: String? = nil) throws(PolicyError) {
         guard !kinds.isEmpty else { throw PolicyError(field: "restrictions.kinds", message: "declare at least one kind of restriction") }
         guard challenges >= 0 else {
             throw PolicyError(field: "restrictions.challenge.times", message: "expected 0 or more, got \(challenges)")
@@ -41,6 +48,8 @@ public struct RestrictionRules: Hashable, Sendable {
         self.review = review
         self.challenges = challenges
         self.challengeReviewer = challengeReviewer
+        self.challengeRole = challengeRole
+        self.decidesReviews = decidesReviews
         self.clause = clause
     }
 

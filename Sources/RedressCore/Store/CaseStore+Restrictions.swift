@@ -20,6 +20,22 @@ public struct RestrictionRecord: Sendable, Equatable {
     }
 }
 
+/// What a restriction's review weighs: the party's contact with the landlord since the
+/// restriction began or was last reviewed, up to the review's date.
+public struct RestrictionActivity: Sendable, Equatable {
+    /// The day the restriction began, or of its last review or challenge.
+    public var since: String
+    /// Contacts from the party (direction `in`) logged on their cases after `since`.
+    public var contacts: Int
+    /// Of those, the contacts flagged against this restriction, and the day of the last one.
+    public var flagged: Int
+    public var lastFlagged: String?
+    /// Cases the party brought, received after `since`.
+    public var newCases: Int
+    /// Reviews and challenges recorded so far.
+    public var reviews: Int
+}
+
 extension CaseStore {
     /// The outcomes of a review or a challenge.
     public static let reviewOutcomes: Set<String> = ["continue", "vary", "lift"]
@@ -110,6 +126,14 @@ extension CaseStore {
         if let required = rules?.challengeReviewer, let reviewer, reviewer != required {
             throw InputError(field: "reviewer", message: "a challenge is reviewed by the \(required), not '\(reviewer)'")
         }
+        if let role = rules?.challengeRole, try Int.fetchOne(db, sql: "SELECT count(*) FROM main.users") ?? 0 > 0 {
+            let viewer = try Row.fetchOne(db, sql: "SELECT user, role FROM temp.redress_viewer")
+            let (user, held): (String?, String?) = (viewer?["user"], viewer?["role"])
+            guard held == role else {
+                throw InputError(field: "user", message: "a challenge's review is recorded by a user with the role \(role)"
+                                 + " (\(user.map { "'\($0)' has the role \(held ?? "none")" } ?? "nobody is identified"))")
+            }
+        }
         let by = reviewer ?? rules?.challengeReviewer
         let reviewDue = try rules?.review.map { duration throws in try duration.due(from: date, calendar: calendar) }
         try inSavepoint(db) {
@@ -121,6 +145,32 @@ extension CaseStore {
             try log("restriction_challenged", party: restriction.partyID, on: date,
                     data: ["restriction_id": String(id), "outcome": outcome], by: recorder, in: db)
         }
+    }
+
+    /// What the review of restriction `id` on `date` weighs (see `RestrictionActivity`).
+    public static func activity(of id: Int64, on date: LocalDate, in db: Database) throws -> RestrictionActivity {
+        guard let restriction = try restriction(id, in: db), restriction.kind != "warning" else {
+            throw InputError(field: "id", message: "no restriction with id \(id)")
+        }
+        let reviewed = try Row.fetchOne(db, sql: """
+            SELECT max(reviewed) AS last, count(*) AS n FROM restriction_reviews WHERE restriction_id = ? AND reviewed <= ?
+            """, arguments: [id, date.description])
+        let since = max(restriction.starts, reviewed?["last"] as String? ?? restriction.starts)
+        let day = date.description
+        let contacts = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM main.contacts k JOIN main.cases c ON c.id = k.case_id
+            WHERE c.complainant_id = ? AND k.direction = 'in' AND substr(k.at, 1, 10) > ? AND substr(k.at, 1, 10) <= ?
+            """, arguments: [restriction.partyID, since, day]) ?? 0
+        let flags = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS n, max(on_date) AS last FROM main.events
+            WHERE type = 'contact_flagged' AND party_id = ? AND json_extract(data, '$.restriction_id') = ?
+              AND on_date > ? AND on_date <= ?
+            """, arguments: [restriction.partyID, String(id), since, day])
+        let newCases = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM main.cases WHERE complainant_id = ? AND received > ? AND received <= ?
+            """, arguments: [restriction.partyID, since, day]) ?? 0
+        return RestrictionActivity(since: since, contacts: contacts, flagged: flags?["n"] ?? 0, lastFlagged: flags?["last"],
+                                   newCases: newCases, reviews: reviewed?["n"] ?? 0)
     }
 
     /// Flags the latest contact of case `ref` against restriction `restrictionID`, saying why.
@@ -145,6 +195,14 @@ extension CaseStore {
     /// A party's warnings and restrictions, oldest first.
     public static func restrictions(ofParty partyID: Int64, in db: Database) throws -> [RestrictionRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM restrictions WHERE party_id = ? ORDER BY id", arguments: [partyID]).map(record)
+    }
+
+    /// Restrictions in force whose review is due on or before `date`, the most overdue first.
+    public static func restrictionsDue(by date: LocalDate, in db: Database) throws -> [RestrictionRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM restrictions WHERE kind <> 'warning' AND lifted IS NULL AND review_due IS NOT NULL AND review_due <= ?
+            ORDER BY review_due, id
+            """, arguments: [date.description]).map(record)
     }
 
     /// The flags on case `ref`'s contacts, oldest first.
