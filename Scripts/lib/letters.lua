@@ -1,6 +1,9 @@
 -- Letters from templates: the case's data, a template found by kind, the parts the template says
 -- it requires, and the letter as text and as HTML. `redress letter KIND REF` calls render().
 --
+-- A letter is about a case (its reference) or about a restriction on a party's contact
+-- ({ restriction = id }: the restriction notice and a review's outcome).
+--
 -- A template is a text file: a header of `name: value` lines, a line `---`, then the body.
 --
 --   required: stage, decision, reasons
@@ -36,7 +39,11 @@ letters.parts = {
   exclusion = "why the complaint is not accepted (Code 2.1, 2.4)",
   respond_due = "when the response is due (Code 6.3, 6.14)",
   complainant = "who the letter is to",
+  restriction = "the restriction on contact: what it asks of the customer, from when, and the reasons for it",
+  review = "the review of the restriction: its outcome, the reasons, and when the next review is",
 }
+
+local REVIEW_OUTCOMES = { continue = "kept in place", vary = "changed", lift = "ended" }
 
 local OUTCOMES = { upheld = "upheld", partly_upheld = "partly upheld", not_upheld = "not upheld" }
 
@@ -76,6 +83,60 @@ local function blank(v)
   return v == nil or v == "" or v == false
 end
 
+-- Reasons as a letter prints them: a capital first letter and a full stop.
+local function sentence(text)
+  text = text:gsub("^%l", string.upper)
+  if not text:match("[.!?]$") then text = text .. "." end
+  return text
+end
+
+local function landlord(settings, pack)
+  return { name = settings.landlord or pack.title, address = settings.landlord_address, email = settings.complaints_email,
+           phone = settings.complaints_phone }
+end
+
+--- The data a letter about restriction `id` can use: the party it restricts (`complainant`),
+--- the restriction as the pack's kind says it, its latest review, and how to challenge it.
+--- `pack` gives `restrictions` as the pack declares them (kinds with `says`, `challenge`).
+function letters.restriction_data(id, pack, settings, today)
+  local r = restrictions.get(id)
+  if r == nil or r.kind == "warning" then error(("no restriction with id %s"):format(tostring(id)), 0) end
+  local rules = type(pack.restrictions) == "table" and pack.restrictions or {}
+  local kind = type(rules.kinds) == "table" and rules.kinds[r.kind] or {}
+  local asks
+  if kind.says then
+    asks = kind.says:gsub("{detail}", function() return r.detail or "" end)
+  else
+    asks = "we will manage your contact with us this way: " .. r.kind:gsub("_", " ") .. (r.detail and (", " .. r.detail) or "")
+  end
+  local party = parties.get(r.party)
+  local data = {
+    today = long_date(today),
+    landlord = landlord(settings, pack),
+    ombudsman = ombudsman,
+    complainant = party and { name = party.name, address = party.address, email = party.email } or nil,
+    restriction = { kind = r.kind:gsub("_", " "), detail = r.detail, asks = asks, reasons = sentence(r.reasons), starts = long_date(r.starts),
+                    review_due = long_date(r.review_due), lifted = long_date(r.lifted), clause = kind.clause or rules.clause },
+  }
+  local review = sql([[SELECT reviewed, outcome, reasons, reviewer FROM restriction_reviews WHERE restriction_id = ?
+                       ORDER BY id DESC LIMIT 1]], id)[1]
+  if review then
+    data.review = { outcome = REVIEW_OUTCOMES[review.outcome] or review.outcome, reasons = sentence(review.reasons),
+                    reviewed = long_date(review.reviewed), reviewer = review.reviewer,
+                    continued = review.outcome == "continue", varied = review.outcome == "vary", lifted = review.outcome == "lift",
+                    next_review = review.outcome ~= "lift" and long_date(r.review_due) or nil }
+  end
+  local challenge = type(rules.challenge) == "table" and rules.challenge or {}
+  if (challenge.times or 0) > 0 then
+    if r.challenged then
+      data.challenge = { made = long_date(r.challenged) }
+    elseif not r.lifted then
+      data.challenge = { available = true, reviewer = challenge.reviewer, once = challenge.times == 1 }
+    end
+  end
+  return data, { stage = nil }
+end
+
 --- The data a letter about case `ref` can use. `pack` describes the store's pack (name, title,
 --- stages in order, each with its clocks), `settings` the store's settings, `today` the issue date.
 function letters.data(ref, pack, settings, today)
@@ -85,8 +146,7 @@ function letters.data(ref, pack, settings, today)
     today = long_date(today),
     case = { ref = c.ref, received = long_date(c.received), category = c.category, summary = c.summary,
              desired_outcome = c.desired_outcome, channel = c.channel },
-    landlord = { name = settings.landlord or pack.title, address = settings.landlord_address,
-                 email = settings.complaints_email, phone = settings.complaints_phone },
+    landlord = landlord(settings, pack),
     officer = c.officer,
     ombudsman = ombudsman,
     definition = not blank(c.summary) and c.summary or nil,
@@ -318,18 +378,34 @@ local function tidy(text)
   return (text:gsub("^\n+", ""):gsub("\n*$", "\n"))
 end
 
---- Renders letter `kind` for case `ref`: { text =, html =, subject =, template =, stage =,
---- missing = { { part =, why = }, ... } }. A letter with a missing part must not be issued.
-function letters.render(kind, ref, folders, pack, settings, today)
+--- Renders letter `kind` about `about` (a case reference, or { restriction = id }): { text =,
+--- html =, subject =, template =, stage =, missing = { { part =, why = }, ... } }. A letter
+--- with a missing part must not be issued. `addressee` ({ name =, address =, email = }), when
+--- given, is who the letter goes to, as the person issuing it may see them; a withheld identity
+--- leaves the letter without its complainant.
+function letters.render(kind, about, folders, pack, settings, today, addressee)
   local path, text = letters.find(kind, folders)
   if not path then error(("no letter template '%s' (looked for %s)"):format(kind, text), 0) end
   local template = letters.parse(text, path)
-  local data, c = letters.data(ref, pack, settings, today)
+  local data, c
+  if type(about) == "table" then
+    data, c = letters.restriction_data(about.restriction, pack, settings, today)
+  else
+    data, c = letters.data(about, pack, settings, today)
+  end
+  if addressee and data.complainant then data.complainant = addressee end
   local missing = {}
+  if data.complainant and data.complainant.name == "[withheld]" then
+    missing[#missing + 1] = { part = "complainant", why = "the complainant's identity is withheld from you: a letter to them is "
+      .. "issued by someone who may see who they are (the pack's confidentiality roles, or whoever took the complaint)" }
+    data.complainant = nil
+  end
   for _, part in ipairs(template.required) do
     local used = template.body:find("{{[#^]?%s*" .. part .. "[%s.}]") or template.subject:find("{{[#^]?%s*" .. part .. "[%s.}]")
     if data[part] == nil then
-      missing[#missing + 1] = { part = part, why = letters.parts[part] }
+      if not (part == "complainant" and #missing > 0 and missing[1].part == "complainant") then
+        missing[#missing + 1] = { part = part, why = letters.parts[part] }
+      end
     elseif not used then
       missing[#missing + 1] = { part = part, why = letters.parts[part] .. "; the template " .. path .. " never uses it" }
     end

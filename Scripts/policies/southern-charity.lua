@@ -10,6 +10,7 @@
 --   previously_reviewed     the same complaint again, after a resolution and a review
 local compensation = require "lib.compensation"
 local ombudsman = require "lib.ombudsman"
+local long_date = require("lib.letters").long_date
 
 -- When we can't reach an agreement: "they can ask a 'designated person' (MP or a local
 -- councillor) to get involved, or wait eight weeks and ask the Housing Ombudsman Service to look
@@ -58,11 +59,14 @@ return {
     clause = "Unreasonable customer behaviour",
     kinds = {
       -- "acknowledge the contact but not offer any other responses"
-      acknowledge_only = { clause = "Unreasonable customer behaviour" },
+      acknowledge_only = { says = "we will acknowledge your contacts about this matter but not offer any other response",
+                           clause = "Unreasonable customer behaviour" },
       -- "ask them to only contact one named employee"
-      single_contact = { detail = "the named employee", clause = "Unreasonable customer behaviour" },
+      single_contact = { detail = "the named employee", says = "please contact only {detail}, who will deal with your contacts",
+                         clause = "Unreasonable customer behaviour" },
       -- "ask them to only contact us using a channel of our choice"
-      single_channel = { detail = "the channel of our choice", clause = "Unreasonable customer behaviour" },
+      single_channel = { detail = "the channel of our choice", says = "please contact us only by {detail}",
+                         clause = "Unreasonable customer behaviour" },
     },
     -- "We'll review customers we manage this way each year."
     review = {
@@ -74,16 +78,24 @@ return {
       -- all in the year → lift; contact that kept to the arrangement → a person decides whether
       -- it is still needed.
       decide = function(restriction, activity)
+        if activity.flagged > 0 and restriction.kind == "acknowledge_only" then
+          -- every contact is flagged under acknowledge-only: it is the contact itself that goes on
+          return { outcome = "continue",
+                   reasons = ("you have contacted us %d time%s about this since %s (the last on %s), so we will keep "
+                              .. "acknowledging your contacts without any other response for another year"):format(
+                              activity.flagged, activity.flagged == 1 and "" or "s", long_date(activity.since),
+                              long_date(activity.last_flagged)) }
+        end
         if activity.flagged > 0 then
           return { outcome = "continue",
                    reasons = ("since %s, %d of your contacts did not keep to the arrangement (the last on %s), so we will "
                               .. "keep managing contact this way for another year"):format(
-                              tostring(activity.since), activity.flagged, tostring(activity.last_flagged)) }
+                              long_date(activity.since), activity.flagged, long_date(activity.last_flagged)) }
         end
         if activity.contacts == 0 and activity.new_cases == 0 then
           return { outcome = "lift",
                    reasons = ("you have not needed to contact us about this since %s, so we no longer need to manage "
-                              .. "contact this way"):format(tostring(activity.since)) }
+                              .. "contact this way"):format(long_date(activity.since)) }
         end
         return nil
       end,

@@ -113,13 +113,17 @@ return {
     warning = true,
     kinds = {
       -- "deal with complaints differently": how, named in the restriction
-      deal_differently = { detail = "how the complaint will be dealt with", clause = "Unacceptable behaviour" },
+      deal_differently = { detail = "how the complaint will be dealt with", says = "we will deal with your complaint differently: {detail}",
+                           clause = "Unacceptable behaviour" },
       -- "restrict access to the Complaints Procedure"; "Customers who are subject to
       -- restrictions under our Unacceptable Behaviour Protocol, will be advised on how they can
       -- raise service issues or complaints with us." (Receipt of a complaint)
-      restricted_access = { detail = "how the customer can raise service issues or complaints", clause = "Unacceptable behaviour" },
+      restricted_access = { detail = "how the customer can raise service issues or complaints",
+                            says = "your access to our Complaints Procedure is restricted; you can raise service issues or complaints with us as follows: {detail}",
+                            clause = "Unacceptable behaviour" },
       -- "place restrictions on their communications with us": the one channel left open
-      communications = { detail = "the channel the customer may use", clause = "Unacceptable behaviour" },
+      communications = { detail = "the channel the customer may use", says = "please contact us only by {detail}",
+                         clause = "Unacceptable behaviour" },
     },
     flag = function(restriction, contact)
       if contact.direction ~= "in" then return nil end

@@ -29,6 +29,9 @@ public final class JobRunner {
     public let pack: PolicyPack
     public let calendar: WorkingDayCalendar
     public let reportsFolder: String
+    /// Where a job's letters find their templates, as `redress letter` looks: the store's own
+    /// letters folder, the pack's, then the default ones.
+    public let letterFolders: [String]
 
     /// A runner on `store` for the day `asOf`.
     public init(store: CaseStore, options: LuaState.Options, asOf: LocalDate, actor: String?) throws {
@@ -43,6 +46,7 @@ public final class JobRunner {
         pack = try PolicyLoader.load(path: PolicyLoader.resolve(bound.source, scripts: scripts), in: state)
         calendar = try HolidayData.load(files: options.holidayFiles).calendar(pack.region, closures: pack.closures)
         reportsFolder = try store.reportsFolder
+        letterFolders = try store.letterFolders(scripts: scripts, pack: pack.name)
     }
 
     /// Redress's own jobs folder, then the store's (whose jobs replace Redress's of the same name).
@@ -97,6 +101,7 @@ public final class JobRunner {
         let info: [String: LuaValue] = [
             "name": .string(job.name), "title": .string(job.title), "schedule": .string(job.schedule.description),
             "date": .date(due), "as_of": .date(asOf), "last_run": lastRun.map { .date($0) } ?? .nil, "dry_run": .boolean(dryRun),
+            "reports_folder": .string(reportsFolder), "letter_folders": .array(letterFolders.map { .string($0) }),
         ]
         do {
             let state = try LuaState(options: runOptions)

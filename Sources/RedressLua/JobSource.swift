@@ -101,6 +101,45 @@ extension JobCall {
       return result
     end
 
+    --- job:letter(kind, about) → the letter's file names, or nil and what it lacks ("part: why; ..."):
+    --- letter `kind` about `about` (a case reference, or { restriction = id }), from the templates
+    --- `redress letter` uses, read as an outsider would read the store (nothing withheld or
+    --- confidential) and addressed as the job's user may see the customer. Written with
+    --- job:write under letters/<ref or restriction-ID>/<date>-<kind>.txt and .html, and recorded
+    --- as issued when the run succeeds.
+    function job:letter(kind, about)
+      if type(kind) ~= "string" or not kind:match("^%a[%w_-]*$") then
+        fail("job:letter: kind: expected a template name such as 'restriction-review', got " .. describe(kind), 2)
+      end
+      local subject, folder
+      if type(about) == "table" and math.type(about.restriction) == "integer" then
+        subject, folder = about.restriction, "restriction-" .. about.restriction
+      elseif type(about) == "string" and about:match("^[%w][%w._-]*$") then
+        subject, folder = about, about
+      else
+        fail("job:letter: about: expected a case reference or { restriction = id }, got " .. describe(about), 2)
+      end
+      local letters = require "lib.letters"
+      local addressee, why = P.addressee(subject)
+      if why then fail("job:letter: " .. why, 2) end
+      local ok, outsider = P.outsider(true)
+      if not ok then fail("job:letter: " .. outsider, 2) end
+      local rendered, letter = pcall(letters.render, kind, about, info.letter_folders, pack, settings, self.date, addressee)
+      P.outsider(false)
+      if not rendered then error(letter, 0) end
+      if #letter.missing > 0 then
+        local parts = {}
+        for _, m in ipairs(letter.missing) do parts[#parts + 1] = m.part .. ": " .. m.why end
+        return nil, concat(parts, "; ")
+      end
+      local base = format("letters/%s/%s-%s", folder, tostring(self.date), kind)
+      local names = { self:write(base .. ".txt", letter.text), self:write(base .. ".html", letter.html) }
+      local ok2, message = P.record_letter(kind, subject, letter.stage, letter.template, letter.text,
+                                           { info.reports_folder .. "/" .. names[1], info.reports_folder .. "/" .. names[2] })
+      if not ok2 then fail("job:letter: " .. message, 2) end
+      return names
+    end
+
     local summary = definition.run(job)
     if summary ~= nil and type(summary) ~= "string" then summary = tostring(summary) end
     return summary, files

@@ -4,12 +4,73 @@ import LuaShim
 import RedressCore
 
 /// The Swift half of a job run's `job` object (the Lua half is `JobCall.source`): the store's
-/// pack and its calendar, and sample draws. Each answers its result, or `nil` and a message
+/// pack and its calendar, sample draws, and issuing letters. Each answers its result, or `nil` and a message
 /// naming the field and the value, which the Lua half raises at the job's line.
 enum JobsModule {
     static let functions: [(String, lshim_fn)] = [
-        ("bound_pack", boundPack), ("pack_calendar", packCalendar), ("sample", sample),
+        ("bound_pack", boundPack), ("pack_calendar", packCalendar), ("sample", sample), ("addressee", addressee),
+        ("outsider", outsider), ("record_letter", recordLetter),
     ]
+
+    /// `addressee(about)` → who a letter about `about` (a case reference, or a restriction's id)
+    /// goes to, as the job's user may see them ({ name =, address =, email = }), or nil.
+    static let addressee: lshim_fn = { L, call in
+        CasesModule.answer(L, call) { lua in
+            let (_, db) = try CasesModule.session(lua)
+            let found: CaseStore.Addressee?
+            switch lua.value(1) {
+            case .integer(let id): found = try CaseStore.addressee(ofRestriction: id, in: db)
+            case .string(let ref): found = try CaseStore.addressee(ofCase: ref, in: db)
+            default: throw InputError(field: "about", message: "expected a case reference or a restriction's id, got \(lua.describeArgument(1))")
+            }
+            guard let found else { return [.nil] }
+            var fields: [String: LuaValue] = [:]
+            if let name = found.name { fields["name"] = .string(name) }
+            if let address = found.address { fields["address"] = .string(address) }
+            if let email = found.email { fields["email"] = .string(email) }
+            return [.map(fields.keyedByString)]
+        }
+    }
+
+    /// `outsider(true)` makes the run read the store as an outsider would (a letter's view);
+    /// `outsider(false)` gives it back its own viewer. It can only ever take privileges away.
+    static let outsider: lshim_fn = { L, call in
+        CasesModule.answer(L, call) { lua in
+            let (_, db) = try CasesModule.session(lua)
+            guard case .boolean(let on) = lua.value(1) else { throw InputError(field: "on", message: "expected true or false") }
+            if on {
+                guard lua.state.stashedViewer == nil else { throw StoreError(message: "already reading as an outsider") }
+                lua.state.stashedViewer = try CaseStore.becomeOutsider(in: db)
+            } else if let viewer = lua.state.stashedViewer {
+                try CaseStore.restore(viewer, in: db)
+                lua.state.stashedViewer = nil
+            }
+            return [.boolean(true)]
+        }
+    }
+
+    /// `record_letter(kind, about, stage, template, text, files)` → true: records a letter the
+    /// job issued about `about` (a case reference or a restriction's id), with its files' paths.
+    static let recordLetter: lshim_fn = { L, call in
+        CasesModule.answer(L, call) { lua in
+            let (_, db) = try CasesModule.session(lua)
+            guard let kind = try lua.textArgument(1, "kind"), let template = try lua.textArgument(4, "template"),
+                  let text = try lua.textArgument(5, "text") else {
+                throw InputError(field: "kind", message: "required, with the template and the text")
+            }
+            guard case .array(let entries) = lua.value(6) else { throw InputError(field: "files", message: "expected a list of paths") }
+            let files = entries.compactMap { entry -> String? in if case .string(let path) = entry { return path } else { return nil } }
+            let letter = CaseStore.IssuedLetter(kind: kind, stage: try lua.textArgument(3, "stage"), issued: lua.state.today,
+                                                template: template, templateHash: ContentHash.of(try TextFile.read(template)),
+                                                text: text, files: files)
+            switch lua.value(2) {
+            case .integer(let id): try CaseStore.recordLetter(letter, aboutRestriction: id, by: lua.state.recorder, in: db)
+            case .string(let ref): try CaseStore.recordLetter(letter, on: ref, by: lua.state.recorder, in: db)
+            default: throw InputError(field: "about", message: "expected a case reference or a restriction's id, got \(lua.describeArgument(2))")
+            }
+            return [.boolean(true)]
+        }
+    }
 
     /// `bound_pack()` → the path and source of the pack the store is bound to.
     static let boundPack: lshim_fn = { L, call in

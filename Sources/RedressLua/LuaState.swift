@@ -55,6 +55,8 @@ public final class LuaState {
     public var changesIsolated = true
     /// The store's pack, once the cases API has loaded it.
     var policy: LoadedPolicy?
+    /// The viewer a job's letter set aside while it reads as an outsider (`JobsModule.outsider`).
+    var stashedViewer: CaseStore.Viewer?
     var pendingPack: (path: String, hash: String)?
     /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
     var calendars: [CalendarHandle] = []

@@ -201,7 +201,7 @@ public enum PolicyLoader {
                          clause: try optionalString(table["clause"], path + ".clause"))
     }
 
-    /// `restrictions = { kinds = { name = { detail =, clause = } }, warning = true,
+    /// `restrictions = { kinds = { name = { detail =, says =, clause = } }, warning = true,
     /// review = { months = 12, decide = function(restriction, activity) end },
     /// challenge = { times = 1, reviewer =, role = }, flag = function(restriction, contact) end, clause = }`.
     static func restrictions(_ value: LuaValue) throws(PolicyError) -> RestrictionRules {
@@ -215,8 +215,9 @@ public enum PolicyLoader {
             }
             let path = "restrictions.kinds.\(name)"
             let kind = try map(value, path)
-            try refuseUnknownKeys(kind, allowed: ["detail", "clause"], at: path + ".")
+            try refuseUnknownKeys(kind, allowed: ["detail", "says", "clause"], at: path + ".")
             kinds.append(RestrictionRules.Kind(name: name, detail: try optionalString(kind["detail"], path + ".detail"),
+                                               says: try optionalString(kind["says"], path + ".says"),
                                                clause: try optionalString(kind["clause"], path + ".clause")))
         }
         var warning = false

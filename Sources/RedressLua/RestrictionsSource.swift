@@ -80,35 +80,44 @@ extension CasesModule {
 
     local OUTCOMES = set { "continue", "vary", "lift" }
 
-    --- restrictions.assess(id, on) → { outcome =, reasons =, detail = }, or nil and why a person must decide:
-    --- the pack's `restrictions.review.decide(restriction, activity)` on the review due
-    function restrictions.assess(id, on)
-      local p = policy(2)
-      local r = restrictions.get(id)
-      if r == nil or r.kind == "warning" then fail(format("restrictions.assess: id: no restriction with id %s", tostring(id)), 2) end
+    -- The pack's review hook on restriction `id` as of `on`, its answer checked; errors are raised
+    -- `level` frames above this function's caller (the script that called the public function).
+    local function assess(id, on, level)
+      local p = policy(level + 1)
+      local r, why = C.restriction_get(id)
+      if why then fail("restrictions.assess: " .. why, level + 1) end
+      if r == nil or r.kind == "warning" then fail(format("restrictions.assess: id: no restriction with id %s", tostring(id)), level + 1) end
       local rules = type(p.restrictions) == "table" and p.restrictions or {}
       local hook = type(rules.review) == "table" and rules.review.decide
       if not hook then return nil, format("pack %s has no restrictions.review.decide hook: a person decides", tostring(p.name)) end
-      local facts = restrictions.activity(id, on)
+      local facts, problem = C.restriction_activity(id, on)
+      if not facts then fail("restrictions.assess: " .. problem, level + 1) end
       local d = hook(r, facts)
       local where = format("policy %s: restrictions.review.decide", tostring(p.name))
       if d == nil then return nil, "the pack's review hook leaves this review to a person" end
-      if type(d) ~= "table" then fail(format("%s returned %s; expected { outcome =, reasons = } or nil", where, type(d)), 2) end
+      if type(d) ~= "table" then fail(format("%s returned %s; expected { outcome =, reasons = } or nil", where, type(d)), level + 1) end
       for key in pairs(d) do
         if key ~= "outcome" and key ~= "reasons" and key ~= "detail" then
-          fail(format("%s returned an unknown field '%s' (expected outcome, reasons, detail)", where, tostring(key)), 2)
+          fail(format("%s returned an unknown field '%s' (expected outcome, reasons, detail)", where, tostring(key)), level + 1)
         end
       end
       if not OUTCOMES[d.outcome] then
-        fail(format("%s: outcome: expected continue, vary or lift, got %s", where, tostring(d.outcome)), 2)
+        fail(format("%s: outcome: expected continue, vary or lift, got %s", where, tostring(d.outcome)), level + 1)
       end
       if type(d.reasons) ~= "string" or d.reasons == "" then
-        fail(format("%s: reasons: a review outcome gives its reasons (text), got %s", where, tostring(d.reasons)), 2)
+        fail(format("%s: reasons: a review outcome gives its reasons (text), got %s", where, tostring(d.reasons)), level + 1)
       end
       if d.outcome == "vary" and (type(d.detail) ~= "string" or d.detail == "") then
-        fail(format("%s: detail: a varied restriction names what it now is, got %s", where, tostring(d.detail)), 2)
+        fail(format("%s: detail: a varied restriction names what it now is, got %s", where, tostring(d.detail)), level + 1)
       end
       return d
+    end
+
+    --- restrictions.assess(id, on) → { outcome =, reasons =, detail = }, or nil and why a person must decide:
+    --- the pack's `restrictions.review.decide(restriction, activity)` on the review due
+    function restrictions.assess(id, on)
+      local d, why = assess(id, on, 2)
+      return d, why
     end
 
     local DUE_REVIEW = set { "id", "on", "reviewer" }
@@ -124,7 +133,7 @@ extension CasesModule {
         fail(format("restrictions.review_due: id: restriction %d's review is not due by %s (%s)", r.id, tostring(on),
                     r.review_due and ("due " .. tostring(r.review_due)) or (r.lifted and "lifted" or "no review set")), 2)
       end
-      local d, why = restrictions.assess(o.id, on)
+      local d, why = assess(o.id, on, 2)
       if not d then return nil, why end
       local after = restrictions.review { id = o.id, on = on, outcome = d.outcome, reasons = d.reasons, detail = d.detail,
                                           reviewer = o.reviewer }

@@ -54,4 +54,51 @@ import RedressCore
             """)
         #expect(message == "test:3: policy flag-test: restrictions.flag returned number; expected text (why the contact is flagged) or nil")
     }
+
+    /// What a review weighs: the contacts since the restriction began, the flagged ones among
+    /// them, and the complainant's new cases; counted from after the day it began.
+    @Test func aReviewWeighsTheContactSinceTheRestrictionBegan() throws {
+        let fixture = try CasesModuleTests.Fixture(pack: "southern-charity", asOf: "2027-12-22")
+        let result = try fixture.run("""
+            local c = cases.intake{ received = "2026-12-01", channel = "email", dissatisfied = true,
+                                    complainant = { name = "A Customer", email = "a@example.org" } }
+            local r = restrictions.add{ party = c.complainant, kind = "single_channel", detail = "email",
+                                        reasons = "daily calls", on = "2026-12-22" }
+            c:log{ channel = "phone", direction = "in", summary = "Rang on the day", at = "2026-12-22" }
+            c:log{ channel = "phone", direction = "in", summary = "Rang", at = "2027-02-01" }
+            c:log{ channel = "email", direction = "in", summary = "Wrote", at = "2027-03-01" }
+            c:log{ channel = "phone", direction = "out", summary = "Called back", at = "2027-03-02" }
+            cases.intake{ received = "2027-06-01", channel = "email", complainant = c.complainant }
+            local a = restrictions.activity(r.id, "2027-12-22")
+            return { tostring(a.since), a.contacts, a.flagged, tostring(a.last_flagged), a.new_cases, a.reviews,
+                     #restrictions.due("2027-12-21"), #restrictions.due("2027-12-22") }
+            """)
+        #expect(result == .array([.string("2026-12-22"), .integer(2), .integer(1), .string("2027-02-01"), .integer(1), .integer(0),
+                                  .integer(0), .integer(1)]))
+    }
+
+    @Test(arguments: [
+        ("return 'lift'", "test:3: policy decide-test: restrictions.review.decide returned string; expected { outcome =, reasons = } or nil"),
+        ("return { outcome = 'end', reasons = 'x' }", "test:3: policy decide-test: restrictions.review.decide: outcome: expected continue, vary or lift, got end"),
+        ("return { outcome = 'lift' }", "test:3: policy decide-test: restrictions.review.decide: reasons: a review outcome gives its reasons (text), got nil"),
+        ("return { outcome = 'vary', reasons = 'x' }", "test:3: policy decide-test: restrictions.review.decide: detail: a varied restriction names what it now is, got nil"),
+        ("return { outcome = 'lift', reasons = 'x', why = 'y' }", "test:3: policy decide-test: restrictions.review.decide returned an unknown field 'why' (expected outcome, reasons, detail)"),
+    ])
+    func aReviewHookReturningNonsenseIsNamedAndRecordsNothing(body: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        let pack = try folder.write("decide-pack.lua", """
+            return { name = "decide-test", stages = { { name = "1" } },
+                     restrictions = { kinds = { acknowledge_only = {} },
+                                      review = { months = 12, decide = function(r, activity) \(body) end } } }
+            """)
+        let fixture = try CasesModuleTests.Fixture(pack: pack, asOf: "2027-12-02")
+        try fixture.run("""
+            local c = cases.intake{ received = '2026-12-01', channel = 'email', complainant = { name = 'A', email = 'a@example.org' } }
+            restrictions.add{ party = c.complainant, kind = 'acknowledge_only', reasons = 'x', on = '2026-12-02' }
+            """)
+        let before = try fixture.snapshot()
+        let error = try fixture.failure("local r = restrictions.due()[1]\nlocal _ = 0\nrestrictions.review_due{ id = r.id }")
+        #expect(error.hasPrefix(message), "\(error)")
+        #expect(try fixture.snapshot() == before)
+    }
 }

@@ -190,4 +190,31 @@ import Testing
         #expect(try letter(workspace, ["welcome", "C-2026-000001"]).stderr.contains("no letter template 'welcome' (looked for \(letters.path)/welcome.txt"))
         #expect(try letter(workspace, ["../x", "C-2026-000001"]).status == 2)
     }
+
+    /// southern-charity: "If a customer makes a complaint in confidence, their identity will only
+    /// be known to the person who received the complaint and to a member of the Resolution team."
+    /// A letter to that customer is addressed to them by someone who may see who they are; anyone
+    /// else is refused, and the letter names why.
+    @Test func aConfidentialComplainantsLetterIsAddressedBySomeoneWhoMaySeeThem() throws {
+        let workspace = try PackJobsTests().landlord("southern-charity")
+        for (user, role) in [("boss", "manager"), ("ann", "complaints_officer"), ("bea", "complaints_officer"), ("rita", "resolution_team")] {
+            #expect(try Redress.run(["users", "add", user, "--role", role, "--db", workspace.db, "--user", "boss"]).status == 0)
+        }
+        let intake = try Redress.run(["--db", workspace.db, "--user", "ann", "--as-of", "2026-12-22", "-e", """
+            cases.intake{ received = "2026-12-22", channel = "phone", confidential = true, summary = "A neighbour's threats",
+                          complainant = { name = "Cara Confidential", address = "2 Low Road" } }
+            """])
+        #expect(intake.status == 0, "\(intake.stderr)")
+        for user in ["ann", "rita"] {
+            let preview = try Redress.run(["letter", "acknowledgement", "C-2026-000001", "--preview", "--as-of", "2026-12-22",
+                                           "--db", workspace.db, "--user", user])
+            #expect(preview.stdout.contains("Dear Cara Confidential,"), "\(user): \(preview.stdout)\(preview.stderr)")
+            #expect(!preview.stdout.contains("[withheld]"))
+        }
+        let refused = try Redress.run(["letter", "acknowledgement", "C-2026-000001", "--as-of", "2026-12-22", "--db", workspace.db, "--user", "bea"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("lacks a required part (nothing issued):\n  complainant: the complainant's identity is withheld from you"),
+                "\(refused.stderr)")
+        #expect(workspace.file("s-reports/letters/C-2026-000001/2026-12-22-acknowledgement.txt") == nil)
+    }
 }

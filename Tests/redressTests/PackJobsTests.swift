@@ -216,37 +216,6 @@ import Testing
             """), "\(report)")
     }
 
-    @Test func restrictionsDueForReviewAreListed() throws {
-        // southern-charity.lua: restrictions.review = { months = 12 }: "We'll review customers we manage this way each year."
-        let workspace = try landlord("southern-charity")
-        #expect(try lua(workspace, asOf: "2025-12-22", """
-            local c = cases.intake{ received = "2025-12-01", channel = "email", complainant = { name = "Pat Example" } }
-            local r = restrictions.add{ party = c.complainant, kind = "single_channel", detail = "email",
-                                        reasons = "daily calls to several teams", on = "2025-12-22" }
-            print(r.review_due)
-            """) == "2026-12-22\n")
-        // Friday 18 December 2026: due Tuesday 22 December, within 3 working days (21, 22, 23).
-        let due = try workspace.jobs(["run", "restriction-reviews", "--as-of", "2026-12-18"])
-        #expect(due.stdout.hasPrefix("2026-12-18 restriction-reviews: ok: 0 overdue, 1 due within 3 working days\n"), "\(due.stderr)")
-        #expect(workspace.file("s-reports/restriction-reviews/2026-12-18.txt") == """
-            Restrictions due for review on 2026-12-18 (by 2026-12-23); the pack reviews them after 12 months
-
-            restriction 1  party 1 Pat Example  single_channel (email)
-              since 2025-12-22; review 2026-12-22, due in 2 working days
-              reasons: daily calls to several teams
-
-            """)
-        // Reviewed (continue): the next review is a year on, and the list is empty.
-        _ = try lua(workspace, asOf: "2026-12-21", """
-            restrictions.review{ id = 1, outcome = "continue", reasons = "calls continue", reviewer = "Head of Customer Feedback" }
-            """)
-        #expect(try workspace.jobs(["run", "restriction-reviews", "--as-of", "2026-12-24"]).stdout.hasSuffix("2026-12-24 restriction-reviews: ok: no reviews due\n"))
-        // hos-code restricts no one.
-        let code = try Workspace()
-        #expect(try code.jobs(["run", "restriction-reviews", "--as-of", "2026-12-24"]).stdout
-                == "2026-12-24 restriction-reviews: ok: nothing to do: pack hos-code sets no review of restrictions\n")
-    }
-
     /// 31 complainants with complaints received in the fourth quarter of 2026, every fifth
     /// escalated to stage 2 in the quarter (6 of them).
     static let quarterOfComplaints = """

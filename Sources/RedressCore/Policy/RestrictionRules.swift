@@ -10,11 +10,15 @@ public struct RestrictionRules: Hashable, Sendable {
         /// What a restriction of this kind must name (`the named employee`), or nil when it names
         /// nothing.
         public let detail: String?
+        /// What the restriction asks of the customer, as a letter says it (`please contact us
+        /// only by {detail}`), or nil for the letter to name the kind.
+        public let says: String?
         public let clause: String?
 
-        public init(name: String, detail: String? = nil, clause: String? = nil) {
+        public init(name: String, detail: String? = nil, says: String? = nil, clause: String? = nil) {
             self.name = name
             self.detail = detail
+            self.says = says
             self.clause = clause
         }
     }

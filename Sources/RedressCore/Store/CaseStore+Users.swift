@@ -123,13 +123,27 @@ extension CaseStore {
     /// Reads as someone with no role and no case of their own would: a customer-facing letter
     /// shows nothing withheld or confidential. Restores the viewer afterwards.
     public static func asOutsider<T>(in db: Database, _ body: () throws -> T) throws -> T {
-        let viewer = try Row.fetchOne(db, sql: "SELECT user, role FROM temp.redress_viewer")
-        try db.execute(sql: "UPDATE temp.redress_viewer SET user = NULL, role = NULL")
-        defer {
-            try? db.execute(sql: "UPDATE temp.redress_viewer SET user = ?, role = ?",
-                            arguments: [viewer?["user"] as String?, viewer?["role"] as String?])
-        }
+        let viewer = try becomeOutsider(in: db)
+        defer { try? restore(viewer, in: db) }
         return try body()
+    }
+
+    /// Who the connection reads as: a user and their role (both nil for an outsider).
+    public struct Viewer: Sendable, Equatable {
+        public var user: String?
+        public var role: String?
+    }
+
+    /// Makes the connection read as an outsider; returns the viewer to `restore` afterwards.
+    public static func becomeOutsider(in db: Database) throws -> Viewer {
+        let row = try Row.fetchOne(db, sql: "SELECT user, role FROM temp.redress_viewer")
+        try db.execute(sql: "UPDATE temp.redress_viewer SET user = NULL, role = NULL")
+        return Viewer(user: row?["user"], role: row?["role"])
+    }
+
+    /// Gives the connection back the viewer `becomeOutsider` set aside.
+    public static func restore(_ viewer: Viewer, in db: Database) throws {
+        try db.execute(sql: "UPDATE temp.redress_viewer SET user = ?, role = ?", arguments: [viewer.user, viewer.role])
     }
 
     /// Records the pack's data-protection rules where the store's views and retention read

@@ -189,18 +189,31 @@ extension CaseStore {
 
     /// Records that `letter` was issued on case `ref`, in the letters table and the event log.
     public static func recordLetter(_ letter: IssuedLetter, on ref: String, by recorder: Recorder, in db: Database) throws {
-        let caseID = try caseID(of: ref, in: db)
+        try recordLetter(letter, caseID: try caseID(of: ref, in: db), restrictionID: nil, partyID: nil, by: recorder, in: db)
+    }
+
+    /// Records that `letter` about restriction `id` was issued to its party.
+    public static func recordLetter(_ letter: IssuedLetter, aboutRestriction id: Int64, by recorder: Recorder, in db: Database) throws {
+        guard let restriction = try restriction(id, in: db), restriction.kind != "warning" else {
+            throw InputError(field: "restriction", message: "no restriction with id \(id)")
+        }
+        try recordLetter(letter, caseID: nil, restrictionID: id, partyID: restriction.partyID, by: recorder, in: db)
+    }
+
+    static func recordLetter(_ letter: IssuedLetter, caseID: Int64?, restrictionID: Int64?, partyID: Int64?, by recorder: Recorder,
+                             in db: Database) throws {
         let now = Timestamp.nowUTC()
         let files = "[" + letter.files.map(JSON.quote).joined(separator: ",") + "]"
         try DirectStatement.savepoint(db) {
             try db.execute(sql: """
-                INSERT INTO letters(case_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [caseID, letter.kind, letter.stage, letter.issued.description, letter.template, letter.templateHash,
-                                 ContentHash.of(letter.text), files, now, recorder.actor])
-            try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'letter_issued', ?, ?, ?, ?, ?)",
-                           arguments: [caseID, letter.issued.description, now, recorder.actor, recorder.script,
-                                       JSON.object(["kind": letter.kind, "letter_id": String(db.lastInsertedRowID)])])
+                INSERT INTO letters(case_id, restriction_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [caseID, restrictionID, letter.kind, letter.stage, letter.issued.description, letter.template,
+                                 letter.templateHash, ContentHash.of(letter.text), files, now, recorder.actor])
+            var data = ["kind": letter.kind, "letter_id": String(db.lastInsertedRowID)]
+            if let restrictionID { data["restriction_id"] = String(restrictionID) }
+            try db.execute(sql: "INSERT INTO events(case_id, party_id, type, on_date, at, actor, script, data) VALUES (?, ?, 'letter_issued', ?, ?, ?, ?, ?)",
+                           arguments: [caseID, partyID, letter.issued.description, now, recorder.actor, recorder.script, JSON.object(data)])
         }
     }
 
@@ -220,5 +233,37 @@ extension String {
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
+    }
+}
+
+extension CaseStore {
+    /// Who a letter goes to, as the connection's viewer may see them (`[withheld]` when they
+    /// may not).
+    public struct Addressee: Sendable, Equatable {
+        public var name: String?
+        public var address: String?
+        public var email: String?
+    }
+
+    /// True when the store holds case `ref`.
+    public static func hasCase(_ ref: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM main.cases WHERE ref = ?)", arguments: [ref]) ?? false
+    }
+
+    /// The complainant of case `ref` as the viewer sees them: nil when the case has none (an
+    /// anonymous complaint) or there is no such case.
+    public static func addressee(ofCase ref: String, in db: Database) throws -> Addressee? {
+        try Row.fetchOne(db, sql: """
+            SELECT p.name, p.address, p.email FROM main.cases c JOIN parties p ON p.id = c.complainant_id
+            WHERE c.ref = ? AND c.anonymous = 0
+            """, arguments: [ref]).map { Addressee(name: $0["name"], address: $0["address"], email: $0["email"]) }
+    }
+
+    /// The party restriction `id` restricts, as the viewer sees them; nil when there is no such
+    /// restriction.
+    public static func addressee(ofRestriction id: Int64, in db: Database) throws -> Addressee? {
+        try Row.fetchOne(db, sql: """
+            SELECT p.name, p.address, p.email FROM main.restrictions r JOIN parties p ON p.id = r.party_id WHERE r.id = ?
+            """, arguments: [id]).map { Addressee(name: $0["name"], address: $0["address"], email: $0["email"]) }
     }
 }

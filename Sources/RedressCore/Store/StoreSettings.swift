@@ -114,4 +114,10 @@ extension CaseStore {
     public var reportsFolder: String { get throws(StoreError) { try folder("reports_folder", kind: "reports") } }
     /// The store's own letter templates: `letters_folder`, else `<name>-letters/` beside the store.
     public var lettersFolder: String { get throws(StoreError) { try folder("letters_folder", kind: "letters") } }
+
+    /// Where a letter's template is looked for, first match wins: the store's own letters
+    /// folder, Scripts/letters/<pack>/, then Scripts/letters/default/ (the Code's letters).
+    public func letterFolders(scripts: String, pack: String) throws(StoreError) -> [String] {
+        [try lettersFolder, "\(scripts)/letters/\(pack)", "\(scripts)/letters/default"]
+    }
 }

@@ -20,7 +20,8 @@ import Testing
                                                  "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
                                                  "v3: vocabulary checks on the intake tables without IN lists",
                                                  "v5: job runs, case officers, learning actions, sample draws, letters",
-                                                 "v6: users and roles; confidential outcomes; look-ups for redaction; retention"])
+                                                 "v6: users and roles; confidential outcomes; look-ups for redaction; retention",
+                                                 "v7: letters about a restriction on contact, not only on a case"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -123,6 +124,40 @@ import Testing
         for bad in ["INSERT INTO main.parties(role, created_at) VALUES ('landlord', 'x')",
                     "UPDATE cases SET kind = 'grumble'", "UPDATE cases SET status = 'lost'",
                     "UPDATE clocks SET unit = 'fortnights'", "INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, calendar_version) VALUES (1, '1', 'acknowledge', 'received', '2026-12-22', 5, 'days', '2026-12-27', 'v')"] {
+            #expect(throws: StoreError.self, "\(bad)") { try store.write { db in try db.execute(sql: bad) } }
+        }
+    }
+
+    /// v7 rebuilds letters so a letter may be about a restriction instead of a case: a v6
+    /// store's letters are kept, still append-only, and a letter names exactly one of the two.
+    @Test func v7KeepsAV6StoresLettersAndTheirRules() throws {
+        let path = temporaryPath()
+        defer { removeStore(path) }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v6: users and roles; confidential outcomes; look-ups for redaction; retention")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO parties(name, role, created_at) VALUES ('Ann Example', 'tenant', '2026-12-22T09:00:00Z');
+                    INSERT INTO cases(ref, kind, status, stage, received, channel, complainant_id, policy, policy_hash, calendar_version, created_at)
+                    VALUES ('C-2026-000001', 'complaint', 'open', '1', '2026-12-22', 'email', 1, 'hos-code', 'h', 'v', '2026-12-22T09:00:00Z');
+                    INSERT INTO letters(case_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
+                    VALUES (1, 'acknowledgement', '1', '2026-12-23', 't.txt', 'th', 'xh', '["a.txt"]', '2026-12-23T09:00:00Z', 'ann');
+                    INSERT INTO restrictions(party_id, kind, reasons, starts) VALUES (1, 'single_channel', 'calls', '2026-12-22');
+                    """)
+            }
+        }
+        let store = try CaseStore(path: path)
+        try store.read { db in
+            let letters = try String.fetchAll(db, sql: "SELECT case_id || ' ' || kind || ' ' || issued || ' ' || actor FROM letters")
+            #expect(letters == ["1 acknowledgement 2026-12-23 ann"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+        let insert = "INSERT INTO letters(case_id, restriction_id, kind, issued, template, template_hash, text_hash, at) VALUES "
+        try store.write { db in try db.execute(sql: insert + "(NULL, 1, 'restriction', '2026-12-23', 't', 'h', 'h', 'now')") }
+        for bad in [insert + "(NULL, NULL, 'restriction', '2026-12-23', 't', 'h', 'h', 'now')",
+                    insert + "(1, 1, 'restriction', '2026-12-23', 't', 'h', 'h', 'now')",
+                    "UPDATE letters SET kind = 'decision'", "DELETE FROM letters"] {
             #expect(throws: StoreError.self, "\(bad)") { try store.write { db in try db.execute(sql: bad) } }
         }
     }
