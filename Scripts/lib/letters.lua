@@ -4,7 +4,8 @@
 -- A letter is about a case (its reference) or about a restriction on a party's contact
 -- ({ restriction = id }: the restriction notice and a review's outcome).
 --
--- A template is a text file: a header of `name: value` lines, a line `---`, then the body.
+-- A template is a text file: a header of `name: value` lines (and `-- comment` lines, for the
+-- clause the letter implements), a line `---`, then the body.
 --
 --   required: stage, decision, reasons
 --   subject: Our decision on your complaint {{case.ref}}
@@ -41,6 +42,7 @@ letters.parts = {
   complainant = "who the letter is to",
   restriction = "the restriction on contact: what it asks of the customer, from when, and the reasons for it",
   review = "the review of the restriction: its outcome, the reasons, and when the next review is",
+  acceptance = "an offer of redress with the date to accept it by (the pack's remedy hook sets accept_by)",
 }
 
 local REVIEW_OUTCOMES = { continue = "kept in place", vary = "changed", lift = "ended" }
@@ -178,6 +180,7 @@ function letters.data(ref, pack, settings, today)
       end
       data.remedy = { items = items, total = pounds(total), accept_by = long_date(offer.accept_by), payment_route = offer.payment_route,
                       offset = offer.arrears_offset_pence > 0 and pounds(offer.arrears_offset_pence) or nil }
+      if offer.accept_by then data.acceptance = data.remedy end
     elseif decision.outcome == "not_upheld" then
       data.remedy = { none = true, items = {} }
     end
@@ -246,7 +249,7 @@ function letters.parse(text, path)
   if not header then error(path .. ": a letter template starts with its header (required: ..., subject: ...) and a line ---", 0) end
   local fields = {}
   for line in (header .. "\n"):gmatch("(.-)\n") do
-    if line:match("%S") then
+    if line:match("%S") and not line:match("^%-%-") then
       local key, value = line:match("^(%w+):%s*(.-)%s*$")
       if not key or (key ~= "required" and key ~= "subject") then
         error(("%s: header line '%s': expected 'required: part, ...' or 'subject: ...'"):format(path, line), 0)

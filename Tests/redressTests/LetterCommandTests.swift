@@ -217,4 +217,34 @@ import Testing
                 "\(refused.stderr)")
         #expect(workspace.file("s-reports/letters/C-2026-000001/2026-12-22-acknowledgement.txt") == nil)
     }
+
+    /// WDH's own letter (Scripts/letters/wdh/acceptance-form.txt): "Customers will receive an
+    /// Acceptance Form ... The customer will be given eight weeks to return the form"; any payment
+    /// "offset against any monies owed to us", or paid "to a customer's rent account".
+    @Test func wdhsAcceptanceFormGivesTheOfferTheOffsetAndEightWeeks() throws {
+        let workspace = try PackJobsTests().landlord("wdh")
+        try lua(workspace, asOf: "2027-01-13", """
+            local c = cases.intake{ received = "2026-12-22", channel = "email", asked_for_complaint = true, summary = "Boiler",
+                                    complainant = { name = "Ann Tenant", role = "tenant" } }
+            c:logged{ on = "2026-12-22" } c:acknowledge{ on = "2026-12-23" }
+            c:respond{ on = "2027-01-13", outcome = "upheld", findings = { apology = "the repair took six days",
+              days_without_heating = 6, arrears = 5000, rent_account = true } }
+            local d = cases.intake{ received = "2026-12-22", channel = "email", asked_for_complaint = true, summary = "Fence",
+                                    complainant = { name = "Bob Tenant", role = "tenant" } }
+            d:logged{ on = "2026-12-22" } d:acknowledge{ on = "2026-12-23" }
+            d:respond{ on = "2027-01-13", outcome = "not_upheld", reasons = "the fence is the neighbour's" }
+            """)
+        let form = try letter(workspace, ["acceptance-form", "C-2026-000001", "--as-of", "2027-01-13", "--preview"])
+        #expect(form.status == 0, "\(form.stderr)")
+        // 6 days without heating at the Ombudsman's £15 a day; eight weeks from Wednesday 13 January 2027.
+        #expect(form.stdout.contains("- loss of amenity: £90.00 (6 days without heating at £15.00 a day"), "\(form.stdout)")
+        #expect(form.stdout.contains("Total: £90.00\nAny payment is set against money owed to us: £50.00 of this offer will be set against the arrears on your account. We will make the payment to your rent account."))
+        #expect(form.stdout.contains("Please return this form by 10 March 2027 (eight weeks from our decision) to accept the offer."))
+        #expect(!form.stdout.contains("WDH, Remedies"), "the template's comment lines stay out of the letter")
+        let none = try letter(workspace, ["acceptance-form", "C-2026-000002", "--as-of", "2027-01-13"])
+        #expect(none.stderr == "redress: acceptance-form letter for C-2026-000002 lacks a required part (nothing issued):\n  acceptance: an offer of redress with the date to accept it by (the pack's remedy hook sets accept_by)\n")
+        // Another pack has no such template.
+        let other = try letter(try Workspace(), ["acceptance-form", "C-2026-000001", "--as-of", "2027-01-13"])
+        #expect(other.status != 0)
+    }
 }
