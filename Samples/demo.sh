@@ -78,6 +78,19 @@ echo "10. WDH's Tenant Satisfaction Measures so far in 2026/27, for a landlord o
 "$redress" report tsm --db "$folder/wdh.sqlite" --as-of "$today" | sed -n '1,11p' | indent
 "$redress" report annual --db "$folder/wdh.sqlite" --as-of "$today" --output "$folder/wdh-annual-report.html" | sed "s|$folder/||" | indent
 echo
+echo "11. southern-charity's restriction on contact: the notice to the resident (redress letter restriction),"
+echo "    then a copy of the store a year on, when the yearly review falls due (the restriction-reviews job"
+echo "    runs the pack's review hook, records the outcome and writes the review letter):"
+sc="$folder/southern-charity.sqlite"
+restriction=$("$redress" --db "$sc" -e 'print(sql("SELECT id FROM restrictions WHERE kind <> ? ORDER BY id LIMIT 1", "warning")[1].id)')
+due=$("$redress" --db "$sc" -e "print(restrictions.get($restriction).review_due)")
+"$redress" letter restriction --restriction "$restriction" --db "$sc" --as-of "$today" --preview | sed -n '/^## How/,/^## The Housing/p' | indent
+later="$folder/southern-charity-$due.sqlite"
+for suffix in "" -wal -shm; do [ -e "$sc$suffix" ] && cp "$sc$suffix" "$later$suffix"; done
+"$redress" jobs run restriction-reviews --db "$later" --as-of "$due" | tail -n 4 | sed "s|$folder/||" | indent
+sed -n '3,$p' "$folder/southern-charity-$due-reports/restriction-reviews/$due.txt" | indent
+sed -n '/^## Our review/,/^We will review the arrangement again/p' "$folder/southern-charity-$due-reports/letters/restriction-$restriction/$due-restriction-review.txt" | indent
+echo
 echo "The stores are in $folder (one per landlord): open them with sqlite3, or"
 echo "\`redress export cases --db $folder/wdh.sqlite\`."
 if [ -t 0 ]; then

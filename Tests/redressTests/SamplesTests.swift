@@ -198,7 +198,11 @@ import Testing
                                      [Self.samples.appendingPathComponent("demo.sh").path, Redress.binary.path, store.folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
-        for step in 1...8 { #expect(result.stdout.contains("\n\(step). "), "step \(step) is missing") }
+        for step in 1...11 { #expect(result.stdout.contains("\n\(step). "), "step \(step) is missing") }
+        // A year on, southern-charity's restriction (challenged on 30 November 2026, so next
+        // reviewed on 30 November 2027) is kept: a phone call on 15 December 2026 broke it.
+        #expect(result.stdout.contains("   2027-11-30 restriction-reviews: ok: 1 reviewed, 0 for a person to decide"))
+        #expect(result.stdout.contains("   We have decided to keep this arrangement in place: please contact us only by email."))
         // The workbench session ran on the WDH store: the remedy WDH's pack computed, as CSV
         // (whose lines end in CRLF).
         #expect(result.stdout.contains("   kind,amount_pence,reason\r\n   apology,0,your complaint was answered "))
