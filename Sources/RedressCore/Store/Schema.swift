@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v3: vocabulary checks on the intake tables without IN lists", migrate: v3)
         migrator.registerMigration("v5: job runs, case officers, learning actions, sample draws, letters", migrate: v5)
         migrator.registerMigration("v6: users and roles; confidential outcomes; look-ups for redaction; retention", migrate: v6)
+        migrator.registerMigration("v7: rounds of a stage entered again (a complaint referred back)", migrate: v7)
         return migrator
     }
 
