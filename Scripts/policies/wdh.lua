@@ -77,7 +77,28 @@ return {
         escalation_window = { working_days = 10, from = "decision_sent", late = "needs_reason",
                               clause = "Requests to escalate to Stage 2" },
     } },
-    { name = "2", clause = "Requests to escalate to Stage 2", clocks = {
+    { name = "2", clause = "Requests to escalate to Stage 2",
+      -- "The investigating manager may choose to offer an alternative resolution or they may
+      -- refer the complaint back to Stage 1, for a review of the decision. The customer will be
+      -- notified of this and a response timescale will be agreed with them." (Requests to
+      -- escalate to Stage 2): c:refer_back{ on =, respond_by = the agreed date }. The referral
+      -- is stage 2's answer to the request (it meets stage 2's acknowledge and respond clocks);
+      -- stage 1 reviews its decision by the agreed date, which moves only with the customer's
+      -- agreement, and its review decision may be escalated again.
+      refer_back = { to = "1", clause = "Requests to escalate to Stage 2" },
+      -- "We may decline a request to escalate in line with Section 2.15 of our Complaints
+      -- Policy" ... "We will notify the customer of our decision and explain the reason(s) why
+      -- and provide details of the Housing Ombudsman Service, or other relevant regulatory body,
+      -- where appropriate." c:decline_escalation{ on =, ground =, reason = }: the case closes,
+      -- with the ground and the reason in its log.
+      decline = { clause = "Requests to escalate to Stage 2 (Complaints Policy 2.15)", grounds = {
+        excluded = "the complaint now falls into one of the exclusions set out in section 2.6 of our Complaints Policy",
+        resolved = "the complaint was upheld at Stage 1 and an appropriate and proportionate resolution was offered to the customer",
+        disproportionate = "the resolution requested cannot be provided, as it is disproportionate, or outside of our control to influence or change",
+        unacceptable_behaviour = "a customer's behaviour is deemed to be unacceptable and they have refused to engage with us in an "
+          .. "acceptable manner during the investigation of their Stage 1 complaint, or their request to escalate is considered to be vexatious",
+      } },
+      clocks = {
         -- "A written acknowledgement of their request to escalate to Stage 2 will be sent to the
         -- customer within five working days from receipt of their request."
         acknowledge = { working_days = 5, from = "escalated", clause = "Requests to escalate to Stage 2" },
@@ -98,6 +119,16 @@ return {
         contact = { working_days = 3, from = "received", clause = "Service Recovery" },
     } },
   },
+
+  -- Putting things right: "Customers will receive an Acceptance Form to complete and this will
+  -- confirm the offer of redress. The customer will be given eight weeks to return the form and
+  -- confirm their acceptance of the offer. Alternatively, they can refer their complaint to the
+  -- HOS or other appropriate regulatory body." Every offer gets the eight weeks from its decision
+  -- (c:accept_remedy{ on = } records the returned form, c:decline_remedy{ on =, reason = } a
+  -- refusal). The procedure says nothing of a form returned after the eight weeks: the offer has
+  -- lapsed by then, so a late acceptance is taken only with the reason it is accepted (the
+  -- officer's decision, recorded), never silently.
+  remedy_acceptance = { weeks = 8, late = "needs_reason", clause = "Putting things right" },
 
   -- Unacceptable behaviour: "We may choose to deal with complaints differently, or restrict
   -- access to the Complaints Procedure, where a customer is pursuing a complaint in an
@@ -230,7 +261,7 @@ return {
   -- the guidance's facts (days_without_heating, missed_appointments...; lib/compensation.lua),
   -- time_and_trouble and distress = { pence =, reason = }, losses = { { pence =, reason =,
   -- evidenced = true|false } }, arrears (pence owed to WDH), rent_account = true.
-  remedy = function(case, findings, decided)
+  remedy = function(case, findings)
     local items = {}
     -- "where something has gone wrong, we will acknowledge this and apologise and tell the
     -- customer what we have done, or will do, to put things right."
@@ -256,9 +287,7 @@ return {
     local total = compensation.total(items)
     return {
       items = items,
-      -- "The customer will be given eight weeks to return the form and confirm their acceptance
-      -- of the offer."
-      accept_by = decided:add_weeks(8),
+      -- accept_by: the eight weeks of remedy_acceptance above.
       -- "we may choose to make a direct payment of compensation to a customer's rent account
       -- where we consider this to be appropriate."
       payment_route = findings.rent_account and "rent account" or "payment to the customer",
@@ -482,5 +511,108 @@ return {
       steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
                 { "respond", { on = "2027-01-13", outcome = "not_upheld", findings = { days_without_heating = 6 } } } },
       expect = { remedy = false, status = "open" } },
+
+    { name = "the Acceptance Form returned within eight weeks: the offer is accepted", clause = "Putting things right",
+      -- offer Wed 13 Jan 2027; eight weeks: Wed 10 Mar 2027
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "accept_remedy", { on = "2027-01-12" }, refused = "is before the remedy offer was made (2027-01-13)" },
+                { "accept_remedy", { on = "2027-03-10" } },
+                { "decline_remedy", { on = "2027-03-11" }, refused = "was already accepted on 2027-03-10" } },
+      expect = { remedy = { pence = 9000, accept_by = "2027-03-10", state = "accepted", accepted = "2027-03-10" } } },
+
+    { name = "a form returned after the eight weeks is taken only with the reason it is accepted late", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "accept_remedy", { on = "2027-03-11" }, refused = "late: the offer of 2027-01-13 was to be accepted by 2027-03-10" },
+                { "accept_remedy", { on = "2027-03-11", reason = "form posted on 8 March, delayed in the post" } } },
+      expect = { remedy = { state = "accepted", accepted = "2027-03-11" } } },
+
+    { name = "an offer not accepted within the eight weeks has lapsed", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "log", { channel = "phone", direction = "out", summary = "Reminded the customer about the form", at = "2027-03-11" } } },
+      expect = { remedy = { state = "lapsed" } } },
+
+    { name = "the customer declines the offer and may go to the Ombudsman", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "decline_remedy", { on = "2027-01-20", reason = "wants £500; will ask the Housing Ombudsman" } },
+                { "accept_remedy", { on = "2027-01-25" }, refused = "was already declined on 2027-01-20" } },
+      expect = { remedy = { state = "declined", declined = "2027-01-20" } } },
+
+    { name = "no remedy offer: nothing to accept", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "not_upheld" } },
+                { "accept_remedy", { on = "2027-01-20" }, refused = "has no remedy offer to accept" } },
+      expect = { remedy = false } },
+
+    { name = "stage 2 refers the complaint back to stage 1 for a review, by a date agreed with the customer", clause = "Requests to escalate to Stage 2",
+      -- request Mon 10 Aug 2026, acknowledged by the referral on Fri 14 Aug (due 17 Aug); the
+      -- review's response date agreed: Fri 4 Sep
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } }, { "acknowledge", { on = "2026-07-21" } },
+                { "respond", { on = "2026-07-31", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-08-10" } },
+                { "refer_back", { on = "2026-08-14" }, refused = "respond_by: give the response date agreed with the customer" },
+                { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04", reason = "the stage 1 officer missed the survey report" } } },
+      expect = { stage = "1", round = 2, status = "open", due = { respond = "2026-09-04", acknowledge = false, escalation_window = false },
+                 met_late = { acknowledge = false } } },
+
+    { name = "the agreed review date moves only with the customer's agreement", clause = "Requests to escalate to Stage 2",
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } }, { "acknowledge", { on = "2026-07-21" } },
+                { "respond", { on = "2026-07-31", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-08-10" } },
+                { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04" } },
+                { "extend", { clock = "respond", days = 7, reason = "awaiting the contractor", on = "2026-09-01" },
+                  refused = "needs their agreement" },
+                { "extend", { clock = "respond", days = 7, reason = "awaiting the contractor", agreed = true, on = "2026-09-01" } } },
+      expect = { stage = "1", due = { respond = "2026-09-11" } } },
+
+    { name = "the review decision may be escalated again: stage 2 starts afresh", clause = "Requests to escalate to Stage 2",
+      -- review decision Thu 3 Sep: window 4, 7-11, 14-17 Sep; request Mon 7 Sep: acknowledge 8-11, 14 Sep
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } }, { "acknowledge", { on = "2026-07-21" } },
+                { "respond", { on = "2026-07-31", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-08-10" } },
+                { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04" } },
+                { "respond", { on = "2026-09-03", outcome = "partly_upheld" } },
+                { "escalate", { on = "2026-09-07", reason = "still unhappy with the review" } } },
+      expect = { stage = "2", round = 2, due = { acknowledge = "2026-09-14" }, met_late = { escalation_window = false } } },
+
+    { name = "only stage 2 refers back: stage 1 cannot", clause = "Requests to escalate to Stage 2",
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } },
+                { "refer_back", { on = "2026-07-22", respond_by = "2026-08-01" }, refused = "does not let stage 1 refer a complaint back" } },
+      expect = { stage = "1", round = 1 } },
+
+    { name = "a request to escalate declined for unacceptable behaviour: the case closes with the ground", clause = "Requests to escalate to Stage 2 (Complaints Policy 2.15)",
+      intake = { received = "2026-08-10", channel = "letter", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-08-10" } }, { "acknowledge", { on = "2026-08-11" } },
+                { "respond", { on = "2026-08-21", outcome = "not_upheld" } },
+                { "decline_escalation", { on = "2026-08-26", ground = "rude" }, refused = "unknown ground 'rude'" },
+                { "decline_escalation", { on = "2026-08-26", ground = "unacceptable_behaviour",
+                                          reason = "threats to the investigating officer during stage 1" } } },
+      expect = { status = "closed", stage = "1", met_late = { escalation_window = false },
+                 closure = { by = "escalation_declined", outcome = "unacceptable_behaviour", reason = "threats" } } },
+
+    { name = "a request to escalate declined: upheld at stage 1 with a proportionate resolution", clause = "Requests to escalate to Stage 2 (Complaints Policy 2.15)",
+      intake = { received = "2026-08-10", channel = "letter", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-08-10" } }, { "acknowledge", { on = "2026-08-11" } },
+                { "decline_escalation", { on = "2026-08-12", ground = "resolved" }, refused = "has not been answered yet" },
+                { "respond", { on = "2026-08-21", outcome = "upheld", findings = { apology = "the fence was not repaired",
+                    action = "fence repaired" } } },
+                { "decline_escalation", { on = "2026-08-26", ground = "resolved" } } },
+      expect = { status = "closed", closure = { by = "escalation_declined", outcome = "resolved" } } },
   },
 }
