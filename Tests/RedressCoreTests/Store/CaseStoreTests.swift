@@ -20,7 +20,8 @@ import Testing
                                                  "v2: look-ups by party email, by case for decisions and remedies; overdue_clocks by due date",
                                                  "v3: vocabulary checks on the intake tables without IN lists",
                                                  "v5: job runs, case officers, learning actions, sample draws, letters",
-                                                 "v6: users and roles; confidential outcomes; look-ups for redaction; retention"])
+                                                 "v6: users and roles; confidential outcomes; look-ups for redaction; retention",
+                                                 "v7: rounds of a stage entered again (a complaint referred back)"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
