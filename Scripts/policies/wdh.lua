@@ -22,19 +22,37 @@
 --   tenancy_breach_action   about action for a breach of a tenancy or lease
 --   previously_considered   already considered, with a final response
 --   staff_conduct           about the conduct of employees
+--   ombudsman_instruction   the Housing Ombudsman instructed WDH to enter the complaint into its
+--                           procedure
 local ombudsman = require "lib.ombudsman"
 local compensation = require "lib.compensation"
-
--- "Where a complaint cannot be considered or is to be dealt with in an alternative way, we will
--- advise the customer of our decision and the reasons for this. Where appropriate they will be
--- given details of the HOS or other regulatory body." (Exclusions)
-local function exclude(reason)
-  return { exclude = reason, clause = "Exclusions", signpost = ombudsman.signpost }
-end
 
 local function role(intake)
   if type(intake.complainant) == "table" and intake.complainant.role then return intake.complainant.role end
   return intake.complainant_role
+end
+
+-- Who can make a complaint? "Tenants ... Leaseholders (domestic premises only). Homeseach
+-- applicants. Customers with a licence to occupy. Customers who have a service agreement with
+-- us. We may accept complaints from individuals who do not fall into the above categories.
+-- However, if they remain dissatisfied with the outcome of their complaint, they will be advised
+-- to seek independent advice, as their complaints fall outside of the remit of the Housing
+-- Ombudsman Service Scheme." A complainant recorded as a member of the public or "other" (and
+-- with no licence or service agreement) is outside those categories.
+local OUTSIDE = { member_of_public = true, other = true }
+local function signpost(intake)
+  if OUTSIDE[role(intake)] and not intake.licence_to_occupy and not intake.service_agreement then
+    return "Your complaint falls outside the remit of the Housing Ombudsman Service Scheme: "
+      .. "you may wish to seek independent advice."
+  end
+  return ombudsman.signpost
+end
+
+-- "Where a complaint cannot be considered or is to be dealt with in an alternative way, we will
+-- advise the customer of our decision and the reasons for this. Where appropriate they will be
+-- given details of the HOS or other regulatory body." (Exclusions)
+local function exclude(intake, reason)
+  return { exclude = reason, clause = "Exclusions", signpost = signpost(intake) }
 end
 
 return {
@@ -115,8 +133,12 @@ return {
     -- "Service Recovery requests will be logged on our tenancy management system ... These will
     -- be allocated to a relevant team, who will contact the customer within three working days,
     -- to try to resolve the issue to their satisfaction." (Service Recovery; logged on receipt)
+    -- "Where a customer is happy to allow us additional time to reach a resolution, any agreement
+    -- must be recorded on the service recovery communication": the contact moves only with the
+    -- customer's agreement, recorded with the extension.
     service_request = { clause = "Service Recovery", clocks = {
-        contact = { working_days = 3, from = "received", clause = "Service Recovery" },
+        contact = { working_days = 3, from = "received", clause = "Service Recovery",
+                    extension = { working_days = 0, beyond = "customer_agreement", clause = "Service Recovery" } },
     } },
   },
 
@@ -175,26 +197,30 @@ return {
     -- where we have consent of the customer/s, in line with data protection legislation."
     if intake.representative and not intake.consent then
       return { exclude = "we can only deal with a complaint made on a customer's behalf once we have their consent",
-               clause = "Who can make a complaint?", signpost = ombudsman.signpost }
+               clause = "Who can make a complaint?", signpost = signpost(intake) }
     end
+
+    -- "We will comply with any instruction from the HOS to enter a complaint into our Complaints
+    -- Procedure." (Exclusions): the Ombudsman's instruction outweighs every exclusion.
+    if intake.ombudsman_instruction then return { kind = "complaint", stage = "1" } end
 
     -- Exclusions: "The following fall outside the remit of our Complaints Policy and Procedure."
     -- "Complaints where legal proceedings have been started or issued or concern matters that
     -- must be decided by a court."
     if intake.legal_proceedings or intake.court_matter then
-      return exclude("legal proceedings have been started or issued, or the matter must be decided by a court")
+      return exclude(intake, "legal proceedings have been started or issued, or the matter must be decided by a court")
     end
     -- "Complaints of nuisance or antisocial behaviour (ASB), are dealt with by our Antisocial
     -- Behaviour Policy and Antisocial Behaviour Procedure. However, we will consider complaints
     -- about how nuisance or ASB reports were managed."
     if intake.asb and not intake.about_handling then
-      return exclude("reports of nuisance or antisocial behaviour are dealt with under our Antisocial Behaviour Policy and Procedure; "
+      return exclude(intake, "reports of nuisance or antisocial behaviour are dealt with under our Antisocial Behaviour Policy and Procedure; "
         .. "we will consider a complaint about how your report was managed")
     end
     -- "Compensation claims for damage to personal property or personal injury, as these will be
     -- dealt with directly or through our insurers."
     if intake.insurance_claim then
-      return exclude("claims for damage to personal property or for personal injury are dealt with directly or through our insurers")
+      return exclude(intake, "claims for damage to personal property or for personal injury are dealt with directly or through our insurers")
     end
     -- "Where an alternative review / appeal process or other regulatory body exists, for
     -- example the Information Commissioners Office, or Homesearch review." The customer is
@@ -205,7 +231,7 @@ return {
     -- "Complaints that are vexatious in nature or the customer refuses to engage with us or
     -- behaves in an unacceptable manner."
     if intake.vexatious then
-      return exclude("the complaint is vexatious, or we have not been able to engage with you about it in an acceptable manner")
+      return exclude(intake, "the complaint is vexatious, or we have not been able to engage with you about it in an acceptable manner")
     end
     -- "Complaints about repairs in new build properties, within the developers 12 month defect
     -- period, will be managed by our New Build Customer Care team ... However, we will consider
@@ -213,27 +239,27 @@ return {
     if intake.new_build_completed and intake.category == "repairs"
        and date(intake.received) < date(intake.new_build_completed):add_months(12)
        and not (intake.about_handling and intake.repairs_completed) then
-      return exclude("repairs in the developer's 12 month defect period are managed by our New Build Customer Care team, "
+      return exclude(intake, "repairs in the developer's 12 month defect period are managed by our New Build Customer Care team, "
         .. "who will work with you and the developer until the repairs are completed")
     end
     -- "Complaints about action for a breach of the terms and conditions of a tenancy or lease
     -- agreement. However, we will consider complaints about how any enforcement action in
     -- relation to the breach has been managed."
     if intake.tenancy_breach_action and not intake.about_handling then
-      return exclude("action for a breach of a tenancy or lease is not dealt with as a complaint; "
+      return exclude(intake, "action for a breach of a tenancy or lease is not dealt with as a complaint; "
         .. "we will consider a complaint about how the enforcement action was managed")
     end
     -- "Matters that have previously been considered under our Complaints Policy and Procedure
     -- and we have provided a final response to."
     if intake.previously_considered then
-      return exclude("we have already considered this under our complaints procedure and given a final response")
+      return exclude(intake, "we have already considered this under our complaints procedure and given a final response")
     end
     -- "Complaints about the conduct of employees will be investigated internally and in line
     -- with data protection legislation, the outcome must remain confidential and will not be
     -- disclosed to the customer."
     if intake.staff_conduct then
       return { exclude = "complaints about the conduct of employees are investigated internally; the outcome is confidential "
-                 .. "and will not be disclosed to you", clause = "Exclusions", signpost = ombudsman.signpost,
+                 .. "and will not be disclosed to you", clause = "Exclusions", signpost = signpost(intake),
                confidential_outcome = true }
     end
     -- "Complaints made six months after a problem occurred or the customer became aware of it."
@@ -241,7 +267,7 @@ return {
     local started = intake.event_date
     if intake.aware_date and (not started or date(intake.aware_date) > date(started)) then started = intake.aware_date end
     if started and date(started) <= date(intake.received):add_months(-6) then
-      return exclude("the complaint was made six months or more after the problem occurred or you became aware of it ("
+      return exclude(intake, "the complaint was made six months or more after the problem occurred or you became aware of it ("
         .. tostring(date(started)) .. ")")
     end
 
@@ -306,6 +332,15 @@ return {
       -- from Wed 23 Dec 2026: 24, (25, 28), 29, 30
       intake = { received = "2026-12-23", channel = "phone", category = "repairs", summary = "Front door will not lock" },
       expect = { kind = "service_request", stage = "service_request", status = "open", due = { contact = "2026-12-30" } } },
+
+    { name = "more time for service recovery only with the customer's agreement, recorded", clause = "Service Recovery",
+      -- contact due Wed 30 Dec 2026; 3 more working days agreed: 31, (1 Jan), 4, 5
+      intake = { received = "2026-12-23", channel = "phone", category = "repairs", summary = "Front door will not lock" },
+      steps = { { "extend", { clock = "contact", working_days = 3, reason = "waiting for a locksmith", on = "2026-12-29" },
+                  refused = "only with the customer's agreement" },
+                { "extend", { clock = "contact", working_days = 3, reason = "customer happy to wait for a locksmith",
+                              agreed = true, on = "2026-12-29" } } },
+      expect = { kind = "service_request", due = { contact = "2027-01-05" } } },
 
     { name = "unhappy with the service recovery outcome: a stage 1 complaint, acknowledged within 5 working days", clause = "Service Recovery; Customer Relations team",
       -- from Thu 24 Dec 2026: (25, 28), 29, 30, 31, (1 Jan), 4, 5
@@ -395,6 +430,15 @@ return {
     { name = "excluded: made six months after the problem", clause = "Exclusions",
       intake = { received = "2026-12-22", channel = "email", event_date = "2026-06-22", asked_for_complaint = true },
       expect = { status = "excluded", exclusion = "six months or more after", clause = "Exclusions" } },
+
+    { name = "the Ombudsman instructs WDH to enter an old complaint into its procedure", clause = "Exclusions",
+      intake = { received = "2026-12-22", channel = "letter", event_date = "2026-01-05", ombudsman_instruction = true },
+      expect = { status = "open", kind = "complaint", stage = "1" } },
+
+    { name = "outside the Ombudsman's remit: a member of the public is advised to seek independent advice", clause = "Who can make a complaint?",
+      intake = { received = "2026-12-22", channel = "email", previously_considered = true,
+                 complainant = { name = "A Neighbour", role = "member_of_public", email = "n@example.org" } },
+      expect = { status = "excluded", exclusion = "outside the remit of the Housing Ombudsman Service Scheme: you may wish to seek independent advice" } },
 
     { name = "accepted: made a day inside six months", clause = "Exclusions",
       intake = { received = "2026-12-22", channel = "email", event_date = "2026-06-23", asked_for_complaint = true },
@@ -575,7 +619,7 @@ return {
                 { "escalate", { on = "2026-08-10" } },
                 { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04" } },
                 { "extend", { clock = "respond", days = 7, reason = "awaiting the contractor", on = "2026-09-01" },
-                  refused = "needs their agreement" },
+                  refused = "only with the customer's agreement" },
                 { "extend", { clock = "respond", days = 7, reason = "awaiting the contractor", agreed = true, on = "2026-09-01" } } },
       expect = { stage = "1", due = { respond = "2026-09-11" } } },
 

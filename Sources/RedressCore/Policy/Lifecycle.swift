@@ -351,7 +351,7 @@ public struct CaseState: Hashable, Sendable {
                 }
                 guard event.agreed else {
                     if cap.amount == 0 {
-                        throw refuse("clock \(name) is due on a date agreed with the customer: moving it needs their agreement (agreed = true)")
+                        throw refuse("clock \(name) may be moved only with the customer's agreement (agreed = true)")
                     }
                     throw refuse("extending clock \(name) past \(cap) (\(used) used) needs the customer's agreement")
                 }

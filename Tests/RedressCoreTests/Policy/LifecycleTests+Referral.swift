@@ -107,7 +107,7 @@ import Testing
     @Test func theAgreedDateMovesOnlyWithTheCustomersAgreement() throws {
         let referred = escalated + [CaseEvent(.referredBack, on: date("2026-08-14"), appointed: date("2026-09-04"))]
         refused(referred + [CaseEvent(.extended, on: date("2026-09-01"), clock: "respond", extensionBy: Duration(7, .days), reason: "contractor")],
-                "clock respond is due on a date agreed with the customer: moving it needs their agreement (agreed = true)")
+                "clock respond may be moved only with the customer's agreement (agreed = true)")
         refused(referred + [CaseEvent(.extended, on: date("2026-09-01"), clock: "respond", extensionBy: Duration(5, .workingDays),
                                       agreed: true, reason: "contractor")],
                 "clock respond extends in days, not working days")
