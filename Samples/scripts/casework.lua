@@ -175,6 +175,9 @@ TEAMS.halton = {
     respond = { channel = "letter", enquiry = "Replied with the progress of the case" },
   },
   meet = { file = "uploaded to the employee's personal file" },
+  -- The review meeting's notification names its date: 12 working days ahead (the policy asks
+  -- for at least 10 working days' notice).
+  notice = { notify = 12 },
   -- Compensation "only where the customer has suffered actual monetary loss or considerable
   -- delay in an action being carried out".
   findings = function(c, n)
@@ -296,6 +299,9 @@ local function meet(c, k, n, on)
     local due = c.due.respond
     respond(c, n, on)
     if on > due then done.answered_late = done.answered_late + 1 end
+  elseif team.notice and team.notice[k.name] then
+    c:meet{ clock = k.name, on = on, date = wd(on, team.notice[k.name]) }
+    done.met = done.met + 1
   elseif team.meet and team.meet[k.name] then
     c:meet{ clock = k.name, on = on, reason = team.meet[k.name] }
     done.met = done.met + 1

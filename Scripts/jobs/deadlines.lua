@@ -15,12 +15,15 @@ return {
     local within, horizon = report.horizon(job)
     -- From the index of unmet clocks by due date (CROSS JOIN keeps SQLite from starting at the
     -- open cases instead), so a store of a million cases answers in what the list itself costs.
+    -- Only the current round of the case's stage: a complaint referred back to a stage is in its
+    -- second round, and the first round's clocks are history.
     local rows = sql([[
       SELECT c.ref, k.stage, k.name AS clock, coalesce(k.extended_due, k.due) AS due_now,
              coalesce((SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1),
                       '(unassigned)') AS officer
       FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
       WHERE k.met IS NULL AND coalesce(k.extended_due, k.due) <= ? AND c.status = 'open' AND k.stage = c.stage
+        AND k.round = (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1)
         AND k.name <> 'escalation_window'
       ORDER BY officer, k.stage, due_now, c.ref, clock]], horizon)
 

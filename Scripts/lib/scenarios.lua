@@ -11,7 +11,9 @@
 --     expect = { kind =, stage =, status =, due = { clock = "YYYY-MM-DD" | false },
 --                met_late = { clock = true | false }, exclusion = "text in the reason",
 --                clause = "text in the exclusion's clause", remedy = pence | false | { pence =,
---                kinds = { ... }, accept_by =, payment_route =, arrears_offset = },
+--                kinds = { ... }, accept_by =, payment_route =, arrears_offset =, state =,
+--                accepted =, declined = }, closure = { by =, outcome =, reason = },
+--                round = n,
 --                error = "text in the intake's refusal", anonymous =, confidential =,
 --                safeguarding = true | false, flags = { "text in each flag on the case's contacts" },
 --                restriction = { kind =, detail =, review_due =, active =, challenge_outcome =,
@@ -28,9 +30,10 @@ end
 
 local SCENARIO = set { "name", "clause", "intake", "steps", "expect" }
 local EXPECT = set { "kind", "stage", "status", "due", "met_late", "exclusion", "clause", "remedy", "error",
-                     "anonymous", "confidential", "safeguarding", "flags", "restriction" }
+                     "anonymous", "confidential", "safeguarding", "flags", "restriction", "closure", "round" }
+local CLOSURE = set { "by", "outcome", "reason" }
 local RESTRICTION = set { "kind", "detail", "review_due", "active", "challenge_outcome", "last_review" }
-local REMEDY = set { "pence", "kinds", "accept_by", "payment_route", "arrears_offset" }
+local REMEDY = set { "pence", "kinds", "accept_by", "payment_route", "arrears_offset", "state", "accepted", "declined" }
 local STEP = set { 1, 2, "refused" }
 -- The case methods a step may call (README.md, "From Lua: cases and parties"), and the
 -- restrictions calls on the case's complainant (README.md, "Restrictions"): `restrict`
@@ -38,6 +41,7 @@ local STEP = set { 1, 2, "refused" }
 -- complainant's latest restriction; `due_review` runs the pack's review hook on it, as the
 -- yearly review job does (restrictions.review_due), recording what the hook decides.
 local METHODS = set { "acknowledge", "logged", "log", "meet", "extend", "respond", "escalate", "close", "withdraw",
+                      "refer_back", "decline_escalation", "accept_remedy", "decline_remedy",
                       "warn", "restrict", "review_restriction", "challenge_restriction", "due_review" }
 
 -- The complainant's latest restriction (not a warning), `active` as of `on`, or nil.
@@ -120,6 +124,13 @@ local function check_shape(s, where)
       if not RESTRICTION[key] then error(format("%s.expect.restriction.%s: unknown field (expected: %s)", where, tostring(key), names(RESTRICTION)), 0) end
     end
   end
+  local closure = s.expect.closure
+  if closure ~= nil then
+    if type(closure) ~= "table" then error(format("%s.expect.closure: expected a table { by =, outcome =, reason = }, got %s", where, describe(closure)), 0) end
+    for key in pairs(closure) do
+      if not CLOSURE[key] then error(format("%s.expect.closure.%s: unknown field (expected: %s)", where, tostring(key), names(CLOSURE)), 0) end
+    end
+  end
   if s.expect.flags ~= nil and type(s.expect.flags) ~= "table" then
     error(format("%s.expect.flags: expected a list of texts, got %s", where, describe(s.expect.flags)), 0)
   end
@@ -152,12 +163,12 @@ local function check_shape(s, where)
   end
 end
 
--- The clock `name`: of the case's current stage, else the last one of that name.
+-- The clock `name`: of the case's current stage and round, else the last one of that name.
 local function clock(c, name)
   local found
   for _, k in ipairs(c.clocks) do
     if k.name == name then
-      if k.stage == c.stage then return k end
+      if k.stage == c.stage and k.round == c.round then return k end
       found = k
     end
   end
@@ -167,7 +178,7 @@ end
 -- The case's latest remedy offer, from the store.
 local function latest_remedy(ref)
   local rows = sql([[
-    SELECT r.id, r.accept_by, r.payment_route, r.arrears_offset_pence AS arrears_offset,
+    SELECT r.id, r.accept_by, r.payment_route, r.arrears_offset_pence AS arrears_offset, r.accepted, r.declined,
            (SELECT coalesce(sum(amount_pence), 0) FROM remedy_items WHERE remedy_id = r.id) AS pence
     FROM remedies r JOIN cases c ON c.id = r.case_id WHERE c.ref = ? ORDER BY r.id DESC LIMIT 1]], ref)
   local offer = rows[1]
@@ -194,6 +205,20 @@ local function compare(c, expect, on)
   end
   for _, field in ipairs { "anonymous", "confidential", "safeguarding" } do
     if expect[field] ~= nil and c[field] ~= expect[field] then differ(field, expect[field], c[field]) end
+  end
+  if expect.round ~= nil and c.round ~= expect.round then differ("round", expect.round, c.round) end
+  if expect.closure then
+    local got = c.closure
+    if not got then
+      diffs[#diffs + 1] = "closure: expected the case to have ended, but it is " .. c.status
+    else
+      for _, field in ipairs { "by", "outcome" } do
+        if expect.closure[field] ~= nil and got[field] ~= expect.closure[field] then differ("closure." .. field, expect.closure[field], got[field]) end
+      end
+      if expect.closure.reason and not find(got.reason or "", expect.closure.reason, 1, true) then
+        differ("closure.reason", "a reason containing '" .. expect.closure.reason .. "'", got.reason)
+      end
+    end
   end
   for _, field in ipairs { "kind", "stage", "status" } do
     local want = expect[field]
@@ -281,6 +306,15 @@ local function compare(c, expect, on)
       end
       if wanted.arrears_offset ~= nil and offer.arrears_offset ~= wanted.arrears_offset then
         differ("remedy.arrears_offset", wanted.arrears_offset, offer.arrears_offset)
+      end
+      for _, field in ipairs { "accepted", "declined" } do
+        if wanted[field] ~= nil and offer[field] ~= tostring(date(wanted[field])) then differ("remedy." .. field, tostring(date(wanted[field])), offer[field]) end
+      end
+      if wanted.state ~= nil then
+        -- as of the scenario's last date, not the day it runs
+        local state = offer.accepted and "accepted" or offer.declined and "declined"
+          or (offer.accept_by and date(offer.accept_by) < on) and "lapsed" or "open"
+        if state ~= wanted.state then differ("remedy.state", wanted.state, state) end
       end
     end
   end

@@ -50,16 +50,29 @@ return {
     } },
     { name = "review", clause = "Service Standards: Complaints", clocks = {
         -- "Notification of any review meetings arranged in response to a successful request for
-        -- a review will be made within 10 working days of receipt of the request." The
-        -- notification is the review's acknowledgement. "Any such notification will give the
-        -- customer at least 10 working days notice of the date, time and venue of the meeting"
-        -- is for the officer setting the date: no event here records the meeting's date.
-        acknowledge = { working_days = 10, from = "escalated", clause = "Service Standards: Complaints" },
+        -- a review will be made within 10 working days of receipt of the request. Any such
+        -- notification will give the customer at least 10 working days notice of the date, time
+        -- and venue of the meeting and every attempt will be made to meet the customer's
+        -- preferences in setting these dates." The notification is c:meet{ clock = "notify",
+        -- on =, date = the meeting's date }: a date less than 10 working days after the
+        -- notification is refused (the meeting may be on the tenth working day after it, counted
+        -- as every due date is). A review without a meeting is recorded with the reason instead
+        -- of a date.
+        notify = { working_days = 10, from = "escalated", notice = { working_days = 10 }, clause = "Service Standards: Complaints" },
         escalation_window = { days = 28, from = "decision_sent", late = "refused", clause = "Service Standards: Complaints" },
     } },
     -- "This Policy will be reviewed following the completion of three Stage 3 hearings"
     -- (Performance Measures): the third stage, a hearing; the policy sets it no timescale.
     { name = "hearing", clause = "Performance Measures / Monitoring" },
+  },
+
+  -- "If at any stage the Trust deems its complaints process to have been exhausted, it will refer
+  -- the customer to the Housing Ombudsman Service using a 'fast track' mechanism." (Policy
+  -- Statement: Complaints): c:close{ on =, outcome = "ombudsman_fast_track", reason = }, at any
+  -- stage.
+  closings = {
+    ombudsman_fast_track = { text = "the Trust's complaints process is exhausted: the customer is referred to the "
+                               .. ombudsman.name .. " by its 'fast track' mechanism", clause = "Policy Statement: Complaints" },
   },
 
   kinds = {
@@ -187,7 +200,43 @@ return {
       intake = { received = "2026-12-07", channel = "letter", dissatisfied = true },
       steps = { { "respond", { on = "2026-12-18", outcome = "not_upheld" } },
                 { "escalate", { on = "2027-01-15", reason = "wants a review" } } },
-      expect = { stage = "review", due = { acknowledge = "2027-01-29" }, met_late = { escalation_window = false } } },
+      expect = { stage = "review", due = { notify = "2027-01-29" }, met_late = { escalation_window = false } } },
+
+    { name = "the notification gives at least 10 working days' notice of the meeting", clause = "Service Standards: Complaints",
+      -- notified Wed 20 Jan 2027: 21, 22, 25-29, 1, 2, 3 Feb; a meeting on Tue 2 Feb is refused
+      intake = { received = "2026-12-07", channel = "letter", dissatisfied = true },
+      steps = { { "respond", { on = "2026-12-18", outcome = "not_upheld" } },
+                { "escalate", { on = "2027-01-15", reason = "wants a review" } },
+                { "meet", { clock = "notify", on = "2027-01-20" }, refused = "give the date (date =)" },
+                { "meet", { clock = "notify", on = "2027-01-20", date = "2027-02-02" },
+                  refused = "date: 2027-02-02 gives less than 10 working days' notice from 2027-01-20; clock notify needs a date on or after 2027-02-03" },
+                { "meet", { clock = "notify", on = "2027-01-20", date = "2027-02-03", reason = "the customer's preferred afternoon" } } },
+      expect = { stage = "review", met_late = { notify = false } } },
+
+    { name = "review meeting notice across Easter 2027", clause = "Service Standards: Complaints",
+      -- notified Thu 25 Mar 2027: (26, 29), 30, 31, 1 Apr, 2, 5-9, 12: the earliest meeting Mon 12 Apr
+      intake = { received = "2027-03-01", channel = "email", dissatisfied = true },
+      steps = { { "respond", { on = "2027-03-12", outcome = "partly_upheld" } },
+                { "escalate", { on = "2027-03-22" } },
+                { "meet", { clock = "notify", on = "2027-03-25", date = "2027-04-09" }, refused = "on or after 2027-04-12" },
+                { "meet", { clock = "notify", on = "2027-03-25", date = "2027-04-12" } } },
+      expect = { met_late = { notify = false } } },
+
+    { name = "a review notified late: recorded as late", clause = "Service Standards: Complaints",
+      -- request Fri 15 Jan 2027: notification due Fri 29 Jan; made Mon 1 Feb for a meeting on Mon 15 Feb
+      intake = { received = "2026-12-07", channel = "letter", dissatisfied = true },
+      steps = { { "respond", { on = "2026-12-18", outcome = "not_upheld" } },
+                { "escalate", { on = "2027-01-15" } },
+                { "meet", { clock = "notify", on = "2027-02-01", date = "2027-02-15" } } },
+      expect = { met_late = { notify = true } } },
+
+    { name = "the complaints process exhausted: the customer is fast-tracked to the Ombudsman", clause = "Policy Statement: Complaints",
+      intake = { received = "2027-03-01", channel = "email", dissatisfied = true },
+      steps = { { "respond", { on = "2027-03-12", outcome = "not_upheld" } },
+                { "close", { on = "2027-03-15", outcome = "ombudsman", reason = "exhausted" }, refused = "unknown outcome 'ombudsman'" },
+                { "close", { on = "2027-03-15", outcome = "ombudsman_fast_track",
+                             reason = "the same issue decided twice; nothing more the Trust can do" } } },
+      expect = { status = "closed", stage = "1", closure = { by = "closed", outcome = "ombudsman_fast_track", reason = "decided twice" } } },
 
     { name = "a review asked for on day 29 is not considered", clause = "Policy Statement: Complaints",
       intake = { received = "2026-12-07", channel = "letter", dissatisfied = true },
@@ -200,13 +249,13 @@ return {
       intake = { received = "2027-03-01", channel = "email", dissatisfied = true },
       steps = { { "respond", { on = "2027-03-12", outcome = "partly_upheld" } },
                 { "escalate", { on = "2027-03-22" } } },
-      expect = { stage = "review", due = { acknowledge = "2027-04-07" } } },
+      expect = { stage = "review", due = { notify = "2027-04-07" } } },
 
     { name = "a stage 3 hearing follows the review; there is no fourth stage", clause = "Performance Measures / Monitoring",
       intake = { received = "2027-03-01", channel = "email", dissatisfied = true },
       steps = { { "respond", { on = "2027-03-12", outcome = "partly_upheld" } },
                 { "escalate", { on = "2027-03-22" } },
-                { "acknowledge", { on = "2027-03-25" } },
+                { "meet", { clock = "notify", on = "2027-03-25", date = "2027-04-12" } },
                 { "respond", { on = "2027-04-20", outcome = "not_upheld" } },
                 { "escalate", { on = "2027-05-18", reason = "asks for a hearing" } },
                 { "respond", { on = "2027-06-15", outcome = "not_upheld" } },
@@ -219,7 +268,7 @@ return {
                 { "escalate", { on = "2027-03-22" } },
                 { "log", { channel = "letter", direction = "out", summary = "Offered to refer the matter to mediation",
                            at = "2027-03-23" } } },
-      expect = { stage = "review", due = { acknowledge = "2027-04-07" } } },
+      expect = { stage = "review", due = { notify = "2027-04-07" } } },
 
     { name = "time-barred: known for more than 12 months with no contact", clause = "Service Standards: Complaints",
       intake = { received = "2026-12-22", channel = "letter", dissatisfied = true, event_date = "2025-11-01",

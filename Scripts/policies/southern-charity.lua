@@ -8,6 +8,11 @@
 --   dissatisfied            the customer is unhappy with how it was handled, or with the result
 --   asked_for_complaint     the customer asked to complain
 --   previously_reviewed     the same complaint again, after a resolution and a review
+--   shared_owner            the complainant is a shared owner (a leaseholder is the complainant's
+--                           role, or leaseholder = true)
+--   service_charges, lease_terms  the complaint is about service charges (or category
+--                           "service_charges"), or the terms of the lease
+--   debt_advice             a complaint over debt advice, from a third-party creditor
 local compensation = require "lib.compensation"
 local ombudsman = require "lib.ombudsman"
 local long_date = require("lib.letters").long_date
@@ -18,6 +23,38 @@ local long_date = require("lib.letters").long_date
 local routes = "You can ask a designated person (your MP or a local councillor) to get involved, or wait eight weeks "
   .. "and ask the " .. ombudsman.name .. " to look at your complaint: " .. ombudsman.email .. ", " .. ombudsman.phone
   .. ", " .. ombudsman.address .. "."
+
+-- "First Tier Tribunal (property Chamber) Southern region. For shared owners and long
+-- leaseholders who have complaints about service charges and the terms of their leases.
+-- Residential Property, Havant Justice Centre, The Court House, Elmleigh Road, Havant, Hampshire
+-- PO9 2AL. Email: rpsouthern@hmcts.gsi.gov.uk. Phone: 01243 779394" (When we can't reach an
+-- agreement), as published.
+local tribunal = "As a shared owner or long leaseholder, you can take a complaint about service charges or the terms of "
+  .. "your lease to the First Tier Tribunal (Property Chamber) Southern region: Residential Property, Havant Justice Centre, "
+  .. "The Court House, Elmleigh Road, Havant, Hampshire PO9 2AL; rpsouthern@hmcts.gsi.gov.uk; 01243 779394."
+
+-- "Financial Ombudsman Service. Complaints over debt advice for 3rd party creditors only.
+-- Housing Ombudsman Service, PO Box 152, Liverpool L33 7WQ. Email:
+-- complaint.info@financial-ombudsman.org.uk. Phone: 020 7964 10000" (When we can't reach an
+-- agreement). The postal address printed under this heading is the Housing Ombudsman's, and the
+-- phone number has one digit too many: both look like slips in the published text, so the
+-- signpost gives the Financial Ombudsman's email only, as published.
+local financial = "For a complaint over debt advice as a third-party creditor, you can go to the Financial Ombudsman "
+  .. "Service: complaint.info@financial-ombudsman.org.uk."
+
+-- Where the customer can take a decision: the designated person or the Housing Ombudsman,
+-- and the Tribunal or the Financial Ombudsman where the complaint is one of theirs.
+local function signpost(intake)
+  local text = routes
+  local complainant = type(intake.complainant) == "table" and intake.complainant or {}
+  local leaseholder = intake.shared_owner or intake.leaseholder or complainant.role == "leaseholder"
+    or intake.complainant_role == "leaseholder"
+  if leaseholder and (intake.service_charges or intake.lease_terms or intake.category == "service_charges") then
+    text = text .. " " .. tribunal
+  end
+  if intake.debt_advice then text = text .. " " .. financial end
+  return text
+end
 
 return {
   name = "southern-charity",
@@ -126,7 +163,7 @@ return {
     if intake.previously_reviewed then
       return { exclude = "we have already resolved this complaint and carried out a review of it; we will explain what we "
                  .. "have done to resolve it and what we will do the next time you contact us about it",
-               clause = "When the same complaint is continually raised", signpost = routes }
+               clause = "When the same complaint is continually raised", signpost = signpost(intake) }
     end
     -- Anonymous complaints: "If a customer makes a complaint in confidence, their identity will
     -- only be known to the person who received the complaint and to a member of the Resolution
@@ -255,6 +292,20 @@ return {
     { name = "the same complaint again after a resolution and a review", clause = "When the same complaint is continually raised",
       intake = { received = "2026-12-22", channel = "email", previously_reviewed = true },
       expect = { status = "excluded", exclusion = "wait eight weeks and ask the Housing Ombudsman Service" } },
+
+    { name = "a leaseholder's service charge complaint is also signposted to the First Tier Tribunal", clause = "When we can't reach an agreement",
+      intake = { received = "2026-12-22", channel = "email", previously_reviewed = true, category = "service_charges",
+                 complainant = { name = "A Leaseholder", role = "leaseholder", email = "l@example.org" } },
+      expect = { status = "excluded", exclusion = "First Tier Tribunal (Property Chamber) Southern region: Residential Property, "
+                 .. "Havant Justice Centre, The Court House, Elmleigh Road, Havant, Hampshire PO9 2AL; rpsouthern@hmcts.gsi.gov.uk; 01243 779394" } },
+
+    { name = "a shared owner's complaint about the terms of the lease: the Tribunal too", clause = "When we can't reach an agreement",
+      intake = { received = "2026-12-22", channel = "letter", previously_reviewed = true, shared_owner = true, lease_terms = true },
+      expect = { status = "excluded", exclusion = "shared owner or long leaseholder" } },
+
+    { name = "a third-party creditor's complaint over debt advice is signposted to the Financial Ombudsman", clause = "When we can't reach an agreement",
+      intake = { received = "2026-12-22", channel = "email", previously_reviewed = true, debt_advice = true },
+      expect = { status = "excluded", exclusion = "Financial Ombudsman Service: complaint.info@financial-ombudsman.org.uk" } },
 
     { name = "most problems end with an apology and putting things right", clause = "How we'll try to put things right",
       intake = { received = "2026-12-16", channel = "email", dissatisfied = true },

@@ -22,19 +22,37 @@
 --   tenancy_breach_action   about action for a breach of a tenancy or lease
 --   previously_considered   already considered, with a final response
 --   staff_conduct           about the conduct of employees
+--   ombudsman_instruction   the Housing Ombudsman instructed WDH to enter the complaint into its
+--                           procedure
 local ombudsman = require "lib.ombudsman"
 local compensation = require "lib.compensation"
-
--- "Where a complaint cannot be considered or is to be dealt with in an alternative way, we will
--- advise the customer of our decision and the reasons for this. Where appropriate they will be
--- given details of the HOS or other regulatory body." (Exclusions)
-local function exclude(reason)
-  return { exclude = reason, clause = "Exclusions", signpost = ombudsman.signpost }
-end
 
 local function role(intake)
   if type(intake.complainant) == "table" and intake.complainant.role then return intake.complainant.role end
   return intake.complainant_role
+end
+
+-- Who can make a complaint? "Tenants ... Leaseholders (domestic premises only). Homeseach
+-- applicants. Customers with a licence to occupy. Customers who have a service agreement with
+-- us. We may accept complaints from individuals who do not fall into the above categories.
+-- However, if they remain dissatisfied with the outcome of their complaint, they will be advised
+-- to seek independent advice, as their complaints fall outside of the remit of the Housing
+-- Ombudsman Service Scheme." A complainant recorded as a member of the public or "other" (and
+-- with no licence or service agreement) is outside those categories.
+local OUTSIDE = { member_of_public = true, other = true }
+local function signpost(intake)
+  if OUTSIDE[role(intake)] and not intake.licence_to_occupy and not intake.service_agreement then
+    return "Your complaint falls outside the remit of the Housing Ombudsman Service Scheme: "
+      .. "you may wish to seek independent advice."
+  end
+  return ombudsman.signpost
+end
+
+-- "Where a complaint cannot be considered or is to be dealt with in an alternative way, we will
+-- advise the customer of our decision and the reasons for this. Where appropriate they will be
+-- given details of the HOS or other regulatory body." (Exclusions)
+local function exclude(intake, reason)
+  return { exclude = reason, clause = "Exclusions", signpost = signpost(intake) }
 end
 
 return {
@@ -77,7 +95,28 @@ return {
         escalation_window = { working_days = 10, from = "decision_sent", late = "needs_reason",
                               clause = "Requests to escalate to Stage 2" },
     } },
-    { name = "2", clause = "Requests to escalate to Stage 2", clocks = {
+    { name = "2", clause = "Requests to escalate to Stage 2",
+      -- "The investigating manager may choose to offer an alternative resolution or they may
+      -- refer the complaint back to Stage 1, for a review of the decision. The customer will be
+      -- notified of this and a response timescale will be agreed with them." (Requests to
+      -- escalate to Stage 2): c:refer_back{ on =, respond_by = the agreed date }. The referral
+      -- is stage 2's answer to the request (it meets stage 2's acknowledge and respond clocks);
+      -- stage 1 reviews its decision by the agreed date, which moves only with the customer's
+      -- agreement, and its review decision may be escalated again.
+      refer_back = { to = "1", clause = "Requests to escalate to Stage 2" },
+      -- "We may decline a request to escalate in line with Section 2.15 of our Complaints
+      -- Policy" ... "We will notify the customer of our decision and explain the reason(s) why
+      -- and provide details of the Housing Ombudsman Service, or other relevant regulatory body,
+      -- where appropriate." c:decline_escalation{ on =, ground =, reason = }: the case closes,
+      -- with the ground and the reason in its log.
+      decline = { clause = "Requests to escalate to Stage 2 (Complaints Policy 2.15)", grounds = {
+        excluded = "the complaint now falls into one of the exclusions set out in section 2.6 of our Complaints Policy",
+        resolved = "the complaint was upheld at Stage 1 and an appropriate and proportionate resolution was offered to the customer",
+        disproportionate = "the resolution requested cannot be provided, as it is disproportionate, or outside of our control to influence or change",
+        unacceptable_behaviour = "a customer's behaviour is deemed to be unacceptable and they have refused to engage with us in an "
+          .. "acceptable manner during the investigation of their Stage 1 complaint, or their request to escalate is considered to be vexatious",
+      } },
+      clocks = {
         -- "A written acknowledgement of their request to escalate to Stage 2 will be sent to the
         -- customer within five working days from receipt of their request."
         acknowledge = { working_days = 5, from = "escalated", clause = "Requests to escalate to Stage 2" },
@@ -94,10 +133,24 @@ return {
     -- "Service Recovery requests will be logged on our tenancy management system ... These will
     -- be allocated to a relevant team, who will contact the customer within three working days,
     -- to try to resolve the issue to their satisfaction." (Service Recovery; logged on receipt)
+    -- "Where a customer is happy to allow us additional time to reach a resolution, any agreement
+    -- must be recorded on the service recovery communication": the contact moves only with the
+    -- customer's agreement, recorded with the extension.
     service_request = { clause = "Service Recovery", clocks = {
-        contact = { working_days = 3, from = "received", clause = "Service Recovery" },
+        contact = { working_days = 3, from = "received", clause = "Service Recovery",
+                    extension = { working_days = 0, beyond = "customer_agreement", clause = "Service Recovery" } },
     } },
   },
+
+  -- Putting things right: "Customers will receive an Acceptance Form to complete and this will
+  -- confirm the offer of redress. The customer will be given eight weeks to return the form and
+  -- confirm their acceptance of the offer. Alternatively, they can refer their complaint to the
+  -- HOS or other appropriate regulatory body." Every offer gets the eight weeks from its decision
+  -- (c:accept_remedy{ on = } records the returned form, c:decline_remedy{ on =, reason = } a
+  -- refusal). The procedure says nothing of a form returned after the eight weeks: the offer has
+  -- lapsed by then, so a late acceptance is taken only with the reason it is accepted (the
+  -- officer's decision, recorded), never silently.
+  remedy_acceptance = { weeks = 8, late = "needs_reason", clause = "Putting things right" },
 
   -- Unacceptable behaviour: "We may choose to deal with complaints differently, or restrict
   -- access to the Complaints Procedure, where a customer is pursuing a complaint in an
@@ -148,26 +201,30 @@ return {
     -- where we have consent of the customer/s, in line with data protection legislation."
     if intake.representative and not intake.consent then
       return { exclude = "we can only deal with a complaint made on a customer's behalf once we have their consent",
-               clause = "Who can make a complaint?", signpost = ombudsman.signpost }
+               clause = "Who can make a complaint?", signpost = signpost(intake) }
     end
+
+    -- "We will comply with any instruction from the HOS to enter a complaint into our Complaints
+    -- Procedure." (Exclusions): the Ombudsman's instruction outweighs every exclusion.
+    if intake.ombudsman_instruction then return { kind = "complaint", stage = "1" } end
 
     -- Exclusions: "The following fall outside the remit of our Complaints Policy and Procedure."
     -- "Complaints where legal proceedings have been started or issued or concern matters that
     -- must be decided by a court."
     if intake.legal_proceedings or intake.court_matter then
-      return exclude("legal proceedings have been started or issued, or the matter must be decided by a court")
+      return exclude(intake, "legal proceedings have been started or issued, or the matter must be decided by a court")
     end
     -- "Complaints of nuisance or antisocial behaviour (ASB), are dealt with by our Antisocial
     -- Behaviour Policy and Antisocial Behaviour Procedure. However, we will consider complaints
     -- about how nuisance or ASB reports were managed."
     if intake.asb and not intake.about_handling then
-      return exclude("reports of nuisance or antisocial behaviour are dealt with under our Antisocial Behaviour Policy and Procedure; "
+      return exclude(intake, "reports of nuisance or antisocial behaviour are dealt with under our Antisocial Behaviour Policy and Procedure; "
         .. "we will consider a complaint about how your report was managed")
     end
     -- "Compensation claims for damage to personal property or personal injury, as these will be
     -- dealt with directly or through our insurers."
     if intake.insurance_claim then
-      return exclude("claims for damage to personal property or for personal injury are dealt with directly or through our insurers")
+      return exclude(intake, "claims for damage to personal property or for personal injury are dealt with directly or through our insurers")
     end
     -- "Where an alternative review / appeal process or other regulatory body exists, for
     -- example the Information Commissioners Office, or Homesearch review." The customer is
@@ -178,7 +235,7 @@ return {
     -- "Complaints that are vexatious in nature or the customer refuses to engage with us or
     -- behaves in an unacceptable manner."
     if intake.vexatious then
-      return exclude("the complaint is vexatious, or we have not been able to engage with you about it in an acceptable manner")
+      return exclude(intake, "the complaint is vexatious, or we have not been able to engage with you about it in an acceptable manner")
     end
     -- "Complaints about repairs in new build properties, within the developers 12 month defect
     -- period, will be managed by our New Build Customer Care team ... However, we will consider
@@ -186,27 +243,27 @@ return {
     if intake.new_build_completed and intake.category == "repairs"
        and date(intake.received) < date(intake.new_build_completed):add_months(12)
        and not (intake.about_handling and intake.repairs_completed) then
-      return exclude("repairs in the developer's 12 month defect period are managed by our New Build Customer Care team, "
+      return exclude(intake, "repairs in the developer's 12 month defect period are managed by our New Build Customer Care team, "
         .. "who will work with you and the developer until the repairs are completed")
     end
     -- "Complaints about action for a breach of the terms and conditions of a tenancy or lease
     -- agreement. However, we will consider complaints about how any enforcement action in
     -- relation to the breach has been managed."
     if intake.tenancy_breach_action and not intake.about_handling then
-      return exclude("action for a breach of a tenancy or lease is not dealt with as a complaint; "
+      return exclude(intake, "action for a breach of a tenancy or lease is not dealt with as a complaint; "
         .. "we will consider a complaint about how the enforcement action was managed")
     end
     -- "Matters that have previously been considered under our Complaints Policy and Procedure
     -- and we have provided a final response to."
     if intake.previously_considered then
-      return exclude("we have already considered this under our complaints procedure and given a final response")
+      return exclude(intake, "we have already considered this under our complaints procedure and given a final response")
     end
     -- "Complaints about the conduct of employees will be investigated internally and in line
     -- with data protection legislation, the outcome must remain confidential and will not be
     -- disclosed to the customer."
     if intake.staff_conduct then
       return { exclude = "complaints about the conduct of employees are investigated internally; the outcome is confidential "
-                 .. "and will not be disclosed to you", clause = "Exclusions", signpost = ombudsman.signpost,
+                 .. "and will not be disclosed to you", clause = "Exclusions", signpost = signpost(intake),
                confidential_outcome = true }
     end
     -- "Complaints made six months after a problem occurred or the customer became aware of it."
@@ -214,7 +271,7 @@ return {
     local started = intake.event_date
     if intake.aware_date and (not started or date(intake.aware_date) > date(started)) then started = intake.aware_date end
     if started and date(started) <= date(intake.received):add_months(-6) then
-      return exclude("the complaint was made six months or more after the problem occurred or you became aware of it ("
+      return exclude(intake, "the complaint was made six months or more after the problem occurred or you became aware of it ("
         .. tostring(date(started)) .. ")")
     end
 
@@ -234,7 +291,7 @@ return {
   -- the guidance's facts (days_without_heating, missed_appointments...; lib/compensation.lua),
   -- time_and_trouble and distress = { pence =, reason = }, losses = { { pence =, reason =,
   -- evidenced = true|false } }, arrears (pence owed to WDH), rent_account = true.
-  remedy = function(case, findings, decided)
+  remedy = function(case, findings)
     local items = {}
     -- "where something has gone wrong, we will acknowledge this and apologise and tell the
     -- customer what we have done, or will do, to put things right."
@@ -260,9 +317,7 @@ return {
     local total = compensation.total(items)
     return {
       items = items,
-      -- "The customer will be given eight weeks to return the form and confirm their acceptance
-      -- of the offer."
-      accept_by = decided:add_weeks(8),
+      -- accept_by: the eight weeks of remedy_acceptance above.
       -- "we may choose to make a direct payment of compensation to a customer's rent account
       -- where we consider this to be appropriate."
       payment_route = findings.rent_account and "rent account" or "payment to the customer",
@@ -281,6 +336,15 @@ return {
       -- from Wed 23 Dec 2026: 24, (25, 28), 29, 30
       intake = { received = "2026-12-23", channel = "phone", category = "repairs", summary = "Front door will not lock" },
       expect = { kind = "service_request", stage = "service_request", status = "open", due = { contact = "2026-12-30" } } },
+
+    { name = "more time for service recovery only with the customer's agreement, recorded", clause = "Service Recovery",
+      -- contact due Wed 30 Dec 2026; 3 more working days agreed: 31, (1 Jan), 4, 5
+      intake = { received = "2026-12-23", channel = "phone", category = "repairs", summary = "Front door will not lock" },
+      steps = { { "extend", { clock = "contact", working_days = 3, reason = "waiting for a locksmith", on = "2026-12-29" },
+                  refused = "only with the customer's agreement" },
+                { "extend", { clock = "contact", working_days = 3, reason = "customer happy to wait for a locksmith",
+                              agreed = true, on = "2026-12-29" } } },
+      expect = { kind = "service_request", due = { contact = "2027-01-05" } } },
 
     { name = "unhappy with the service recovery outcome: a stage 1 complaint, acknowledged within 5 working days", clause = "Service Recovery; Customer Relations team",
       -- from Thu 24 Dec 2026: (25, 28), 29, 30, 31, (1 Jan), 4, 5
@@ -370,6 +434,15 @@ return {
     { name = "excluded: made six months after the problem", clause = "Exclusions",
       intake = { received = "2026-12-22", channel = "email", event_date = "2026-06-22", asked_for_complaint = true },
       expect = { status = "excluded", exclusion = "six months or more after", clause = "Exclusions" } },
+
+    { name = "the Ombudsman instructs WDH to enter an old complaint into its procedure", clause = "Exclusions",
+      intake = { received = "2026-12-22", channel = "letter", event_date = "2026-01-05", ombudsman_instruction = true },
+      expect = { status = "open", kind = "complaint", stage = "1" } },
+
+    { name = "outside the Ombudsman's remit: a member of the public is advised to seek independent advice", clause = "Who can make a complaint?",
+      intake = { received = "2026-12-22", channel = "email", previously_considered = true,
+                 complainant = { name = "A Neighbour", role = "member_of_public", email = "n@example.org" } },
+      expect = { status = "excluded", exclusion = "outside the remit of the Housing Ombudsman Service Scheme: you may wish to seek independent advice" } },
 
     { name = "accepted: made a day inside six months", clause = "Exclusions",
       intake = { received = "2026-12-22", channel = "email", event_date = "2026-06-23", asked_for_complaint = true },
@@ -486,5 +559,108 @@ return {
       steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
                 { "respond", { on = "2027-01-13", outcome = "not_upheld", findings = { days_without_heating = 6 } } } },
       expect = { remedy = false, status = "open" } },
+
+    { name = "the Acceptance Form returned within eight weeks: the offer is accepted", clause = "Putting things right",
+      -- offer Wed 13 Jan 2027; eight weeks: Wed 10 Mar 2027
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "accept_remedy", { on = "2027-01-12" }, refused = "is before the remedy offer was made (2027-01-13)" },
+                { "accept_remedy", { on = "2027-03-10" } },
+                { "decline_remedy", { on = "2027-03-11" }, refused = "was already accepted on 2027-03-10" } },
+      expect = { remedy = { pence = 9000, accept_by = "2027-03-10", state = "accepted", accepted = "2027-03-10" } } },
+
+    { name = "a form returned after the eight weeks is taken only with the reason it is accepted late", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "accept_remedy", { on = "2027-03-11" }, refused = "late: the offer of 2027-01-13 was to be accepted by 2027-03-10" },
+                { "accept_remedy", { on = "2027-03-11", reason = "form posted on 8 March, delayed in the post" } } },
+      expect = { remedy = { state = "accepted", accepted = "2027-03-11" } } },
+
+    { name = "an offer not accepted within the eight weeks has lapsed", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "log", { channel = "phone", direction = "out", summary = "Reminded the customer about the form", at = "2027-03-11" } } },
+      expect = { remedy = { state = "lapsed" } } },
+
+    { name = "the customer declines the offer and may go to the Ombudsman", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "upheld", findings = { apology = "the boiler repair took six days",
+                    days_without_heating = 6 } } },
+                { "decline_remedy", { on = "2027-01-20", reason = "wants £500; will ask the Housing Ombudsman" } },
+                { "accept_remedy", { on = "2027-01-25" }, refused = "was already declined on 2027-01-20" } },
+      expect = { remedy = { state = "declined", declined = "2027-01-20" } } },
+
+    { name = "no remedy offer: nothing to accept", clause = "Putting things right",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-12-22" } }, { "acknowledge", { on = "2026-12-23" } },
+                { "respond", { on = "2027-01-13", outcome = "not_upheld" } },
+                { "accept_remedy", { on = "2027-01-20" }, refused = "has no remedy offer to accept" } },
+      expect = { remedy = false } },
+
+    { name = "stage 2 refers the complaint back to stage 1 for a review, by a date agreed with the customer", clause = "Requests to escalate to Stage 2",
+      -- request Mon 10 Aug 2026, acknowledged by the referral on Fri 14 Aug (due 17 Aug); the
+      -- review's response date agreed: Fri 4 Sep
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } }, { "acknowledge", { on = "2026-07-21" } },
+                { "respond", { on = "2026-07-31", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-08-10" } },
+                { "refer_back", { on = "2026-08-14" }, refused = "respond_by: give the response date agreed with the customer" },
+                { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04", reason = "the stage 1 officer missed the survey report" } } },
+      expect = { stage = "1", round = 2, status = "open", due = { respond = "2026-09-04", acknowledge = false, escalation_window = false },
+                 met_late = { acknowledge = false } } },
+
+    { name = "the agreed review date moves only with the customer's agreement", clause = "Requests to escalate to Stage 2",
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } }, { "acknowledge", { on = "2026-07-21" } },
+                { "respond", { on = "2026-07-31", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-08-10" } },
+                { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04" } },
+                { "extend", { clock = "respond", days = 7, reason = "awaiting the contractor", on = "2026-09-01" },
+                  refused = "only with the customer's agreement" },
+                { "extend", { clock = "respond", days = 7, reason = "awaiting the contractor", agreed = true, on = "2026-09-01" } } },
+      expect = { stage = "1", due = { respond = "2026-09-11" } } },
+
+    { name = "the review decision may be escalated again: stage 2 starts afresh", clause = "Requests to escalate to Stage 2",
+      -- review decision Thu 3 Sep: window 4, 7-11, 14-17 Sep; request Mon 7 Sep: acknowledge 8-11, 14 Sep
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } }, { "acknowledge", { on = "2026-07-21" } },
+                { "respond", { on = "2026-07-31", outcome = "not_upheld" } },
+                { "escalate", { on = "2026-08-10" } },
+                { "refer_back", { on = "2026-08-14", respond_by = "2026-09-04" } },
+                { "respond", { on = "2026-09-03", outcome = "partly_upheld" } },
+                { "escalate", { on = "2026-09-07", reason = "still unhappy with the review" } } },
+      expect = { stage = "2", round = 2, due = { acknowledge = "2026-09-14" }, met_late = { escalation_window = false } } },
+
+    { name = "only stage 2 refers back: stage 1 cannot", clause = "Requests to escalate to Stage 2",
+      intake = { received = "2026-07-20", channel = "email", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-07-20" } },
+                { "refer_back", { on = "2026-07-22", respond_by = "2026-08-01" }, refused = "does not let stage 1 refer a complaint back" } },
+      expect = { stage = "1", round = 1 } },
+
+    { name = "a request to escalate declined for unacceptable behaviour: the case closes with the ground", clause = "Requests to escalate to Stage 2 (Complaints Policy 2.15)",
+      intake = { received = "2026-08-10", channel = "letter", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-08-10" } }, { "acknowledge", { on = "2026-08-11" } },
+                { "respond", { on = "2026-08-21", outcome = "not_upheld" } },
+                { "decline_escalation", { on = "2026-08-26", ground = "rude" }, refused = "unknown ground 'rude'" },
+                { "decline_escalation", { on = "2026-08-26", ground = "unacceptable_behaviour",
+                                          reason = "threats to the investigating officer during stage 1" } } },
+      expect = { status = "closed", stage = "1", met_late = { escalation_window = false },
+                 closure = { by = "escalation_declined", outcome = "unacceptable_behaviour", reason = "threats" } } },
+
+    { name = "a request to escalate declined: upheld at stage 1 with a proportionate resolution", clause = "Requests to escalate to Stage 2 (Complaints Policy 2.15)",
+      intake = { received = "2026-08-10", channel = "letter", asked_for_complaint = true },
+      steps = { { "logged", { on = "2026-08-10" } }, { "acknowledge", { on = "2026-08-11" } },
+                { "decline_escalation", { on = "2026-08-12", ground = "resolved" }, refused = "has not been answered yet" },
+                { "respond", { on = "2026-08-21", outcome = "upheld", findings = { apology = "the fence was not repaired",
+                    action = "fence repaired" } } },
+                { "decline_escalation", { on = "2026-08-26", ground = "resolved" } } },
+      expect = { status = "closed", closure = { by = "escalation_declined", outcome = "resolved" } } },
   },
 }

@@ -24,7 +24,7 @@ enum CasesModule {
         ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
-        ("learn", learn), ("learning_done", learningDone),
+        ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -224,7 +224,9 @@ enum CasesModule {
 
     // MARK: The lifecycle
 
-    /// `event(ref, kind, on, clock, amount, unit, agreed, reason)` → the case as it now is.
+    /// `event(ref, kind, on, clock, amount, unit, agreed, reason, appointed, outcome)` → the case
+    /// as it now is. `appointed`: the date the event sets (a referral's agreed response date, the
+    /// date a notice gives); `outcome`: a closing outcome, or the ground for declining an escalation.
     static let event: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (db, policy, ref) = try lifecycle(lua)
@@ -243,9 +245,29 @@ enum CasesModule {
                 }
                 by = Duration(amount, unit)
             }
+            let appointedField = kind == .referredBack ? "respond_by" : "date"
+            let outcomeField = kind == .escalationDeclined ? "ground" : "outcome"
             let event = CaseEvent(kind, on: on, clock: try lua.textArgument(4, "clock"), extensionBy: by,
-                                  agreed: try lua.flagArgument(7, "agreed"), reason: try lua.textArgument(8, "reason"))
+                                  agreed: try lua.flagArgument(7, "agreed"), reason: try lua.textArgument(8, "reason"),
+                                  appointed: try lua.dateArgument(9, appointedField), outcome: try lua.textArgument(10, outcomeField))
             try CaseStore.record(event, on: ref, pack: policy.pack, calendar: policy.calendar, by: lua.state.recorder, in: db)
+            return try refreshed(ref, lua: lua, db: db)
+        }
+    }
+
+    /// `remedy_answer(ref, answer, on, reason)` → the case: `answer` is "accepted" or "declined",
+    /// for the case's latest remedy offer; the pack's `remedy_acceptance` says what a late
+    /// acceptance meets.
+    static let remedyAnswer: lshim_fn = { L, call in
+        answer(L, call) { lua in
+            let (db, policy, ref) = try lifecycle(lua)
+            let name = try lua.textArgument(2, "answer") ?? ""
+            guard let reply = CaseStore.RemedyAnswer(rawValue: name) else {
+                throw InputError(field: "answer", message: "unknown answer '\(name)' (expected accepted or declined)")
+            }
+            try CaseStore.answerRemedy(reply, of: ref, on: try lua.dateArgument(3, "on") ?? lua.state.today,
+                                       reason: try lua.textArgument(4, "reason"), rule: policy.pack.remedyAcceptance,
+                                       by: lua.state.recorder, in: db)
             return try refreshed(ref, lua: lua, db: db)
         }
     }
@@ -385,8 +407,10 @@ enum CasesModule {
         return [caseValue(record, today: lua.state.today)]
     }
 
-    /// A case as Lua sees it: its fields, `due` (an open case's current-stage clocks: name →
-    /// due date after extensions), `clocks` (every clock, with `overdue` as of `today`), `overdue`.
+    /// A case as Lua sees it: its fields, `due` (an open case's current-stage clocks, of the
+    /// stage's current round: name → due date after extensions), `clocks` (every clock, with
+    /// `round` and `overdue` as of `today`), `overdue`, `round` (which entry of its stage),
+    /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
     static func caseValue(_ record: CaseRecord, today: LocalDate) -> LuaValue {
         func date(_ text: String?) -> LuaValue {
             guard let text, let value = try? LocalDate(iso: text) else { return .nil }
@@ -398,9 +422,11 @@ enum CasesModule {
         let clocks: [LuaValue] = record.clocks.map { clock in
             let late = record.status == "open" && clock.isOverdue(on: today)
             overdue = overdue || late
-            if record.status == "open" && clock.stage == record.stage { due[.string(clock.name)] = date(clock.dueNow) }
+            if record.status == "open" && clock.stage == record.stage && clock.round == record.round {
+                due[.string(clock.name)] = date(clock.dueNow)
+            }
             return .map([
-                "stage": .string(clock.stage), "name": .string(clock.name), "from": .string(clock.anchor),
+                "stage": .string(clock.stage), "round": .integer(Int64(clock.round)), "name": .string(clock.name), "from": .string(clock.anchor),
                 "started": date(clock.anchorDate), "due": date(clock.dueNow), "first_due": date(clock.due),
                 "met": date(clock.met), "met_late": clock.metLate.map { .boolean($0) } ?? .nil, "overdue": .boolean(late),
             ].keyedByString)
@@ -413,8 +439,20 @@ enum CasesModule {
             "representative": record.representativeID.map { .integer($0) } ?? .nil,
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),
             "safeguarding": .boolean(record.safeguarding), "policy": .string(record.policy), "officer": text(record.officer),
-            "due": .map(due), "clocks": .array(clocks), "overdue": .boolean(overdue),
+            "due": .map(due), "clocks": .array(clocks), "overdue": .boolean(overdue), "round": .integer(Int64(record.round)),
         ]
+        if let remedy = record.remedy {
+            fields["remedy"] = .map([
+                "id": .integer(remedy.id), "offered": .date(remedy.offered), "accept_by": remedy.acceptBy.map { .date($0) } ?? .nil,
+                "accepted": remedy.accepted.map { .date($0) } ?? .nil, "declined": remedy.declined.map { .date($0) } ?? .nil,
+                "state": .string(remedy.state(on: today).rawValue), "pence": .integer(Int64(remedy.pence)),
+                "arrears_offset": .integer(Int64(remedy.arrearsOffsetPence)), "payment_route": text(remedy.paymentRoute),
+            ].keyedByString)
+        }
+        if let closure = record.closure {
+            fields["closure"] = .map(["by": .string(closure.type), "on": date(closure.on), "outcome": text(closure.outcome),
+                                      "reason": text(closure.reason)].keyedByString)
+        }
         if let reason = record.exclusionReason {
             fields["exclusion"] = .map(["reason": .string(reason), "clause": text(record.exclusionClause)].keyedByString)
         }

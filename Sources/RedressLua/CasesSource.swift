@@ -214,14 +214,18 @@ extension CasesModule {
       self_check(c, method, 3)
       local o = options(t, "case:" .. method, allowed, 3)
       policy(3)
-      local fresh, why = C.event(c.ref, event, o.on, o.clock, o.amount, o.unit, o.agreed, o.reason)
+      local fresh, why = C.event(c.ref, event, o.on, o.clock, o.amount, o.unit, o.agreed, o.reason,
+                                 o.date or o.respond_by, o.outcome or o.ground)
       if not fresh then fail(format("case:%s: %s: %s", method, c.ref, why), 3) end
       return refresh(c, fresh)
     end
 
     local ON = set { "on" }
     local ON_REASON = set { "on", "reason" }
-    local MEET = set { "clock", "on", "reason" }
+    local CLOSE = set { "on", "reason", "outcome" }
+    local MEET = set { "clock", "on", "reason", "date" }
+    local REFER = set { "on", "respond_by", "reason" }
+    local DECLINE = set { "on", "ground", "reason" }
 
     --- c:acknowledge{ on = } (on: default today)
     function Case:acknowledge(t) local c = lifecycle(self, "acknowledge", "acknowledged", t, ON); return c end
@@ -229,13 +233,38 @@ extension CasesModule {
     function Case:logged(t) local c = lifecycle(self, "logged", "logged", t, ON); return c end
     --- c:escalate{ on =, reason = }
     function Case:escalate(t) local c = lifecycle(self, "escalate", "escalated", t, ON_REASON); return c end
-    --- c:close{ on =, reason = }
-    function Case:close(t) local c = lifecycle(self, "close", "closed", t, ON_REASON); return c end
+    --- c:close{ on =, reason =, outcome = }: outcome is one of the pack's `closings` (e.g. a
+    --- referral to the Ombudsman)
+    function Case:close(t) local c = lifecycle(self, "close", "closed", t, CLOSE); return c end
     --- c:withdraw{ on =, reason = }
     function Case:withdraw(t) local c = lifecycle(self, "withdraw", "withdrawn", t, ON_REASON); return c end
-    --- c:meet{ clock =, on =, reason = }: the duty a clock measures was done (a visit held, a
-    --- compliment filed), for clocks no other event meets
+    --- c:meet{ clock =, on =, reason =, date = }: the duty a clock measures was done (a visit
+    --- held, a compliment filed), for clocks no other event meets; `date`: the date a notice
+    --- gives, for a clock with `notice` (a meeting notified)
     function Case:meet(t) local c = lifecycle(self, "meet", "met", t, MEET); return c end
+    --- c:refer_back{ on =, respond_by =, reason = }: the stage sends the complaint back to the
+    --- earlier stage its pack names, to review its decision by the date agreed with the customer
+    function Case:refer_back(t) local c = lifecycle(self, "refer_back", "referred_back", t, REFER); return c end
+    --- c:decline_escalation{ on =, ground =, reason = }: the request to escalate is declined on
+    --- one of the next stage's grounds; the case closes
+    function Case:decline_escalation(t) local c = lifecycle(self, "decline_escalation", "escalation_declined", t, DECLINE); return c end
+
+    local ANSWER = set { "on", "reason" }
+
+    local function answer_remedy(c, method, answer, t)
+      self_check(c, method, 3)
+      local o = options(t, "case:" .. method, ANSWER, 3)
+      policy(3)
+      local fresh, why = C.remedy_answer(c.ref, answer, o.on, o.reason)
+      if not fresh then fail(format("case:%s: %s: %s", method, c.ref, why), 3) end
+      return refresh(c, fresh)
+    end
+
+    --- c:accept_remedy{ on =, reason = }: the customer accepted the latest remedy offer (reason:
+    --- why a late acceptance is taken, where the pack asks for one)
+    function Case:accept_remedy(t) local c = answer_remedy(self, "accept_remedy", "accepted", t); return c end
+    --- c:decline_remedy{ on =, reason = }: the customer declined it
+    function Case:decline_remedy(t) local c = answer_remedy(self, "decline_remedy", "declined", t); return c end
 
     local UNITS = { "working_days", "days", "weeks", "months" }
     local EXTEND = set { "clock", "working_days", "days", "weeks", "months", "reason", "agreed", "on" }

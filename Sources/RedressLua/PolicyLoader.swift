@@ -29,7 +29,8 @@ public enum PolicyLoader {
     /// `jobs`: what the pack declares for scheduled jobs, by job name (read by the jobs in
     /// Scripts/jobs, which check their own fields).
     static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "kinds", "triage", "remedy",
-                                            "restrictions", "scenarios", "confidentiality", "retention", "jobs"]
+                                            "restrictions", "scenarios", "confidentiality", "retention", "jobs", "closings",
+                                            "remedy_acceptance"]
 
     /// Translates a pack's returned table.
     static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {
@@ -88,7 +89,48 @@ public enum PolicyLoader {
                                   tracks: tracks, restrictions: restrictions)
         if let value = table["confidentiality"] { pack.confidentiality = try confidentiality(value) }
         if let value = table["retention"] { pack.retentionMonths = try retentionMonths(value) }
+        if let value = table["closings"] { pack.closings = try closings(value) }
+        if let value = table["remedy_acceptance"] { pack.remedyAcceptance = try remedyAcceptance(value) }
         return pack
+    }
+
+    /// `closings = { fast_track = { text = "...", clause = "..." } }`: the ways of closing a
+    /// case the policy names, for `c:close{ outcome = }`.
+    static func closings(_ value: LuaValue) throws(PolicyError) -> [ClosingOutcome] {
+        let table = try map(value, "closings", expected: "a table { outcome_name = { text =, clause = } }")
+        var outcomes: [ClosingOutcome] = []
+        for (key, entry) in table.sorted(by: { $0.key.description < $1.key.description }) {
+            guard case .string(let name) = key, !name.isEmpty else {
+                throw PolicyError(field: "closings.\(key)", message: "an outcome's name is text")
+            }
+            let path = "closings.\(name)"
+            let fields = try map(entry, path)
+            try refuseUnknownKeys(fields, allowed: ["text", "clause"], at: path + ".")
+            outcomes.append(ClosingOutcome(name: name, text: try optionalString(fields["text"], path + ".text"),
+                                           clause: try optionalString(fields["clause"], path + ".clause")))
+        }
+        return outcomes
+    }
+
+    /// `remedy_acceptance = { weeks = 8, late = "refused"|"needs_reason", clause = }`: the window
+    /// to accept an offer that sets no `accept_by` (optional), and what an acceptance after the
+    /// offer's date meets (left out: it is recorded as late).
+    static func remedyAcceptance(_ value: LuaValue) throws(PolicyError) -> RemedyAcceptanceRule {
+        let table = try map(value, "remedy_acceptance")
+        let units = Duration.Unit.allCases.map(\.rawValue)
+        try refuseUnknownKeys(table, allowed: Set(units).union(["late", "clause"]), at: "remedy_acceptance.")
+        var rule = RemedyAcceptanceRule(clause: try optionalString(table["clause"], "remedy_acceptance.clause"))
+        if units.contains(where: { table[$0] != nil }) {
+            rule.window = try duration(value, "remedy_acceptance", extraKeys: ["late", "clause"])
+        }
+        if let late = table["late"] {
+            guard case .string(let text) = late, let parsed = ClockRule.Lateness(rawValue: text), parsed != .recorded else {
+                throw PolicyError(field: "remedy_acceptance.late",
+                                  message: "expected 'refused' or 'needs_reason' (or leave it out: a late acceptance is recorded as late), got \(describe(late))")
+            }
+            rule.late = parsed
+        }
+        return rule
     }
 
     /// `retention = { years = 6 }` or `{ months = 18 }`: personal data kept that long after closure.
@@ -138,12 +180,43 @@ public enum PolicyLoader {
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
         let table = try map(value, path)
-        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title", "clause"], at: path + ".")
+        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title", "clause", "refer_back", "decline"], at: path + ".")
         let name: String
         switch table["name"] {
         case .string(let text): name = text
         case .integer(let number): name = String(number)
         default: throw PolicyError(field: path + ".name", message: "expected a stage name, got \(describe(table["name"]))")
+        }
+        // `refer_back = { to = "1", clause = }`: the stage may send a complaint back to stage `to`
+        // for a review of its decision, by a response date agreed with the customer.
+        var referBack: ReferBackRule?
+        if let value = table["refer_back"] {
+            let referral = try map(value, path + ".refer_back", expected: "a table { to = stage, clause = }")
+            try refuseUnknownKeys(referral, allowed: ["to", "clause"], at: path + ".refer_back.")
+            let to: String
+            switch referral["to"] {
+            case .string(let text)?: to = text
+            case .integer(let number)?: to = String(number)
+            default: throw PolicyError(field: path + ".refer_back.to", message: "expected the earlier stage's name, got \(describe(referral["to"]))")
+            }
+            referBack = ReferBackRule(to: to, clause: try optionalString(referral["clause"], path + ".refer_back.clause"))
+        }
+        // `decline = { grounds = { name = "the policy's words", ... }, clause = }`: the grounds on
+        // which a request to enter this stage may be declined.
+        var decline: DeclineRule?
+        if let value = table["decline"] {
+            let rule = try map(value, path + ".decline", expected: "a table { grounds = { name = text }, clause = }")
+            try refuseUnknownKeys(rule, allowed: ["grounds", "clause"], at: path + ".decline.")
+            let groundTable = try map(rule["grounds"], path + ".decline.grounds", expected: "a table { name = \"the policy's words\" }")
+            var grounds: [String: String] = [:]
+            for (key, text) in groundTable {
+                guard case .string(let ground) = key else {
+                    throw PolicyError(field: path + ".decline.grounds", message: "a ground's name is text, got \(describe(key))")
+                }
+                grounds[ground] = try string(text, path + ".decline.grounds." + ground)
+            }
+            guard !grounds.isEmpty else { throw PolicyError(field: path + ".decline.grounds", message: "give at least one ground") }
+            decline = DeclineRule(grounds: grounds, clause: try optionalString(rule["clause"], path + ".decline.clause"))
         }
         var clocks: [ClockRule] = []
         if let clocksValue = table["clocks"] {
@@ -155,12 +228,13 @@ public enum PolicyLoader {
                 clocks.append(try clock(clockName, rule, "\(path).clocks.\(clockName)"))
             }
         }
-        return StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"))
+        return StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"),
+                         referBack: referBack, decline: decline)
     }
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
         let table = try map(value, path)
-        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "clause"])
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "notice", "clause"])
         let anchorName = try string(table["from"], path + ".from")
         guard let anchor = Anchor(rawValue: anchorName) else {
             throw PolicyError(field: path + ".from", message: "unknown anchor '\(anchorName)' (expected one of: \(Anchor.validNames))")
@@ -197,7 +271,10 @@ public enum PolicyLoader {
             }
             late = parsed
         }
-        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, late: late,
+        // `notice = { working_days = 10 }`: the event that meets the clock gives notice of a date
+        // at least this far ahead (c:meet{ clock =, date = }).
+        let notice = try table["notice"].map { value throws(PolicyError) in try self.duration(value, path + ".notice", extraKeys: []) }
+        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, late: late, notice: notice,
                          clause: try optionalString(table["clause"], path + ".clause"))
     }
 

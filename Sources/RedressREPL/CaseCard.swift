@@ -8,6 +8,8 @@ import RedressCore
 ///       received     2026-09-23 · email · repairs
 ///       summary      Repair to the boiler was marked complete but it is still not working.
 ///       next due     acknowledge 2026-11-30 · overdue by 3 days
+///
+/// and, where they apply, how it ended (`ended`) and its latest remedy offer (`remedy`).
 struct CaseCard {
     let summary: CaseSummary
     let today: LocalDate
@@ -27,6 +29,8 @@ struct CaseCard {
         add("received", ([s.received?.description] + [s.channel, s.category]).compactMap { $0 }.joined(separator: " · "))
         add("summary", s.summary)
         add("excluded", s.exclusion)
+        add("ended", s.ended)
+        add("remedy", s.remedy)
         if let due = s.nextDue {
             add("next due", "\(due.clock) \(due.date)" + (s.standing(on: today).map { " · " + $0 } ?? ""))
         }

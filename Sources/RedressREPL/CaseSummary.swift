@@ -26,6 +26,11 @@ struct CaseSummary: Equatable, Sendable {
     var overdue: Bool
     /// Why an excluded case was excluded, with the clause.
     var exclusion: String?
+    /// The latest remedy offer and how it stands: `£90.00 offered 2027-01-13 · accepted 2027-03-10`.
+    var remedy: String?
+    /// How a case that is no longer open ended (other than by exclusion), with the pack's
+    /// outcome or ground and the reason: `escalation declined 2026-08-26 · unacceptable_behaviour: threats`.
+    var ended: String?
 
     /// Reads a case table; nil when `table` lacks a case's `ref`, `kind` and `status`.
     init?(_ table: ShownTable, complainantName: (Int64) -> String?) {
@@ -58,10 +63,27 @@ struct CaseSummary: Equatable, Sendable {
                 self.exclusion = reason
             }
         }
+        if let offer = table["remedy"]?.table, case .integer(let pence)? = offer["pence"], case .date(let offered)? = offer["offered"],
+           case .string(let state)? = offer["state"] {
+            var standing = state
+            switch state {
+            case "accepted", "declined": if case .date(let day)? = offer[state] { standing += " \(day)" }
+            case "lapsed": if case .date(let day)? = offer["accept_by"] { standing += " \(day)" }
+            default: if case .date(let day)? = offer["accept_by"] { standing += ", to accept by \(day)" }
+            }
+            remedy = "\(Figure.pounds(Int(pence))) offered \(offered) · \(standing)"
+        }
+        if let closure = table["closure"]?.table, case .string(let by)? = closure["by"], by != "excluded" {
+            var text = by.replacingOccurrences(of: "_", with: " ")
+            if case .date(let day)? = closure["on"] { text += " \(day)" }
+            if case .string(let outcome)? = closure["outcome"] { text += " · " + outcome }
+            if case .string(let reason)? = closure["reason"] { text += (closure["outcome"] == nil ? " · " : ": ") + reason }
+            ended = text
+        }
         if status == "open", let clocks = table["clocks"]?.table {
             for case .table(let clock) in clocks.array {
                 guard clock["met"] == nil, case .date(let due)? = clock["due"], case .string(let name)? = clock["name"],
-                      clock["stage"] == stage.map(Shown.string) else { continue }
+                      clock["stage"] == stage.map(Shown.string), clock["round"] == table["round"] else { continue }
                 if nextDue == nil || due < nextDue!.date { nextDue = Due(clock: name, date: due) }
             }
         }

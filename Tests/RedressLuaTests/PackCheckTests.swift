@@ -42,8 +42,8 @@ import RedressCore
               } }
             """)
         #expect(results.map(\.differences) == [
-            ["scenarios[1].expect.stauts: unknown field (expected: anonymous, clause, confidential, due, error, exclusion, flags, kind, "
-             + "met_late, remedy, restriction, safeguarding, stage, status)"],
+            ["scenarios[1].expect.stauts: unknown field (expected: anonymous, clause, closure, confidential, due, error, exclusion, flags, kind, "
+             + "met_late, remedy, restriction, round, safeguarding, stage, status)"],
             ["scenarios[2].expect.due.respond: expected a date or false, got '2026-02-30'"],
             ["scenarios[3].steps[1]: give `on`, so the scenario does not depend on today"],
         ])

@@ -58,10 +58,32 @@ import RedressCore
         if clause != nil { #expect(result[2] == .boolean(true)) }
     }
 
+    @Test func theLandlordsPacksDeclareTheirReferralsNoticesClosingsAndAcceptance() throws {
+        let state = try TestSupport.state()
+        // WDH (shared/seeds/002): "refer the complaint back to Stage 1"; the four grounds of 2.15;
+        // "eight weeks to return the form".
+        let wdh = try PolicyLoader.load(path: TestSupport.scripts + "/policies/wdh.lua", in: state)
+        #expect(wdh.stage("2")?.referBack?.to == "1")
+        #expect(wdh.stage("2")?.decline?.grounds.keys.sorted() == ["disproportionate", "excluded", "resolved", "unacceptable_behaviour"])
+        #expect(wdh.stage("2")?.decline?.grounds["resolved"]
+                == "the complaint was upheld at Stage 1 and an appropriate and proportionate resolution was offered to the customer")
+        #expect(wdh.stage("1")?.referBack == nil)
+        #expect(wdh.remedyAcceptance == RemedyAcceptanceRule(window: Duration(8, .weeks), late: .needsReason, clause: "Putting things right"))
+        // Halton (shared/seeds/004): "within 10 working days of receipt of the request ... at
+        // least 10 working days notice"; the 'fast track' to the Housing Ombudsman Service.
+        let halton = try PolicyLoader.load(path: TestSupport.scripts + "/policies/halton.lua", in: state)
+        let notify = try #require(halton.stage("review")?.clocks.first { $0.name == "notify" })
+        #expect(notify.duration == Duration(10, .workingDays))
+        #expect(notify.anchor == .escalated)
+        #expect(notify.notice == Duration(10, .workingDays))
+        #expect(halton.closings.map(\.name) == ["ombudsman_fast_track"])
+        #expect(halton.remedyAcceptance == RemedyAcceptanceRule())
+    }
+
     @Test(arguments: [
         ("return 42", "pack: expected a table (the pack must `return { name = ..., stages = {...} }`), got 42"),
         ("return { stages = {} }", "name: expected text, got nothing"),
-        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, confidentiality, jobs, kinds, name, remedy, restrictions, retention, scenarios, stages, title, triage)"),
+        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, closings, confidentiality, jobs, kinds, name, remedy, remedy_acceptance, restrictions, retention, scenarios, stages, title, triage)"),
         ("return { name = 'x' }", "stages: expected an array of stages, got nothing"),
         ("return { name = 'x', stages = {} }", "stages: a pack needs at least one stage"),
         ("return { name = 'x', calendar = { region = 'wales' }, stages = { { name = '1' } } }",
@@ -73,7 +95,7 @@ import RedressCore
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = -1, from = 'received' } } } } }",
          "stages[1].clocks.ack.working_days: expected a whole number of 0 or more, got -1"),
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'recieved' } } } } }",
-         "stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)"),
+         "stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent, referred)"),
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', extension = { days = 5, beyond = 'yes' } } } } } }",
          "stages[1].clocks.ack.extension.beyond: expected 'customer_agreement' (or leave it out: no extension past the cap), got 'yes'"),
         ("return { name = 'x', triage = 'no', stages = { { name = '1' } } }", "triage: expected a function, got 'no'"),
@@ -82,7 +104,7 @@ import RedressCore
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { grumble = {} } }",
          "kinds.grumble: unknown kind (expected one of: service_request, enquiry, compliment)"),
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { clocks = { relay = { working_days = 3, from = 'recieved' } } } } }",
-         "kinds.compliment.clocks.relay.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)"),
+         "kinds.compliment.clocks.relay.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent, referred)"),
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { stages = {} } } }",
          "kinds.compliment.stages: unknown key (expected one of: clause, clocks)"),
         ("return { name = 'x', stages = { { name = 'enquiry' } }, kinds = { enquiry = {} } }",
@@ -107,6 +129,28 @@ import RedressCore
          "restrictions.challenge.times: expected a whole number, got 'once'"),
         ("return { name = 'x', stages = { { name = '1' } }, restrictions = { kinds = { one = {} }, flag = true } }",
          "restrictions.flag: expected a function, got true"),
+        ("return { name = 'x', stages = { { name = '1' }, { name = '2', refer_back = { to = '3' } }, { name = '3' } } }",
+         "stages[2].refer_back.to: '3' is not a stage before stage 2 (a complaint is referred back to an earlier stage)"),
+        ("return { name = 'x', stages = { { name = '1' }, { name = '2', refer_back = { stage = '1' } } } }",
+         "stages[2].refer_back.stage: unknown key (expected one of: clause, to)"),
+        ("return { name = 'x', stages = { { name = '1' }, { name = '2', refer_back = '1' } } }",
+         "stages[2].refer_back: expected a table { to = stage, clause = }, got '1'"),
+        ("return { name = 'x', stages = { { name = '1' }, { name = '2', decline = { grounds = {} } } } }",
+         "stages[2].decline.grounds: give at least one ground"),
+        ("return { name = 'x', stages = { { name = '1' }, { name = '2', decline = { grounds = { vexatious = true } } } } }",
+         "stages[2].decline.grounds.vexatious: expected text, got true"),
+        ("return { name = 'x', stages = { { name = '1', decline = { grounds = { vexatious = 'vexatious' } } } } }",
+         "stages[1].decline: the first stage is not entered by a request to escalate, so none can be declined"),
+        ("return { name = 'x', stages = { { name = 'review', clocks = { notify = { working_days = 10, from = 'escalated', notice = { working_days = 10, clause = 'x' } } } } } }",
+         "stages[1].clocks.notify.notice.clause: unknown key (expected one of: days, months, weeks, working_days)"),
+        ("return { name = 'x', stages = { { name = 'review', clocks = { notify = { working_days = 10, from = 'escalated', notice = 10 } } } } }",
+         "stages[1].clocks.notify.notice: expected a table, got 10"),
+        ("return { name = 'x', stages = { { name = '1' } }, closings = { fast_track = { clase = 'x' } } }",
+         "closings.fast_track.clase: unknown key (expected one of: clause, text)"),
+        ("return { name = 'x', stages = { { name = '1' } }, remedy_acceptance = { weeks = 8, late = 'lapsed' } }",
+         "remedy_acceptance.late: expected 'refused' or 'needs_reason' (or leave it out: a late acceptance is recorded as late), got 'lapsed'"),
+        ("return { name = 'x', stages = { { name = '1' } }, remedy_acceptance = { weeks = 8, days = 2 } }",
+         "remedy_acceptance: give exactly one of working_days, days, weeks, months (got days and weeks)"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

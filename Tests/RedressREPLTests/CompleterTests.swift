@@ -56,7 +56,7 @@ import RedressLua
         let completer = completer(fixture.state)
         #expect(completer.complete("c:lo").matches == ["c:log", "c:logged"])
         #expect(completer.complete("c:ack").matches == ["c:acknowledge"])
-        #expect(completer.complete("c.re").matches == ["c.received", "c.ref", "c.refresh", "c.respond"])
+        #expect(completer.complete("c.re").matches == ["c.received", "c.ref", "c.refer_back", "c.refresh", "c.respond"])
     }
 
     @Test func caseReferencesInsideCasesGet() throws {

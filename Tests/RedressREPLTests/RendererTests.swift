@@ -106,6 +106,33 @@ import RedressLua
             """)
     }
 
+    @Test func aCardShowsTheRemedyOfferAndHowTheCaseEnded() throws {
+        let fixture = try Fixture()
+        let ref = try fixture.intake(received: "2026-12-01", summary: "Boiler broken", name: "Ann Example")
+        let (offered, ended) = try fixture.state.withTransaction(on: fixture.store) {
+            try fixture.state.run("""
+                local c = cases.get('\(ref)')
+                c:acknowledge{ on = "2026-12-02" }
+                c:respond{ on = "2026-12-09", outcome = "upheld", findings = "Boiler repair late",
+                           remedy = { items = { { kind = "apology", reason = "late" },
+                                                { kind = "loss_of_amenity", pence = 9000, reason = "six days without heating" } },
+                                      accept_by = "2027-02-03" } }
+                """, name: "=t")
+            let offered = try shown("cases.get('\(ref)')", in: fixture.state)
+            try fixture.state.run("""
+                local c = cases.get('\(ref)')
+                c:accept_remedy{ on = "2026-12-15" }
+                c:close{ on = "2026-12-16", reason = "remedy paid" }
+                """, name: "=t")
+            return (offered, try shown("cases.get('\(ref)')", in: fixture.state))
+        }
+        #expect(Renderer(today: today).render(offered).split(separator: "\n").last == "  remedy       £90.00 offered 2026-12-09 · open, to accept by 2027-02-03")
+        #expect(Renderer(today: today).render(ended).split(separator: "\n").suffix(2) == [
+            "  ended        closed 2026-12-16 · remedy paid",
+            "  remedy       £90.00 offered 2026-12-09 · accepted 2026-12-15",
+        ])
+    }
+
     @Test func theOtherModes() throws {
         let code = "{ name = 'a \"b\"', list = { 1, 2.5 }, when = date('2026-12-22') }"
         #expect(try render(code, mode: .json) == "{\"list\":[1,2.5],\"name\":\"a \\\"b\\\"\",\"when\":\"2026-12-22\"}\n")

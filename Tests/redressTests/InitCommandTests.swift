@@ -41,7 +41,7 @@ import Testing
             .write(to: bad, atomically: true, encoding: .utf8)
         let refused = try Redress.run(["init", "--db", db, "--policy", bad.path])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "redress: \(bad.path): stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent)\n")
+        #expect(refused.stderr == "redress: \(bad.path): stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent, referred)\n")
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 

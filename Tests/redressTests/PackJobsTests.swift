@@ -180,7 +180,7 @@ import Testing
 
     @Test func wdhsEightWeekAcceptanceFormIsChased() throws {
         let workspace = try landlord("wdh")
-        // wdh.lua's remedy hook: "eight weeks to return the form": from Wed 13 Jan 2027, Wed 10 Mar 2027.
+        // wdh.lua's remedy_acceptance: "eight weeks to return the form": from Wed 13 Jan 2027, Wed 10 Mar 2027.
         #expect(try lua(workspace, asOf: "2027-01-13", """
             local c = cases.intake{ received = "2026-12-22", channel = "email", asked_for_complaint = true }
             c:logged{ on = "2026-12-22" }
@@ -195,6 +195,12 @@ import Testing
         #expect(workspace.file("s-reports/remedy-offers/2027-03-05.txt")?.contains("C-2026-000001  offered 2027-01-13  lapses 2027-03-10") == true)
         let lapsed = try workspace.jobs(["run", "remedy-offers", "--as-of", "2027-03-11"])
         #expect(lapsed.stdout.contains("2027-03-11 remedy-offers: ok: 1 lapsed, 0 lapsing within 3 working days\n"))
+        // The form comes back late; WDH takes it with the reason, and the offer is no longer chased.
+        _ = try lua(workspace, asOf: "2027-03-12", """
+            cases.get("C-2026-000001"):accept_remedy{ reason = "form posted on 9 March" }
+            """)
+        let answered = try workspace.jobs(["run", "remedy-offers", "--as-of", "2027-03-12"])
+        #expect(answered.stdout.contains("2027-03-12 remedy-offers: ok: no offers lapsed or lapsing\n"), "\(answered.stderr)")
     }
 
     @Test func haltonsComplimentsAreRelayedInThreeAndFiledInFiveWorkingDays() throws {
@@ -214,6 +220,27 @@ import Testing
                 C-2026-000001  relay              due 2026-09-02  OVERDUE  1 working day late
                 C-2026-000001  file               due 2026-09-04  due in 1 working day
             """), "\(report)")
+    }
+
+    @Test func aComplaintReferredBackIsChasedForItsAgreedDateOnly() throws {
+        // wdh.lua: stage 2 refers back to stage 1 for a review by a date agreed with the customer.
+        // The officer's stage 1 contact (3 working days from logging on Mon 20 Jul 2026: Thu 23
+        // Jul) was never made; after the referral that first round is history, and the review's
+        // agreed date, Fri 4 Sep, is what the deadlines list chases.
+        let workspace = try landlord("wdh")
+        _ = try lua(workspace, asOf: "2026-08-14", """
+            local c = cases.intake{ received = "2026-07-20", channel = "email", asked_for_complaint = true }
+            c:logged{ on = "2026-07-20" } c:acknowledge{ on = "2026-07-21" }
+            c:respond{ on = "2026-07-31", outcome = "not_upheld" }
+            c:escalate{ on = "2026-08-10" }
+            c:refer_back{ on = "2026-08-14", respond_by = "2026-09-04" }
+            c:assign{ officer = "JB" }
+            """)
+        let run = try workspace.jobs(["run", "deadlines", "--as-of", "2026-09-02"])
+        #expect(run.stdout.hasPrefix("2026-09-02 deadlines: ok: 0 overdue, 1 due within 3 working days\n"), "\(run.stderr)")
+        let report = try #require(workspace.file("s-reports/deadlines/2026-09-02.txt"))
+        #expect(report.contains("C-2026-000001  respond            due 2026-09-04  due in 2 working days"), "\(report)")
+        #expect(!report.contains("contact"), "\(report)")
     }
 
     /// 31 complainants with complaints received in the fourth quarter of 2026, every fifth

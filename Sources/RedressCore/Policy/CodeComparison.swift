@@ -127,7 +127,7 @@ public enum CodeComparison {
     /// logging, acknowledgement, the decision.
     static func rank(_ anchor: Anchor) -> Int {
         switch anchor {
-        case .received, .escalated: 0
+        case .received, .escalated, .referred: 0
         case .logged: 1
         case .acknowledged: 2
         case .decisionSent: 3

@@ -4,6 +4,10 @@
 public struct CaseEvent: Hashable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
         case received, logged, acknowledged, contact, met, extended, responded, escalated, closed, withdrawn, excluded
+        /// A later stage sent the complaint back to an earlier one to review its decision.
+        case referredBack = "referred_back"
+        /// A request to escalate was declined on one of the pack's grounds; the case closes.
+        case escalationDeclined = "escalation_declined"
     }
 
     public let kind: Kind
@@ -16,12 +20,19 @@ public struct CaseEvent: Hashable, Sendable {
     public let agreed: Bool
     public let reason: String?
     /// For `received`: the stage triage chose, or nil for a contact that is not a complaint
-    /// (a service request, enquiry or compliment: no stage, no clocks). For `escalated`: the
-    /// stage entered (informative; replay takes the pack's next stage).
+    /// (a service request, enquiry or compliment: no stage, no clocks). For `escalated` and
+    /// `referred_back`: the stage entered (informative; replay takes it from the pack).
     public let stage: String?
+    /// A date the event sets: for `referred_back`, the response date agreed with the customer;
+    /// for `met` of a clock that gives notice, the date the notice gives (a meeting's).
+    public let appointed: LocalDate?
+    /// For `closed`: the pack's closing outcome, if any. For `escalation_declined`: the pack's
+    /// ground for declining.
+    public let outcome: String?
 
     public init(_ kind: Kind, on: LocalDate, stage: String? = nil, clock: String? = nil,
-                extensionBy: Duration? = nil, agreed: Bool = false, reason: String? = nil) {
+                extensionBy: Duration? = nil, agreed: Bool = false, reason: String? = nil,
+                appointed: LocalDate? = nil, outcome: String? = nil) {
         self.kind = kind
         self.on = on
         self.stage = stage
@@ -29,12 +40,23 @@ public struct CaseEvent: Hashable, Sendable {
         self.extensionBy = extensionBy
         self.agreed = agreed
         self.reason = reason
+        self.appointed = appointed
+        self.outcome = outcome
+    }
+
+    /// The same event, naming the stage it entered.
+    func entering(_ stage: String?) -> CaseEvent {
+        CaseEvent(kind, on: on, stage: stage, clock: clock, extensionBy: extensionBy, agreed: agreed, reason: reason,
+                  appointed: appointed, outcome: outcome)
     }
 }
 
 /// A running or finished clock of a case.
 public struct ClockState: Hashable, Sendable {
     public let stage: String
+    /// Which time the case was in the stage when the clock started: 1 the first time, 2 when a
+    /// complaint referred back (or escalated again after that) enters it a second time.
+    public let round: Int
     public let rule: ClockRule
     public let anchorDate: LocalDate
     /// As first set.
@@ -69,6 +91,11 @@ public struct CaseState: Hashable, Sendable {
     public private(set) var anchors: [Anchor: LocalDate] = [:]
     /// Whether the current stage's decision has been sent.
     public private(set) var responded = false
+    /// How many times the case has entered each stage: the current round of a stage.
+    public private(set) var rounds: [String: Int] = [:]
+    /// True while the current stage is reviewing its decision after a later stage referred the
+    /// complaint back.
+    public private(set) var referred = false
 
     public init() {}
 
@@ -81,9 +108,27 @@ public struct CaseState: Hashable, Sendable {
         return state
     }
 
-    /// The clock `name` of the current stage.
+    /// The clock `name` of the current stage (or of `stage`), in that stage's latest round.
     public func clock(_ name: String, stage: String? = nil) -> ClockState? {
-        clocks.first { $0.name == name && $0.stage == (stage ?? self.stage) }
+        index(of: name, stage: stage).map { clocks[$0] }
+    }
+
+    /// The current round of `stage`.
+    public func round(of stage: String) -> Int { rounds[stage] ?? 1 }
+
+    private func index(of name: String, stage: String? = nil) -> Int? {
+        guard let stage = stage ?? self.stage else { return nil }
+        let round = round(of: stage)
+        return clocks.firstIndex { $0.name == name && $0.stage == stage && $0.round == round }
+    }
+
+    /// Enters `stage` (another round of it when the case was in it before).
+    private mutating func enter(_ name: String) {
+        stage = name
+        rounds[name, default: 0] += 1
+        anchors = [:]
+        responded = false
+        referred = false
     }
 
     /// Applies one event, or refuses it (and changes nothing) with a message saying why.
@@ -110,7 +155,7 @@ public struct CaseState: Hashable, Sendable {
                 guard pack.stage(name) != nil else {
                     throw refuse("unknown stage '\(name)' (the pack's stages: \(pack.stages.map(\.name).joined(separator: ", ")))")
                 }
-                stage = name
+                enter(name)
             }
             received = event.on
             try anchor(.received, on: event.on, pack: pack, calendar: calendar, event: event)
@@ -124,8 +169,11 @@ public struct CaseState: Hashable, Sendable {
             // A contact may meet a clock the pack declares for it (e.g. "contact the resident
             // within 2 working days"): the contact names the clock.
             if let name = event.clock {
-                guard clocks.contains(where: { $0.name == name && $0.stage == stage }) else {
+                guard let index = index(of: name) else {
                     throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")
+                }
+                if clocks[index].rule.notice != nil {
+                    throw refuse("clock \(name) gives notice of a date: record it with c:meet{ clock = \"\(name)\", date = }")
                 }
                 try meet(name, on: event.on, event: event)
             }
@@ -135,8 +183,21 @@ public struct CaseState: Hashable, Sendable {
             guard let name = event.clock else { throw refuse("name the clock that was met") }
             let own = ["acknowledge": "acknowledged", "respond": "responded", "escalation_window": "escalated"]
             if let owner = own[name] { throw refuse("clock \(name) is met by the \(owner) event, not by naming it") }
-            guard clocks.contains(where: { $0.name == name && $0.stage == stage }) else {
+            guard let index = index(of: name) else {
                 throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")
+            }
+            if let notice = clocks[index].rule.notice {
+                if let appointed = event.appointed {
+                    let earliest: LocalDate
+                    do { earliest = try notice.due(from: event.on, calendar: calendar) } catch { throw refuse("clock \(name): \(error)") }
+                    guard appointed >= earliest else {
+                        throw refuse("date: \(appointed) gives less than \(notice)' notice from \(event.on); clock \(name) needs a date on or after \(earliest)")
+                    }
+                } else if (event.reason ?? "").isEmpty {
+                    throw refuse("clock \(name) gives \(notice)' notice of a date: give the date (date =), or the reason no date is given (reason =)")
+                }
+            } else if event.appointed != nil {
+                throw refuse("clock \(name) gives no notice of a date, so it takes no date (date =)")
             }
             try meet(name, on: event.on, event: event)
         case .extended:
@@ -144,7 +205,7 @@ public struct CaseState: Hashable, Sendable {
         case .responded:
             guard !responded else { throw refuse("stage \(stageName) has already been answered") }
             let respondRule = stage.flatMap { pack.stage($0) }?.clocks.first { $0.name == "respond" }
-            if respondRule?.anchor == .acknowledged, anchors[.acknowledged] == nil {
+            if respondRule?.anchor == .acknowledged, anchors[.acknowledged] == nil, !referred {
                 throw refuse("stage \(stageName) must be acknowledged before it is answered")
             }
             try meet("respond", on: event.on, event: event)
@@ -159,18 +220,76 @@ public struct CaseState: Hashable, Sendable {
             }
             guard responded else { throw refuse("stage \(current) has not been answered yet, so it cannot be escalated") }
             try meet("escalation_window", on: event.on, event: event)
-            stage = pack.stages[index + 1].name
-            anchors = [:]
-            responded = false
+            enter(pack.stages[index + 1].name)
             try anchor(.escalated, on: event.on, pack: pack, calendar: calendar, event: event)
             try anchor(.received, on: event.on, pack: pack, calendar: calendar, event: event)
+        case .referredBack:
+            try referBack(event, pack: pack, calendar: calendar)
+        case .escalationDeclined:
+            guard let current = stage, !pack.tracks.contains(where: { $0.name == current }) else {
+                throw refuse("the case is not a complaint: it has no stage to escalate from")
+            }
+            guard let index = pack.stages.firstIndex(where: { $0.name == current }), index + 1 < pack.stages.count else {
+                throw refuse("stage \(current) is the pack's last stage: there is no request to escalate to decline")
+            }
+            let next = pack.stages[index + 1]
+            guard let decline = next.decline else {
+                throw refuse("the pack gives no grounds for declining a request to escalate to stage \(next.name)")
+            }
+            guard let ground = event.outcome else {
+                throw refuse("give the ground for declining (ground =: one of \(decline.groundNames))")
+            }
+            guard decline.grounds[ground] != nil else {
+                throw refuse("ground: unknown ground '\(ground)' (stage \(next.name)'s grounds: \(decline.groundNames))")
+            }
+            guard responded else { throw refuse("stage \(current) has not been answered yet, so there is no request to escalate to decline") }
+            // The request came within the window (or late, as the window allows): it is answered.
+            try meet("escalation_window", on: event.on, event: event)
+            status = .closed
         case .closed:
+            if let outcome = event.outcome {
+                guard !pack.closings.isEmpty else {
+                    throw refuse("outcome: the pack names no closing outcomes, so '\(outcome)' is unknown")
+                }
+                guard pack.closings.contains(where: { $0.name == outcome }) else {
+                    throw refuse("outcome: unknown outcome '\(outcome)' (the pack's closing outcomes: \(pack.closings.map(\.name).sorted().joined(separator: ", ")))")
+                }
+            }
             status = .closed
         case .withdrawn:
             status = .withdrawn
         case .excluded:
             status = .excluded
         }
+    }
+
+    /// A later stage sends the complaint back to an earlier one to review its decision, by a
+    /// response date agreed with the customer. The referral is the stage's answer to the
+    /// customer, so it meets the stage's running acknowledge and respond clocks; the earlier
+    /// stage is entered again (a new round of its clocks), with a `respond` clock due on the
+    /// agreed date, moved only with the customer's agreement.
+    private mutating func referBack(_ event: CaseEvent, pack: PolicyPack, calendar: WorkingDayCalendar) throws(LifecycleError) {
+        func refuse(_ message: String) -> LifecycleError { LifecycleError(event: event.kind, on: event.on, message: message) }
+        guard let current = stage, let rule = pack.stages.first(where: { $0.name == current })?.referBack else {
+            throw refuse("the pack does not let stage \(stage ?? "(none)") refer a complaint back (no refer_back on the stage)")
+        }
+        guard !responded else { throw refuse("stage \(current) has already been answered, so it can no longer refer the complaint back") }
+        guard let agreed = event.appointed else {
+            throw refuse("respond_by: give the response date agreed with the customer")
+        }
+        guard agreed >= event.on else {
+            throw refuse("respond_by: the agreed response date \(agreed) is before the referral")
+        }
+        for name in ["acknowledge", "respond"] {
+            if let index = index(of: name), clocks[index].met == nil { try meet(name, on: event.on, event: event) }
+        }
+        enter(rule.to)
+        referred = true
+        let respond = ClockRule(name: "respond", duration: Duration(agreed.dayNumber - event.on.dayNumber, .days), anchor: .referred,
+                                extensionRule: ExtensionRule(cap: Duration(0, .days), beyondCapWithAgreement: true, clause: rule.clause),
+                                clause: rule.clause)
+        clocks.append(ClockState(stage: rule.to, round: round(of: rule.to), rule: respond, anchorDate: event.on, due: agreed, dueNow: agreed))
+        try anchor(.referred, on: event.on, pack: pack, calendar: calendar, event: event)
     }
 
     /// Records an anchor event and starts the current stage's clocks that run from it.
@@ -185,13 +304,13 @@ public struct CaseState: Hashable, Sendable {
             } catch {
                 throw LifecycleError(event: event.kind, on: event.on, message: "clock \(clockRule.name): \(error)")
             }
-            clocks.append(ClockState(stage: stage, rule: clockRule, anchorDate: date, due: due, dueNow: due))
+            clocks.append(ClockState(stage: stage, round: round(of: stage), rule: clockRule, anchorDate: date, due: due, dueNow: due))
         }
     }
 
     /// Marks the current stage's clock `name` met, if the stage has one; a clock met twice is refused.
     private mutating func meet(_ name: String, on date: LocalDate, event: CaseEvent) throws(LifecycleError) {
-        guard let index = clocks.firstIndex(where: { $0.name == name && $0.stage == stage }) else { return }
+        guard let index = index(of: name) else { return }
         guard clocks[index].met == nil else {
             throw LifecycleError(event: event.kind, on: date, message: "clock \(name) of stage \(stage!) was already met on \(clocks[index].met!)")
         }
@@ -215,7 +334,7 @@ public struct CaseState: Hashable, Sendable {
         guard let name = event.clock else { throw refuse("name the clock to extend") }
         guard let by = event.extensionBy, by.amount > 0 else { throw refuse("an extension needs a length of 1 or more") }
         guard event.reason?.isEmpty == false else { throw refuse("an extension needs a reason") }
-        guard let index = clocks.firstIndex(where: { $0.name == name && $0.stage == stage }) else {
+        guard let index = index(of: name) else {
             throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")
         }
         guard clocks[index].met == nil else { throw refuse("clock \(name) was already met on \(clocks[index].met!)") }
@@ -231,6 +350,9 @@ public struct CaseState: Hashable, Sendable {
                     throw refuse("clock \(name) may be extended by \(cap) at most (\(used) used)")
                 }
                 guard event.agreed else {
+                    if cap.amount == 0 {
+                        throw refuse("clock \(name) may be moved only with the customer's agreement (agreed = true)")
+                    }
                     throw refuse("extending clock \(name) past \(cap) (\(used) used) needs the customer's agreement")
                 }
             }

@@ -10,6 +10,8 @@ public enum Anchor: String, CaseIterable, Sendable {
     case escalated
     /// The stage's decision letter was sent.
     case decisionSent = "decision_sent"
+    /// A later stage referred the complaint back to this one for a review of its decision.
+    case referred
 
     public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
@@ -55,6 +57,12 @@ public struct ClockRule: Hashable, Sendable {
     }
 
     public let late: Lateness
+    /// For a clock whose duty is to give notice of a date (Halton: "Any such notification will
+    /// give the customer at least 10 working days notice of the date, time and venue of the
+    /// meeting"): the least notice. The event that meets the clock names the date, which must
+    /// be at least this long after the event (counted as a due date is: the date may be the
+    /// notice's due date itself).
+    public let notice: Duration?
     /// The clause of the landlord's policy it implements (`Code 6.2`).
     public let clause: String?
 
@@ -62,11 +70,76 @@ public struct ClockRule: Hashable, Sendable {
     public var refusesLate: Bool { late == .refused }
 
     public init(name: String, duration: Duration, anchor: Anchor, extensionRule: ExtensionRule? = nil, late: Lateness = .recorded,
-                clause: String? = nil) {
+                notice: Duration? = nil, clause: String? = nil) {
         self.name = name
         self.duration = duration
         self.anchor = anchor
         self.extensionRule = extensionRule
+        self.late = late
+        self.notice = notice
+        self.clause = clause
+    }
+}
+
+/// A stage that may send a complaint back to an earlier stage for a review of that stage's
+/// decision, with a response date agreed with the customer (WDH: "they may refer the complaint
+/// back to Stage 1, for a review of the decision. The customer will be notified of this and a
+/// response timescale will be agreed with them").
+public struct ReferBackRule: Hashable, Sendable {
+    /// The earlier stage that reviews its decision.
+    public let to: String
+    public let clause: String?
+
+    public init(to: String, clause: String? = nil) {
+        self.to = to
+        self.clause = clause
+    }
+}
+
+/// The grounds on which a request to enter a stage may be declined (WDH 2.15: "We may decline a
+/// request to escalate ..."), each by a short name with the policy's own words.
+public struct DeclineRule: Hashable, Sendable {
+    /// Ground name → the policy's text for it.
+    public let grounds: [String: String]
+    public let clause: String?
+
+    public init(grounds: [String: String], clause: String? = nil) {
+        self.grounds = grounds
+        self.clause = clause
+    }
+
+    public var groundNames: String { grounds.keys.sorted().joined(separator: ", ") }
+}
+
+/// A way a case may be closed that the policy names, recorded with the closing (Halton: "If at
+/// any stage the Trust deems its complaints process to have been exhausted, it will refer the
+/// customer to the Housing Ombudsman Service using a 'fast track' mechanism").
+public struct ClosingOutcome: Hashable, Sendable {
+    public let name: String
+    /// What it means, in the policy's words (for letters and reports).
+    public let text: String?
+    public let clause: String?
+
+    public init(name: String, text: String? = nil, clause: String? = nil) {
+        self.name = name
+        self.text = text
+        self.clause = clause
+    }
+}
+
+/// How a remedy offer is answered: how long the customer has to accept it when the offer sets
+/// no date, and what happens to an acceptance after that date.
+public struct RemedyAcceptanceRule: Hashable, Sendable {
+    /// The acceptance window from the decision, for an offer that gives no `accept_by`; nil: such
+    /// an offer has no deadline.
+    public var window: Duration?
+    /// What happens to an acceptance after the offer's `accept_by`: recorded as late, refused
+    /// (the offer lapsed), or accepted only with the reason.
+    public var late: ClockRule.Lateness
+    public var clause: String?
+
+    public init(window: Duration? = nil, late: ClockRule.Lateness = .recorded, clause: String? = nil) {
+        self.window = window
         self.late = late
         self.clause = clause
     }
@@ -79,11 +152,18 @@ public struct StageRule: Hashable, Sendable {
     public let clocks: [ClockRule]
     /// The clause of the landlord's policy that sets the stage up.
     public let clause: String?
+    /// Whether (and to which earlier stage) this stage may refer a complaint back.
+    public let referBack: ReferBackRule?
+    /// The grounds on which a request to enter this stage may be declined, if the policy gives any.
+    public let decline: DeclineRule?
 
-    public init(name: String, clocks: [ClockRule], clause: String? = nil) {
+    public init(name: String, clocks: [ClockRule], clause: String? = nil, referBack: ReferBackRule? = nil,
+                decline: DeclineRule? = nil) {
         self.name = name
         self.clocks = clocks
         self.clause = clause
+        self.referBack = referBack
+        self.decline = decline
     }
 }
 
@@ -111,6 +191,10 @@ public struct PolicyPack: Hashable, Sendable {
     public var confidentiality = Confidentiality()
     /// How many months after a case is closed its personal data is kept; nil: kept.
     public var retentionMonths: Int?
+    /// The ways of closing a case the policy names (`c:close{ outcome = }`).
+    public var closings: [ClosingOutcome] = []
+    /// How remedy offers are answered.
+    public var remedyAcceptance = RemedyAcceptanceRule()
 
     /// The kinds of contact that may have a track.
     public static let trackKinds = NewCase.Kind.allCases.filter { $0 != .complaint }.map(\.rawValue)
@@ -130,6 +214,13 @@ public struct PolicyPack: Hashable, Sendable {
             let clockNames = stage.clocks.map(\.name)
             if let duplicate = clockNames.first(where: { name in clockNames.filter { $0 == name }.count > 1 }) {
                 throw PolicyError(field: "stages[\(index + 1)].clocks", message: "clock '\(duplicate)' is declared twice")
+            }
+            if let referral = stage.referBack, !stages[..<index].contains(where: { $0.name == referral.to }) {
+                throw PolicyError(field: "stages[\(index + 1)].refer_back.to",
+                                  message: "'\(referral.to)' is not a stage before stage \(stage.name) (a complaint is referred back to an earlier stage)")
+            }
+            if stage.decline != nil && index == 0 {
+                throw PolicyError(field: "stages[1].decline", message: "the first stage is not entered by a request to escalate, so none can be declined")
             }
         }
         for track in tracks {

@@ -58,11 +58,11 @@ public struct ComplaintFacts: Sendable {
                    (SELECT d.outcome FROM decisions d WHERE d.case_id = c.id AND d.stage = h.stage ORDER BY d.id DESC LIMIT 1),
                    (SELECT coalesce(sum(i.amount_pence), 0) FROM decisions d JOIN remedies m ON m.decision_id = d.id
                       JOIN remedy_items i ON i.remedy_id = m.id WHERE d.case_id = c.id AND d.stage = h.stage),
-                   (SELECT count(*) FROM extensions e JOIN clocks x ON x.id = e.clock_id WHERE x.case_id = c.id AND x.stage = h.stage)
+                   (SELECT count(*) FROM extensions e JOIN clocks x ON x.id = e.clock_id WHERE x.case_id = c.id AND x.stage = h.stage AND x.round = h.round)
             FROM stage_history h
             JOIN cases c ON c.id = h.case_id
-            LEFT JOIN clocks a ON a.case_id = c.id AND a.stage = h.stage AND a.name = 'acknowledge'
-            LEFT JOIN clocks r ON r.case_id = c.id AND r.stage = h.stage AND r.name = 'respond'
+            LEFT JOIN clocks a ON a.case_id = c.id AND a.stage = h.stage AND a.round = h.round AND a.name = 'acknowledge'
+            LEFT JOIN clocks r ON r.case_id = c.id AND r.stage = h.stage AND r.round = h.round AND r.name = 'respond'
             WHERE c.kind = 'complaint' AND c.status <> 'excluded' AND h.entered <= ?2 AND (h.entered >= ?1 OR r.met >= ?1)
             ORDER BY h.id
             """, arguments: [first.description, last.description])

@@ -157,9 +157,9 @@ extension CaseStore {
         let stageBefore = state.stage
         try state.apply(event, pack: pack, calendar: calendar)
         var recorded = event
-        if event.kind == .escalated {
+        if event.kind == .escalated || event.kind == .referredBack {
             // The log says which stage the case entered.
-            recorded = CaseEvent(.escalated, on: event.on, stage: state.stage, reason: event.reason)
+            recorded = event.entering(state.stage)
         }
         try DirectStatement.savepoint(db) {
             var extra: [String: String] = [:]
@@ -174,10 +174,15 @@ extension CaseStore {
                 let decisionID = db.lastInsertedRowID
                 extra["decision_id"] = String(decisionID)
                 if let remedy = decision.remedy {
+                    // An offer that sets no deadline has the pack's acceptance window, if it has one.
+                    var acceptBy = remedy.acceptBy
+                    if acceptBy == nil, let window = pack.remedyAcceptance.window {
+                        acceptBy = try window.due(from: event.on, calendar: calendar)
+                    }
                     try db.execute(sql: """
                         INSERT INTO remedies(case_id, decision_id, offered, accept_by, payment_route, arrears_offset_pence)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [caseID, decisionID, event.on.description, remedy.acceptBy?.description,
+                        """, arguments: [caseID, decisionID, event.on.description, acceptBy?.description,
                                          remedy.paymentRoute, remedy.arrearsOffsetPence])
                     let remedyID = db.lastInsertedRowID
                     extra["remedy_id"] = String(remedyID)
@@ -195,9 +200,9 @@ extension CaseStore {
                let clock = state.clock(name, stage: stageBefore) {
                 try db.execute(sql: """
                     INSERT INTO extensions(clock_id, amount, unit, reason, agreed, new_due, granted)
-                    SELECT id, ?, ?, ?, ?, ?, ? FROM clocks WHERE case_id = ? AND stage = ? AND name = ?
+                    SELECT id, ?, ?, ?, ?, ?, ? FROM clocks WHERE case_id = ? AND stage = ? AND round = ? AND name = ?
                     """, arguments: [by.amount, by.unit.rawValue, event.reason, event.agreed, clock.dueNow.description,
-                                     event.on.description, caseID, clock.stage, name])
+                                     event.on.description, caseID, clock.stage, clock.round, name])
             }
             try db.execute(sql: "UPDATE cases SET status = ?, stage = ? WHERE id = ?",
                            arguments: [state.status.rawValue, state.stage, caseID])
@@ -206,9 +211,9 @@ extension CaseStore {
                 try db.execute(sql: "UPDATE stage_history SET left = ?, reason = ? WHERE case_id = ? AND left IS NULL",
                                arguments: [event.on.description, event.kind.rawValue, caseID])
             }
-            if state.stage != stageBefore {
-                try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?)",
-                               arguments: [caseID, state.stage, event.on.description])
+            if let stage = state.stage, stage != stageBefore {
+                try db.execute(sql: "INSERT INTO stage_history(case_id, stage, entered, round) VALUES (?, ?, ?, ?)",
+                               arguments: [caseID, stage, event.on.description, state.round(of: stage)])
             }
         }
         return state
@@ -243,7 +248,8 @@ extension CaseStore {
     static let lifecycleEventsSQL = """
         SELECT type, on_date, json_extract(data, '$.stage') AS stage, json_extract(data, '$.clock') AS clock,
                json_extract(data, '$.amount') AS amount, json_extract(data, '$.unit') AS unit,
-               json_extract(data, '$.agreed') AS agreed, json_extract(data, '$.reason') AS reason
+               json_extract(data, '$.agreed') AS agreed, json_extract(data, '$.reason') AS reason,
+               json_extract(data, '$.appointed') AS appointed, json_extract(data, '$.outcome') AS outcome
         FROM events WHERE case_id = ? AND type IN (\(CaseEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
         ORDER BY id
         """
@@ -257,8 +263,15 @@ extension CaseStore {
             let unit: String? = row["unit"]
             let amount: Int? = row["amount"]
             let extensionBy = unit.flatMap(Duration.Unit.init(rawValue:)).flatMap { unit in amount.map { Duration($0, unit) } }
+            let appointedText: String? = row["appointed"]
+            let appointed = try appointedText.map { text throws -> LocalDate in
+                guard let date = try? LocalDate(iso: text) else {
+                    throw StoreError(message: "event log of case \(caseID) holds an unreadable date '\(text)' in a \(type) event")
+                }
+                return date
+            }
             return CaseEvent(kind, on: on, stage: row["stage"], clock: row["clock"], extensionBy: extensionBy,
-                             agreed: (row["agreed"] as Int?) == 1, reason: row["reason"])
+                             agreed: (row["agreed"] as Int?) == 1, reason: row["reason"], appointed: appointed, outcome: row["outcome"])
         }
     }
 
@@ -270,6 +283,8 @@ extension CaseStore {
         if let by = event.extensionBy { data.append("\"amount\":\(by.amount),\"unit\":\(JSON.quote(by.unit.rawValue))") }
         if event.kind == .extended { data.append("\"agreed\":\(event.agreed ? 1 : 0)") }
         if let reason = event.reason { data.append("\"reason\":\(JSON.quote(reason))") }
+        if let appointed = event.appointed { data.append("\"appointed\":\(JSON.quote(appointed.description))") }
+        if let outcome = event.outcome { data.append("\"outcome\":\(JSON.quote(outcome))") }
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) { data.append("\(JSON.quote(key)):\(value)") }
         let statement = try DirectStatement(db, """
             INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?) -- direct
@@ -291,12 +306,12 @@ extension CaseStore {
                            in db: Database) throws {
         for clock in state.clocks {
             let statement = try DirectStatement(db, new ? """
-                INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version, round)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
                 """ : """
-                INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(case_id, stage, name) DO UPDATE SET
+                INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version, round)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(case_id, stage, round, name) DO UPDATE SET
                   extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late -- direct
                 """)
             statement.bind(1, caseID)
@@ -311,6 +326,7 @@ extension CaseStore {
             statement.bind(10, clock.met?.description)
             statement.bind(11, clock.metLate.map { $0 ? 1 : 0 })
             statement.bind(12, calendar.version)
+            statement.bind(13, clock.round)
             try statement.run()
         }
     }

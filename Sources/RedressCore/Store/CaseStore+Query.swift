@@ -24,11 +24,28 @@ public struct CaseRecord: Sendable, Equatable {
     /// The officer handling it (its latest assignment), if any.
     public var officer: String?
     public var clocks: [ClockRecord]
+    /// Which entry of its current stage the case is in (2 after a referral back to it).
+    public var round = 1
+    /// Its latest remedy offer, if any.
+    public var remedy: RemedyRecord?
+    /// How a case that is no longer open ended.
+    public var closure: ClosureRecord?
+}
+
+/// How a case ended: the event (`closed`, `withdrawn`, `excluded`, `escalation_declined`), its
+/// day, the pack's closing outcome or ground for declining, and the reason.
+public struct ClosureRecord: Sendable, Equatable {
+    public var type: String
+    public var on: String?
+    public var outcome: String?
+    public var reason: String?
 }
 
 /// A clock as the store holds it; `dueNow` is the due date after extensions.
 public struct ClockRecord: Sendable, Equatable {
     public var stage: String
+    /// Which entry of the stage it belongs to (1 unless the stage was entered again).
+    public var round = 1
     public var name: String
     public var anchor: String
     public var anchorDate: String
@@ -168,22 +185,33 @@ extension CaseStore {
         c.id, c.ref, c.kind, c.status, c.stage, c.received, c.channel, c.category, c.summary, c.desired_outcome,
         c.event_date, c.complainant_id, c.representative_id, c.anonymous, c.confidential, c.safeguarding,
         c.exclusion_reason, c.exclusion_clause, c.policy,
-        (SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1)
+        (SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1),
+        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1)
         """
 
     static func caseRecord(_ row: Row, in db: Database) throws -> CaseRecord {
         let id: Int64 = row[0]
         let clocks = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT stage, name, anchor, anchor_date, due, coalesce(extended_due, due) AS due_now, met, met_late
+            SELECT stage, name, anchor, anchor_date, due, coalesce(extended_due, due) AS due_now, met, met_late, round
             FROM clocks WHERE case_id = ? ORDER BY id
             """), arguments: [id]).map {
-            ClockRecord(stage: $0[0], name: $0[1], anchor: $0[2], anchorDate: $0[3], due: $0[4], dueNow: $0[5],
+            ClockRecord(stage: $0[0], round: $0[8], name: $0[1], anchor: $0[2], anchorDate: $0[3], due: $0[4], dueNow: $0[5],
                         met: $0[6], metLate: $0[7])
         }
-        return CaseRecord(
+        var record = CaseRecord(
             id: id, ref: row[1], kind: row[2], status: row[3], stage: row[4], received: row[5], channel: row[6],
             category: row[7], summary: row[8], desiredOutcome: row[9], eventDate: row[10], complainantID: row[11],
             representativeID: row[12], anonymous: row[13], confidential: row[14], safeguarding: row[15],
             exclusionReason: row[16], exclusionClause: row[17], policy: row[18], officer: row[19], clocks: clocks)
+        record.round = row[20] ?? 1
+        record.remedy = try latestRemedy(ofCase: id, in: db)
+        if record.status != "open",
+           let end = try Row.fetchOne(db.cachedStatement(sql: """
+               SELECT type, on_date, json_extract(data, '$.outcome'), json_extract(data, '$.reason') FROM events
+               WHERE case_id = ? AND type IN ('closed', 'withdrawn', 'excluded', 'escalation_declined') ORDER BY id DESC LIMIT 1
+               """), arguments: [id]) {
+            record.closure = ClosureRecord(type: end[0], on: end[1], outcome: end[2], reason: end[3])
+        }
+        return record
     }
 }
