@@ -207,7 +207,7 @@ end
 local stage_index = {}
 for i, stage in ipairs(pack.stages) do stage_index[stage.name] = i end
 
-local done = { acknowledged = 0, acknowledged_late = 0, logged = 0, met = 0, extended = 0, agreed = 0, answered = 0,
+local done = { accepted = 0, declined = 0, acknowledged = 0, acknowledged_late = 0, logged = 0, met = 0, extended = 0, agreed = 0, answered = 0,
                answered_late = 0, escalated = 0, late_recorded = 0, refused = 0, closed = 0, withdrawn = 0 }
 local refusals = {}
 
@@ -249,6 +249,21 @@ local function respond(c, n, on)
   end
   c:respond(answer)
   done.answered = done.answered + 1
+  -- The customer answers most offers within a fortnight: three in four accepted, one in eight
+  -- declined, the rest still waiting (the remedy-offers job chases those with a deadline).
+  local offer = c.remedy
+  if offer and offer.state == "open" and offer.pence > 0 then
+    local answered_on = on + (7 + n % 7)
+    if answered_on <= today and n % 8 ~= 5 then
+      if n % 8 == 3 then
+        c:decline_remedy{ on = answered_on, reason = "the customer wants the Ombudsman to look at the amount" }
+        done.declined = done.declined + 1
+      else
+        c:accept_remedy{ on = answered_on }
+        done.accepted = done.accepted + 1
+      end
+    end
+  end
 end
 
 -- The day the team meets clock `k` of case number n (nil: not yet, or never).
@@ -442,6 +457,7 @@ print(("  extended %d (%d further with the customer's agreement); answered %d (%
   :format(done.extended, done.agreed, done.answered, done.answered_late, done.escalated))
 print(("  late requests to escalate: %d recorded late, %d refused; closed %d; withdrawn %d; still open: %s")
   :format(done.late_recorded, done.refused, done.closed, done.withdrawn, table.concat(open, ", ")))
+print(("  remedy offers answered: %d accepted, %d declined"):format(done.accepted, done.declined))
 for _, why in ipairs(refusals) do print("  refused: " .. why:gsub("^case:escalate: ", "")) end
 if restricted then print("  " .. restricted) end
 for _, ref in ipairs(their_cases) do
