@@ -48,4 +48,4 @@ echo "calendar vs numpy: ${calendar_ratio#ratio: }"
 echo "$lua_calls" | sed -n 's/^ratio/lua-calls: ratio/p'
 echo "$startup" | grep budget
 echo "intake vs python: $intake_ratio"
-echo "$intake" | grep -E "^  (split|overdue)|^raw sqlite"
+echo "$intake" | grep -E "^  (split|overdue)|^raw sqlite|^schema floor|^row floor"
