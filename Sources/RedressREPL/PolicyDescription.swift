@@ -26,7 +26,8 @@ struct PolicyDescription {
     static func describe(_ clock: ClockRule) -> String {
         var text = "\(clock.name) \(clock.duration) from \(clock.anchor.rawValue)"
         if let rule = clock.extensionRule {
-            text += " (extension up to \(rule.cap)" + (rule.beyondCapWithAgreement ? ", more with the customer's agreement)" : ")")
+            text += " (extension " + (rule.cap.map { "up to \($0)" } ?? "without a limit")
+                + (rule.beyondCapWithAgreement ? ", more with the customer's agreement)" : ")")
         }
         return text
     }

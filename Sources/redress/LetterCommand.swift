@@ -77,7 +77,7 @@ struct LetterCommand: ParsableCommand {
         guard let bound = try caseStore.boundPolicy else {
             throw UsageError("--db: the store '\(caseStore.path)' is not bound to a policy pack (run `redress init`)")
         }
-        let state = try lua.makeState(options, installation: installation, folder: ".", script: "redress letter \(kind) \(ref)")
+        let state = try lua.makeState(options, installation: installation, folder: ".", script: "redress letter \(kind) \(subject.title)")
         let pack = try PolicyLoader.load(path: PolicyLoader.resolve(bound.source, scripts: installation.scripts), in: state)
         let today = try options.asOfDate() ?? LocalDate.today()
         let folders = try caseStore.letterFolders(scripts: installation.scripts, pack: pack.name)
