@@ -118,6 +118,7 @@ TEAMS.wdh = {
   escalate = 4,
   -- "log and acknowledge the complaint and allocate it to an appropriate officer"
   logged = true,
+  officers = { "J Brown", "A Khan", "S Patel" },
   -- up to 10 working days more; "Further extensions will only be made in exceptional
   -- circumstances and in agreement with the customer" (agreed: working days more)
   extension = { ["1"] = { working_days = 10, agreed = 5 }, ["2"] = { working_days = 10, agreed = 5 } },
@@ -283,7 +284,14 @@ end
 
 -- Meet clock `k` on `on`; returns the day of the last thing done, or nil to stop for now.
 local function meet(c, k, n, on)
-  if k.name == "acknowledge" then
+  local rule = (pack.stages[stage_index[c.stage]] or {}).clocks
+  rule = rule and rule[k.name]
+  if type(rule) == "table" and rule.met_by == "assignment" then
+    -- the pack's clock for allocating the case (WDH's five working days): assigning it meets it
+    local officers = team.officers or { "case officer" }
+    c:assign{ officer = officers[n % #officers + 1], on = on }
+    done.met = done.met + 1
+  elseif k.name == "acknowledge" then
     c:acknowledge{ on = on }
     if team.logged then c:logged{ on = on } end
     done.acknowledged = done.acknowledged + 1

@@ -41,7 +41,7 @@ local STEP = set { 1, 2, "refused" }
 -- complainant's latest restriction; `due_review` runs the pack's review hook on it, as the
 -- yearly review job does (restrictions.review_due), recording what the hook decides.
 local METHODS = set { "acknowledge", "logged", "log", "meet", "extend", "respond", "escalate", "close", "withdraw",
-                      "refer_back", "decline_escalation", "accept_remedy", "decline_remedy",
+                      "refer_back", "decline_escalation", "accept_remedy", "decline_remedy", "assign",
                       "warn", "restrict", "review_restriction", "challenge_restriction", "due_review" }
 
 -- The complainant's latest restriction (not a warning), `active` as of `on`, or nil.

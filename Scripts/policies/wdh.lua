@@ -76,6 +76,9 @@ return {
         -- allocate it to an appropriate officer, within five working days." (Customer Relations
         -- team)
         acknowledge = { working_days = 5, from = "received", clause = "Customer Relations team" },
+        -- ... and allocated in the same five working days: met when the case is assigned to its
+        -- officer (c:assign{ officer = }).
+        allocate = { working_days = 5, from = "received", met_by = "assignment", clause = "Customer Relations team" },
         -- "Investigating officers will contact the customer within three working days of them
         -- receiving the complaint" (the officer receives it when it is logged and allocated; met
         -- by a logged contact: c:log{ ..., meets = "contact" }).
@@ -332,6 +335,17 @@ return {
   -- substitute Monday 28 December; 2027 New Year's Day Friday 1 January, Good Friday 26 March,
   -- Easter Monday 29 March.
   scenarios = {
+    { name = "stage 1 allocated to an officer within five working days, across Christmas", clause = "Customer Relations team",
+      -- from Tue 22 Dec 2026: 23, 24, (25, 28 bank holidays), 29, 30, 31
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "assign", { officer = "J Brown", on = "2026-12-31" } } },
+      expect = { due = { allocate = "2026-12-31" }, met_late = { allocate = false } } },
+
+    { name = "allocated after the five working days: met late", clause = "Customer Relations team",
+      intake = { received = "2026-12-22", channel = "email", asked_for_complaint = true },
+      steps = { { "assign", { officer = "J Brown", on = "2027-01-04" } } },
+      expect = { met_late = { allocate = true } } },
+
     { name = "a first report is service recovery: the team contacts the customer within 3 working days", clause = "Service Recovery",
       -- from Wed 23 Dec 2026: 24, (25, 28), 29, 30
       intake = { received = "2026-12-23", channel = "phone", category = "repairs", summary = "Front door will not lock" },

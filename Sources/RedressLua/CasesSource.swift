@@ -358,12 +358,29 @@ extension CasesModule {
     -- the work around a decision ------------------------------------------------------------
     local ASSIGN = set { "officer", "on" }
 
-    --- c:assign{ officer = "JB", on = }: who handles the case from `on` (default today); c.officer
+    --- c:assign{ officer = "JB", on = }: who handles the case from `on` (default today); c.officer.
+    --- It meets the current stage's clocks the pack marks `met_by = "assignment"` (WDH: "allocate it
+    --- to an appropriate officer, within five working days").
     function Case:assign(t)
       self_check(self, "assign", 2)
       local o = options(t, "case:assign", ASSIGN, 2)
       local fresh, why = C.assign(self.ref, o.officer, o.on)
       if not fresh then fail(format("case:assign: %s: %s", self.ref, why), 2) end
+      local p = policy(2)
+      for _, s in ipairs(p.stages or {}) do
+        if s.name == fresh.stage then
+          for _, k in ipairs(fresh.clocks) do
+            local rule = (s.clocks or {})[k.name]
+            if k.stage == fresh.stage and k.round == fresh.round and not k.met and type(rule) == "table"
+               and rule.met_by == "assignment" then
+              local met, problem = C.event(self.ref, "met", o.on, k.name, nil, nil, nil,
+                                           "allocated to " .. tostring(o.officer))
+              if not met then fail(format("case:assign: %s: %s", self.ref, problem), 2) end
+              fresh = met
+            end
+          end
+        end
+      end
       return refresh(self, fresh)
     end
 

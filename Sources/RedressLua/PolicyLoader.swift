@@ -234,7 +234,11 @@ public enum PolicyLoader {
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
         let table = try map(value, path)
-        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "notice", "clause"])
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "notice", "met_by", "clause"])
+        // `met_by = "assignment"`: c:assign meets the clock (the Lua half of the cases API reads it).
+        if let metBy = table["met_by"], metBy != .string("assignment") {
+            throw PolicyError(field: path + ".met_by", message: "expected \"assignment\" (c:assign meets the clock), got \(describe(metBy))")
+        }
         let anchorName = try string(table["from"], path + ".from")
         guard let anchor = Anchor(rawValue: anchorName) else {
             throw PolicyError(field: path + ".from", message: "unknown anchor '\(anchorName)' (expected one of: \(Anchor.validNames))")

@@ -96,6 +96,8 @@ import RedressCore
          "stages[1].clocks.ack.working_days: expected a whole number of 0 or more, got -1"),
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'recieved' } } } } }",
          "stages[1].clocks.ack.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent, referred)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { allocate = { working_days = 5, from = 'received', met_by = 'assign' } } } } }",
+         "stages[1].clocks.allocate.met_by: expected \"assignment\" (c:assign meets the clock), got 'assign'"),
         ("return { name = 'x', stages = { { name = '1', clocks = { ack = { working_days = 5, from = 'received', extension = { days = 5, beyond = 'yes' } } } } } }",
          "stages[1].clocks.ack.extension.beyond: expected 'customer_agreement' (or leave it out: no extension past the cap), got 'yes'"),
         ("return { name = 'x', triage = 'no', stages = { { name = '1' } } }", "triage: expected a function, got 'no'"),
