@@ -174,6 +174,12 @@ extension CasesModule {
                                 facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind, verdict.stage,
                                 exclude, verdict.clause, verdict.confidential_outcome)
       if not ref then fail("cases.intake: " .. why, up(level)) end
+      -- a new case from a restricted complainant is a contact from them: flagged as the pack says
+      if math.type(complainant) == "integer" then
+        flag_contact({ ref = ref, complainant = complainant },
+                     { channel = facts.channel, direction = "in", summary = facts.summary, on = facts.received, intake = true },
+                     facts.received, up(level))
+      end
       return ref
     end
 

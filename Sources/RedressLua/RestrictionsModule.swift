@@ -119,7 +119,8 @@ extension CasesModule {
         }
     }
 
-    /// `flag_contact(ref, restriction, flag, on)` → true: flags case `ref`'s latest contact.
+    /// `flag_contact(ref, restriction, flag, on, intake)` → true: flags case `ref`'s latest contact,
+    /// or with `intake` true its arrival.
     static let flagContact: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -127,7 +128,8 @@ extension CasesModule {
                 throw InputError(field: "ref", message: "required, with the restriction")
             }
             try CaseStore.flagContact(of: ref, restriction: Int64(restriction), flag: try lua.textArgument(3, "flag") ?? "",
-                                      on: try lua.dateArgument(4, "on") ?? lua.state.today, by: lua.state.recorder, in: db)
+                                      on: try lua.dateArgument(4, "on") ?? lua.state.today, intake: try lua.flagArgument(5, "intake"),
+                                      by: lua.state.recorder, in: db)
             return [.boolean(true)]
         }
     }

@@ -147,8 +147,9 @@ extension CasesModule {
       return list
     end
 
-    -- After case `c` logged `contact` on `day`: each restriction in force on its complainant that
-    -- the pack's flag hook answers with text flags the contact.
+    -- After case `c` logged `contact` on `day` (or, with contact.intake, arrived as a new case):
+    -- each restriction in force on its complainant that the pack's flag hook answers with text
+    -- flags the contact.
     local function flag_contact(c, contact, day, level)
       local p = policy(level + 1)
       local hook = type(p.restrictions) == "table" and p.restrictions.flag
@@ -163,7 +164,7 @@ extension CasesModule {
                         tostring(p.name), type(flag)), level + 1)
           end
           if flag then
-            local ok, message = C.flag_contact(c.ref, r.id, flag, day)
+            local ok, message = C.flag_contact(c.ref, r.id, flag, day, contact.intake)
             if not ok then fail("case:log: " .. message, level + 1) end
           end
         end

@@ -101,4 +101,26 @@ import RedressCore
         #expect(error.hasPrefix(message), "\(error)")
         #expect(try fixture.snapshot() == before)
     }
+
+    /// A new complaint from a restricted customer is a contact from them too: southern-charity asks
+    /// them to "only contact us using a channel of our choice", so one made by phone is flagged.
+    @Test func aNewComplaintFromARestrictedCustomerIsFlaggedAsThePackSays() throws {
+        let fixture = try CasesModuleTests.Fixture(pack: "southern-charity", asOf: "2027-01-05")
+        let result = try fixture.run("""
+            local c = cases.intake{ received = "2026-12-01", channel = "email", dissatisfied = true,
+                                    complainant = { name = "A Customer", email = "a@example.org" } }
+            restrictions.add{ party = c.complainant, kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-12-22" }
+            local by_phone = cases.intake{ received = "2027-01-04", channel = "phone", dissatisfied = true,
+                                           complainant_email = "a@example.org", summary = "The fence again" }
+            local by_email = cases.intake{ received = "2027-01-05", channel = "email", dissatisfied = true,
+                                           complainant_email = "a@example.org", summary = "The fence, in writing" }
+            local other = cases.intake{ received = "2027-01-05", channel = "phone", dissatisfied = true,
+                                        complainant = { name = "B Neighbour", email = "b@example.org" } }
+            local intake = sql("SELECT json_extract(data, '$.intake') AS intake FROM events WHERE type = 'contact_flagged'")[1].intake
+            return { by_phone.complainant == c.complainant, restrictions.flags(by_phone)[1], #restrictions.flags(by_email),
+                     #restrictions.flags(other), intake }
+            """)
+        #expect(result == .array([.boolean(true), .string("contact by phone; the customer is asked to use email only"), .integer(0),
+                                  .integer(0), .string("1")]))
+    }
 }

@@ -173,18 +173,28 @@ extension CaseStore {
                                    newCases: newCases, reviews: reviewed?["n"] ?? 0)
     }
 
-    /// Flags the latest contact of case `ref` against restriction `restrictionID`, saying why.
+    /// Flags the latest contact of case `ref` against restriction `restrictionID`, saying why; with
+    /// `intake`, the contact is the case's own arrival (a new complaint from a restricted party),
+    /// which has no row in `contacts`.
     public static func flagContact(of ref: String, restriction restrictionID: Int64, flag: String, on date: LocalDate,
-                                   by recorder: Recorder, in db: Database) throws {
+                                   intake: Bool = false, by recorder: Recorder, in db: Database) throws {
         guard !flag.isEmpty else { throw InputError(field: "flag", message: "a flag says why") }
         guard let row = try Row.fetchOne(db, sql: """
             SELECT c.id AS case_id, (SELECT max(id) FROM contacts WHERE case_id = c.id) AS contact_id, r.party_id
             FROM cases c, restrictions r WHERE c.ref = ? AND r.id = ?
-            """, arguments: [ref, restrictionID]), let contact: Int64 = row["contact_id"] else {
-            throw StoreError(message: "no contact of case '\(ref)' to flag against restriction \(restrictionID)")
+            """, arguments: [ref, restrictionID]) else {
+            throw StoreError(message: "no case '\(ref)' or no restriction \(restrictionID)")
         }
-        try log("contact_flagged", party: row["party_id"], case: row["case_id"], on: date,
-                data: ["restriction_id": String(restrictionID), "contact_id": String(contact), "flag": flag], by: recorder, in: db)
+        var data = ["restriction_id": String(restrictionID), "flag": flag]
+        if intake {
+            data["intake"] = "1"
+        } else {
+            guard let contact: Int64 = row["contact_id"] else {
+                throw StoreError(message: "no contact of case '\(ref)' to flag against restriction \(restrictionID)")
+            }
+            data["contact_id"] = String(contact)
+        }
+        try log("contact_flagged", party: row["party_id"], case: row["case_id"], on: date, data: data, by: recorder, in: db)
     }
 
     /// A restriction by id.
