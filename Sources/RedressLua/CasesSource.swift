@@ -162,7 +162,8 @@ extension CasesModule {
         complainant = add_party(complainant, true, "cases.intake: complainant", up(level))
       elseif type(complainant) == "string" or facts.complainant_email or facts.complainant_phone then
         complainant = add_party({ name = complainant, email = facts.complainant_email, phone = facts.complainant_phone,
-                                  role = facts.complainant_role }, true, "cases.intake: complainant", up(level))
+                                  address = facts.complainant_address, role = facts.complainant_role }, true,
+                                "cases.intake: complainant", up(level))
       end
       if type(representative) == "table" then
         representative = add_party(representative, true, "cases.intake: representative", up(level))

@@ -16,7 +16,7 @@ public enum Importer {
     /// Columns whose cells are always text (never read as yes/no).
     static let textColumns: Set<String> = ["received", "channel", "category", "summary", "desired_outcome", "event_date",
                                            "aware_date", "complainant", "complainant_email", "complainant_phone",
-                                           "complainant_role", "representative"]
+                                           "complainant_address", "complainant_role", "representative"]
     static let requiredColumns = ["received", "channel"]
 
     /// A row that could not be imported: its row number (the header is row 1) and why,

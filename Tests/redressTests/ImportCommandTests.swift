@@ -47,6 +47,15 @@ import Testing
         #expect(try folder.scalar("select due as v from clocks where case_id = 1") == "2026-12-31")
     }
 
+    @Test func theComplainantsAddressAndRoleAreImported() throws {
+        let folder = try Folder()
+        let csv = "received,channel,complainant,complainant_address,complainant_role\n"
+            + "2026-12-22,letter,Dee Example,\"4 Mill Lane, Exampleton\",leaseholder\n"
+        let result = try Redress.run(["import", "--db", folder.db, try folder.file("in.csv", csv)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try folder.scalar("select address || ' / ' || role as v from parties") == "4 Mill Lane, Exampleton / leaseholder")
+    }
+
     @Test func aBadRowMeansNothingIsImportedAndEveryBadRowIsNamed() throws {
         let folder = try Folder()
         let csv = Self.good + [

@@ -208,7 +208,9 @@ import Testing
         for user in ["ann", "rita"] {
             let preview = try Redress.run(["letter", "acknowledgement", "C-2026-000001", "--preview", "--as-of", "2026-12-22",
                                            "--db", workspace.db, "--user", user])
-            #expect(preview.stdout.contains("Dear Cara Confidential,"), "\(user): \(preview.stdout)\(preview.stderr)")
+            // addressed for the post: the name and address above the greeting
+            #expect(preview.stdout.contains("22 December 2026\n\nCara Confidential\n2 Low Road\n\nDear Cara Confidential,"),
+                    "\(user): \(preview.stdout)\(preview.stderr)")
             #expect(!preview.stdout.contains("[withheld]"))
         }
         let refused = try Redress.run(["letter", "acknowledgement", "C-2026-000001", "--as-of", "2026-12-22", "--db", workspace.db, "--user", "bea"])
