@@ -126,9 +126,15 @@ extension CasesModule {
     --- a person must decide: the pack's review hook on a restriction whose review is due by `on`, recorded
     function restrictions.review_due(t)
       local o = options(t, "restrictions.review_due", DUE_REVIEW, 2)
-      local r = restrictions.get(o.id)
+      local r, problem = C.restriction_get(o.id)
+      if problem then fail("restrictions.review_due: " .. problem, 2) end
       if r == nil or r.kind == "warning" then fail(format("restrictions.review_due: id: no restriction with id %s", tostring(o.id)), 2) end
-      local on = o.on and date(o.on) or date.today()
+      local on = date.today()
+      if o.on ~= nil then
+        local day, why = date.parse(o.on)
+        if not day then fail("restrictions.review_due: on: " .. why, 2) end
+        on = day
+      end
       if r.review_due == nil or r.review_due > on then
         fail(format("restrictions.review_due: id: restriction %d's review is not due by %s (%s)", r.id, tostring(on),
                     r.review_due and ("due " .. tostring(r.review_due)) or (r.lifted and "lifted" or "no review set")), 2)

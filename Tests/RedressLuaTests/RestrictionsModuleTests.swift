@@ -30,6 +30,10 @@ import RedressCore
         ("restrictions.add{ party = c.complainant, knd = 'single_contact' }", "test:2: restrictions.add: unknown field 'knd'"),
         ("restrictions.add{ party = 99, kind = 'acknowledge_only', reasons = 'x' }", "test:2: restrictions.add: party: no party with id 99"),
         ("restrictions.review{ id = 7, outcome = 'continue', reasons = 'x' }", "test:2: restrictions.review: id: no restriction with id 7"),
+        ("restrictions.review_due{ id = 'x' }", "test:2: restrictions.review_due: id: expected a whole number, got 'x'"),
+        ("restrictions.review_due{ id = 7 }", "test:2: restrictions.review_due: id: no restriction with id 7"),
+        ("restrictions.add{ party = c.complainant, kind = 'acknowledge_only', reasons = 'x', on = '2026-12-22' }\nrestrictions.review_due{ id = 1, on = '2027-02-30' }",
+         "test:3: restrictions.review_due: on: invalid date '2027-02-30': February 2027 has 28 days"),
     ])
     func badCallsNameTheFieldAndChangeNothing(code: String, message: String) throws {
         let fixture = try CasesModuleTests.Fixture(pack: "southern-charity")
