@@ -186,10 +186,7 @@ enum Boot {
         let L = state.L
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        var code = source
-        try state.check(code.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress boot]") }
-        })
+        try state.check(state.load(source, name: "=[redress boot]"))
         // F: { date = {...}, calendar = {...}, sql = {...}, cases = {...}, host = {...} }
         try state.check(lshim_createtable_p(L, 0, 5))
         for (module, functions) in [("date", DateModule.functions), ("calendar", CalendarModule.functions),

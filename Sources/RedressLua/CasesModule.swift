@@ -30,11 +30,7 @@ enum CasesModule {
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
     static let chunk: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            var code = source
-            let status = code.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(lua.L, $0.baseAddress, $0.count, "=[redress cases]") }
-            }
-            guard status == LUA_OK else { throw .propagate }
+            guard LuaState.load(source, name: "=[redress cases]", on: lua.L) == LUA_OK else { throw .propagate }
             lua.returnTop()
         }
     }

@@ -16,11 +16,8 @@ enum JobCall {
         let L = state.L
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        var code = source
-        try state.check(code.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(L, $0.baseAddress, $0.count, "=[redress job]") }
-        })
-        // The primitives, pushed with protected helpers: { bound_pack = f, pack_calendar = f, sample = f }
+        try state.check(state.load(source, name: "=[redress job]"))
+        // The primitives, pushed with protected helpers: { bound_pack = f, pack_calendar = f, sample = f, ... }
         try state.check(lshim_createtable_p(L, 0, Int32(JobsModule.functions.count)))
         for (name, function) in JobsModule.functions {
             try state.check(lshim_pushfunction_p(L, function))

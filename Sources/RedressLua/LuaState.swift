@@ -128,6 +128,11 @@ public final class LuaState {
 
     /// Loads a text chunk: its function, or the error message, on top. Returns the Lua status.
     func load(_ code: String, name: String) -> Int32 {
+        Self.load(code, name: name, on: L)
+    }
+
+    /// Loads a text chunk on thread `L` (a primitive's own thread): protected, never raises.
+    static func load(_ code: String, name: String, on L: OpaquePointer) -> Int32 {
         var code = code
         return code.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) {

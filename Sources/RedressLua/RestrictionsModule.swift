@@ -18,11 +18,7 @@ extension CasesModule {
     /// `restrictions_chunk()`: the Lua half compiled (lua_load is protected: it never raises).
     static let restrictionsChunk: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            var code = restrictionsSource
-            let status = code.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { lshim_loadtext(lua.L, $0.baseAddress, $0.count, "=[redress restrictions]") }
-            }
-            guard status == LUA_OK else { throw .propagate }
+            guard LuaState.load(restrictionsSource, name: "=[redress restrictions]", on: lua.L) == LUA_OK else { throw .propagate }
             lua.returnTop()
         }
     }
