@@ -2,17 +2,23 @@
 #   make demo   build (release) and run the main job
 #   make test   run the whole test suite
 #   make bench  the project's benchmarks beside ../shared/bench's comparators (release build)
-# Each installs what it needs first: Debian's lua5.4, sqlite3 and readline -dev packages.
+# Each installs what it needs first: Debian's sqlite3 and readline -dev packages, and Lua 5.4's
+# sources (Debian's lua5.4 source package, patched: Sources/CLua/fetch-lua.sh).
 
 SWIFT   ?= swift
 SHARED  ?= ../shared
-APT_PACKAGES := liblua5.4-dev libsqlite3-dev libreadline-dev
+APT_PACKAGES := libsqlite3-dev libreadline-dev dpkg-dev patch
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release
 
-.PHONY: deps build demo test bench clean
+.PHONY: apt deps lua build demo test bench clean
 
-deps:
+deps: apt lua
+
+lua: apt
+	@Sources/CLua/fetch-lua.sh
+
+apt:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 	  echo "Installing $(APT_PACKAGES) ..."; \
 	  $(SUDO) apt-get update -qq && \

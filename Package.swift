@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: redress → RedressREPL → RedressLua → RedressCore.
-// Lua 5.4, SQLite and readline come from Debian's -dev packages as system libraries.
+// SQLite and readline come from Debian's -dev packages as system libraries. Lua 5.4 is compiled
+// into the binary from Debian's source package with a fix of Redress's own (Sources/CLua).
 let package = Package(
     name: "Redress",
     products: [
@@ -14,8 +15,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // System libraries (Debian: liblua5.4-dev, libsqlite3-dev, libreadline-dev).
-        .systemLibrary(name: "CLua", path: "Sources/CLua"),
+        // Lua 5.4 from source, linked statically: `make lua` (Sources/CLua/fetch-lua.sh) fetches
+        // Debian's lua5.4 source package and applies patches/, because bookworm's liblua5.4 has a
+        // use-after-free in luaV_concat. The API-checking build adds -DLUA_USE_APICHECK.
+        .target(
+            name: "CLua",
+            exclude: ["fetch-lua.sh", "patches"],
+            cSettings: [.define("LUA_USE_POSIX")]
+        ),
+        // System libraries (Debian: libsqlite3-dev, libreadline-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 

@@ -12,9 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <lua5.4/lua.h>
-#include <lua5.4/lualib.h>
-#include <lua5.4/lauxlib.h>
+#include "clua.h"
 
 // MARK: Host block: limits shared by the allocator, the hook and every thread of a state.
 
