@@ -1,6 +1,6 @@
 # Redress: the two commands of README.md, and the benchmark.
 #   make demo   build (release) and run the main job
-#   make test   run the whole test suite
+#   make test   run the whole test suite (as shipped, API-checking Lua, AddressSanitizer)
 #   make bench  the project's benchmarks beside ../shared/bench's comparators (release build)
 # Each installs what it needs first: Debian's sqlite3 and readline -dev packages, and Lua 5.4's
 # sources (Debian's lua5.4 source package, patched: Sources/CLua/fetch-lua.sh).
@@ -11,7 +11,7 @@ APT_PACKAGES := libsqlite3-dev libreadline-dev dpkg-dev patch
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release
 
-.PHONY: apt deps lua build demo test bench clean
+.PHONY: apt deps lua build demo test test-quick test-apicheck test-asan bench clean
 
 deps: apt lua
 
@@ -35,8 +35,24 @@ build: deps
 demo: build
 	@Samples/demo.sh $(RELEASE)/redress
 
-test: deps
-	$(SWIFT) test
+# The whole suite three times: as shipped (with the API fuzzer given minutes), then against the
+# same Lua built with its API checks and internal assertions on (an unchecked push or a broken
+# invariant aborts at its line), then under AddressSanitizer (a use-after-free stops the run).
+# `make test-quick` is the first alone.
+FUZZ_SECONDS ?= 150
+APICHECK := --scratch-path .build-apicheck -Xcc -DLUA_USE_APICHECK -Xcc -DLUAI_ASSERT
+ASAN     := --scratch-path .build-asan --sanitize=address
+
+test: test-quick test-apicheck test-asan
+
+test-quick: deps
+	REDRESS_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test
+
+test-apicheck: deps
+	REDRESS_FUZZ_SECONDS=20 $(SWIFT) test $(APICHECK)
+
+test-asan: deps
+	REDRESS_FUZZ_SECONDS=20 $(SWIFT) test $(ASAN)
 
 bench: deps
 	$(SWIFT) build -c release $(STATIC) --product redress
@@ -45,4 +61,4 @@ bench: deps
 	@Benchmarks/run.sh $(RELEASE) $(SHARED)/bench
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-apicheck .build-asan

@@ -67,6 +67,6 @@ let package = Package(
         // The REPL's end-to-end tests drive the built `redress` through a pseudo-terminal.
         .testTarget(name: "RedressREPLTests", dependencies: ["RedressREPL", "RedressLua", "RedressCore", "redress",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore"]),
+        .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
