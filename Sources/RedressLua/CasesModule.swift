@@ -24,7 +24,7 @@ enum CasesModule {
         ("chunk", chunk), ("pack_source", packSource), ("use_pack", usePack), ("intake", intake), ("party", party),
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
-        ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer),
+        ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).

@@ -354,6 +354,24 @@ extension CasesModule {
       return entries
     end
 
+    --- c:explain(clock [, stage]) → how the clock's due date was reached: { clock =, stage =, round =,
+    --- clause =, rule =, anchor =, anchor_date =, start =, rolled_over = { {date =, reason =, kind =} },
+    --- due =, skipped = { ... }, extensions = { {on =, by =, reason =, agreed =, from =, to =, skipped =} },
+    --- due_now =, met =, met_late =, calendar =, calendar_version =, text = } (text: one step a line)
+    function Case:explain(clock, stage)
+      self_check(self, "explain", 2)
+      if type(clock) ~= "string" then
+        fail(("case:explain: clock: a clock name expected, got %s"):format(type(clock)), 2)
+      end
+      if stage ~= nil and type(stage) ~= "string" then
+        fail(("case:explain: stage: a stage name expected, got %s"):format(type(stage)), 2)
+      end
+      policy(2)
+      local e, why = C.explain(self.ref, clock, stage)
+      if not e then fail("case:explain: " .. why, 2) end
+      return e
+    end
+
     --- c:refresh() → the case as the store now holds it
     function Case:refresh()
       self_check(self, "refresh", 2)

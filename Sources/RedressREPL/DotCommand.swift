@@ -13,6 +13,7 @@ enum DotCommand: Equatable {
     case mode(OutputMode?)
     case timer(Bool?)
     case output(String?)
+    case explain(ref: String, clock: String?)
     case quit
 
     /// One command's name, arguments and what it does, for `.help` and completion.
@@ -33,6 +34,7 @@ enum DotCommand: Equatable {
         Entry(name: "mode", arguments: "[MODE]", summary: "How results print: \(OutputMode.names); alone: show it."),
         Entry(name: "timer", arguments: "on|off", summary: "Show how long each chunk took."),
         Entry(name: "output", arguments: "[FILE]", summary: "Send results to FILE (created owner-only); alone: back to the screen."),
+        Entry(name: "explain", arguments: "REF [CLOCK]", summary: "How the case's due dates were reached (every clock of its stage, or CLOCK)."),
         Entry(name: "quit", arguments: "", summary: "Leave (so does Ctrl-D at an empty prompt; .exit too)."),
     ]
 
@@ -88,6 +90,11 @@ enum DotCommand: Equatable {
             case let other?: throw DotCommandError(".timer: expected on or off, got '\(other)'")
             }
         case "output": return .output(try optional())
+        case "explain":
+            guard let ref = arguments.first, arguments.count <= 2 else {
+                throw DotCommandError(".explain: expected a case reference and at most a clock: .explain REF [CLOCK]")
+            }
+            return .explain(ref: ref, clock: arguments.dropFirst().first)
         case "quit", "exit": try none(); return .quit
         default: throw DotCommandError("unknown command '.\(name)' (.help lists them)")
         }

@@ -54,6 +54,9 @@ extension REPL {
             let succeeded = show(evaluator.run(code.hasPrefix("#") ? "--" + code : code, name: "@" + path))
             if timer { output.say("Run time: \(REPL.seconds(REPL.now() - started))\n") }
             return succeeded ? .done : .failed
+        case .explain(let ref, let clock):
+            let call = "print(require('lib.explain').text(\(Self.quoted(ref)), \(clock.map(Self.quoted) ?? "nil")))"
+            return show(evaluator.run(call, name: "=.explain")) ? .done : .failed
         case .mode(let mode):
             if let mode { self.mode = mode } else { output.say("\(self.mode.rawValue)\n") }
         case .timer(let on):
@@ -173,5 +176,18 @@ extension REPL {
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` as a Lua string literal (every byte outside printable ASCII escaped).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(byte))
+            case 0x20..<0x7f: out.append(Character(UnicodeScalar(byte)))
+            default: out += "\\\(byte)"
+            }
+        }
+        return out + "\""
     }
 }
