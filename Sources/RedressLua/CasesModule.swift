@@ -403,8 +403,8 @@ enum CasesModule {
         return [caseValue(record, today: lua.state.today)]
     }
 
-    /// A case as Lua sees it: its fields, `due` (an open case's current-stage clocks, of the
-    /// stage's current round: name → due date after extensions), `clocks` (every clock, with
+    /// A case as Lua sees it: its fields, `due` (an open case's unmet current-stage clocks, of
+    /// the stage's current round: name → due date after extensions; met ones stay in `clocks`), `clocks` (every clock, with
     /// `round` and `overdue` as of `today`), `overdue`, `round` (which entry of its stage),
     /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
     static func caseValue(_ record: CaseRecord, today: LocalDate) -> LuaValue {
@@ -418,7 +418,7 @@ enum CasesModule {
         let clocks: [LuaValue] = record.clocks.map { clock in
             let late = record.status == "open" && clock.isOverdue(on: today)
             overdue = overdue || late
-            if record.status == "open" && clock.stage == record.stage && clock.round == record.round {
+            if record.status == "open" && clock.stage == record.stage && clock.round == record.round && clock.met == nil {
                 due[.string(clock.name)] = date(clock.dueNow)
             }
             return .map([

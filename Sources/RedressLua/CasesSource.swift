@@ -97,8 +97,32 @@ extension CasesModule {
 
     -- cases ----------------------------------------------------------------------------
     local Case = {}
+    -- c.waiting: the clocks of an open case's current stage (and round) that have not started
+    -- because their anchor event has not happened, each { clock =, from = }: no clock may
+    -- vanish silently. Worked out from the pack on first read.
+    local function waiting(c)
+      if c.status ~= "open" or not c.stage then return {} end
+      local declared
+      for _, stage in ipairs(policy(3).stages) do
+        if stage.name == c.stage then declared = stage.clocks or {} end
+      end
+      local started = {}
+      for _, k in ipairs(c.clocks or {}) do
+        if k.stage == c.stage and k.round == c.round then started[k.name] = true end
+      end
+      local list = {}
+      for name, rule in pairs(declared or {}) do
+        if not started[name] then list[#list + 1] = { clock = name, from = rule.from } end
+      end
+      sort(list, function(a, b) return a.clock < b.clock end)
+      return list
+    end
     local case_meta = {
-      __index = Case, __name = "case",
+      __index = function(c, key)
+        if key == "waiting" then return waiting(c) end
+        return Case[key]
+      end,
+      __name = "case",
       __tostring = function(c)
         local due = {}
         for name, d in pairs(c.due or {}) do due[#due + 1] = name .. " " .. tostring(d) end

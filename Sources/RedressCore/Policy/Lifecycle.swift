@@ -208,6 +208,12 @@ public struct CaseState: Hashable, Sendable {
             if respondRule?.anchor == .acknowledged, anchors[.acknowledged] == nil, !referred {
                 throw refuse("stage \(stageName) must be acknowledged before it is answered")
             }
+            // An answer whose clock never started could never have been late: no clock may
+            // vanish that way. The stage's respond clock waits for its anchor event first.
+            if let respondRule, index(of: "respond") == nil, anchors[respondRule.anchor] == nil {
+                let anchor = respondRule.anchor
+                throw refuse("stage \(stageName)'s respond clock has not started: it runs from \(anchor.rawValue.replacingUnderscores()), which has not been recorded (record it first\(anchor.method.map { " with c:\($0)" } ?? ""))")
+            }
             try meet("respond", on: event.on, event: event)
             responded = true
             try anchor(.decisionSent, on: event.on, pack: pack, calendar: calendar, event: event)

@@ -14,6 +14,18 @@ public enum Anchor: String, CaseIterable, Sendable {
     case referred
 
     public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The case method that records the anchor event, for messages that say what to do.
+    public var method: String? {
+        switch self {
+        case .received: nil
+        case .logged: "logged{ on = }"
+        case .acknowledged: "acknowledge{ on = }"
+        case .escalated: "escalate{ on = }"
+        case .decisionSent: "respond{ on = }"
+        case .referred: "refer_back{ on =, respond_by = }"
+        }
+    }
 }
 
 /// How far a clock may be extended, and whether going past that needs the customer's agreement.
