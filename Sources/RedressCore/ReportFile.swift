@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// A file a job writes under the store's reports folder. The name a job gives is checked here,
-/// in Swift, and the file is written only if it lands inside the folder after every link and
-/// `..` is resolved: the job's own Lua cannot change the check.
+/// in Swift (no `..`, no hidden parts), and no link below the folder is followed: the job's own
+/// Lua cannot change the check, and the file lands inside the folder.
 public enum ReportFile {
     /// Why `name` is not a plain relative file name (letters, digits, `.`, `_` and `-`, each part
     /// starting with a letter or digit, `/` between folders), or nil when it is.
@@ -22,16 +22,22 @@ public enum ReportFile {
     }
 
     /// Writes `text` as `name` under `folder` (owner-only, see `OutputFile`), creating the folders
-    /// between; returns the file's path. Refuses a bad name, and a file that would land outside
-    /// `folder` through a link.
+    /// between (0700); returns the file's path. Refuses a bad name, and a folder or file on the
+    /// way that is a link: nothing is created or written outside `folder`.
     public static func write(_ text: String, name: String, under folder: String) throws(FileError) -> String {
         let path = folder + "/" + name
         if let problem = problem(with: name) { throw FileError(path: path, reason: problem, action: "write") }
-        let parent = Folder.parent(of: path)
-        try Folder.create(parent)
-        guard let root = Installation.realPath(folder), let real = Installation.realPath(parent),
-              real == root || real.hasPrefix(root + "/") else {
-            throw FileError(path: path, reason: "it is outside the reports folder '\(folder)'", action: "write")
+        try Folder.create(folder)
+        var current = folder
+        for part in name.split(separator: "/").dropLast() {
+            current += "/" + part
+            guard mkdir(current, 0o700) == 0 || errno == EEXIST else {
+                throw FileError(path: current, reason: "cannot create the folder: \(String(cString: strerror(errno)))", action: "write")
+            }
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw FileError(path: current, reason: "it is not a folder (Redress does not write through links)", action: "write")
+            }
         }
         let file = try OutputFile(path: path)
         file.write(text)

@@ -83,6 +83,19 @@ import Testing
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == contents)
     }
 
+    @Test func aJobsReportRefusesALinkedFolderOnItsWay() throws {
+        let workspace = try Workspace()
+        try workspace.job("tick", JobsCommandTests.tick)
+        let outside = workspace.folder.appendingPathComponent("outside").path
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: workspace.folder.appendingPathComponent("s-reports").path, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder.appendingPathComponent("s-reports/ticks").path,
+                                                   withDestinationPath: outside)
+        let run = try workspace.jobs(["run", "tick", "--as-of", "2026-12-22"])
+        #expect(run.stdout.contains("failed"), "\(run.stdout)\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
+    }
+
     @Test func aSubjectAccessReportAndASampleRefuseLinks() throws {
         let workspace = try workspaceWithACase()
         let party = try Redress.run(["--db", workspace.db, "-e", "print(cases.get('C-2026-000001').complainant.id)"])
