@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RedressCore
 @testable import RedressLua
@@ -128,5 +129,31 @@ import RedressCore
             return io.open('\(secret)'):read('a')
             """, in: state)
         #expect(error.message.contains("io.open: '\(secret)' is outside what a script may read"), "\(error.message)")
+    }
+
+    /// Inside a script folder too, what holds data rather than code stays out of reach: any
+    /// SQLite database or write-ahead log (by its header), `-wal`/`-shm`/`-journal` files, and
+    /// hidden files and folders.
+    @Test func dataInAScriptFolderIsRefusedAndItsOwnFilesAreRead() throws {
+        let mine = try TemporaryFolder()
+        try Data("SQLite format 3\u{0}and the rows".utf8).write(to: URL(fileURLWithPath: mine.path + "/copy.db"))
+        try Data([0x37, 0x7f, 0x06, 0x82, 0, 0x2d, 0xe2, 0x18]).write(to: URL(fileURLWithPath: mine.path + "/log"))
+        try mine.write("store.sqlite-wal", "frames")
+        try mine.write(".env", "PASSWORD=x")
+        try mine.write(".git/config", "[core]")
+        try mine.write("lib/tool.lua", "#!/usr/bin/env lua\nreturn x")
+        try mine.write("notes.txt", "one\ntwo\n")
+        let state = try TestSupport.state { $0.scriptFolders = [mine.path] }
+        for name in ["copy.db", "log", "store.sqlite-wal", "store.sqlite-shm", ".env", ".git/config", "lib/../.env"] {
+            let error = try TestSupport.failure("return io.open('\(mine.path)/\(name)')", in: state)
+            #expect(error.message.contains("is outside what a script may read"), "\(name): \(error.message)")
+        }
+        #expect(try state.run("local n = 0 for line in io.lines(...) do n = n + 1 end return n", name: "=t",
+                              arguments: [.string(mine.path + "/notes.txt")]) == [.integer(2)])
+        // loadfile skips a shebang and takes an environment, as Lua's own does.
+        #expect(try state.run("return loadfile(..., 't', { x = 42 })()", name: "=t",
+                              arguments: [.string(mine.path + "/lib/tool.lua")]) == [.integer(42)])
+        // A missing file where the script may look is just missing.
+        #expect(try state.run("return io.open(...)", name: "=t", arguments: [.string(mine.path + "/absent.txt")]).first == .nil)
     }
 }
