@@ -143,6 +143,12 @@ import Testing
         #expect(result.stdout == "ref,amount\nref,amount\nC-1,5\nhello from the script's folder\n\n")
     }
 
+    /// `--unsafe` is the analyst vouching for the script: the sandbox is lifted as before.
+    @Test func unsafeStillLiftsTheSandboxForATrustedScript() throws {
+        let result = try Redress.run(["--unsafe", "-e", "print(io.open('/etc/hostname') ~= nil, type(os.getenv('HOME')), type(io.input))"])
+        #expect(result == .init(status: 0, stdout: "true\tstring\tfunction\n", stderr: ""), "\(result.stderr)")
+    }
+
     /// A job checks the name it writes in Swift: one that rewires `string` to get its own
     /// name past the check still cannot write outside the store's reports folder.
     @Test func aJobThatTampersWithStringCannotWriteOutsideItsReportsFolder() throws {
