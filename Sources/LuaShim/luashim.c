@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 // MARK: Host block
 
@@ -171,6 +173,39 @@ void *lshim_topointer(lua_State *L, int idx, const void *key) {
     int same = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
     return same ? *(void **)lua_touserdata(L, idx) : NULL;
+}
+
+// MARK: Read-only file handles
+
+// As liolib's io_fclose: what `file:close()` and the finalizer call.
+static int lshim_fclose(lua_State *L) {
+    luaL_Stream *p = (luaL_Stream *)luaL_checkudata(L, 1, LUA_FILEHANDLE);
+    errno = 0;
+    return luaL_fileresult(L, fclose(p->f) == 0, NULL);
+}
+
+// Expects the FILE* as a light userdata at 1; pushes the handle.
+static int lshim_pushfile_k(lua_State *L) {
+    FILE *f = (FILE *)lua_touserdata(L, 1);
+    luaL_Stream *p = (luaL_Stream *)lua_newuserdatauv(L, sizeof(luaL_Stream), 0);
+    p->closef = NULL;                 // not yet owned: a failure below leaves f to the caller
+    luaL_setmetatable(L, LUA_FILEHANDLE);
+    p->f = f;
+    p->closef = lshim_fclose;
+    return 1;
+}
+
+int lshim_pushfile_p(lua_State *L, int fd) {
+    FILE *f = fdopen(fd, "rb");
+    if (f == NULL) {
+        close(fd);
+        return -1;                        // nothing pushed: pushing a message could raise here
+    }
+    lua_pushcfunction(L, lshim_pushfile_k);
+    lua_pushlightuserdata(L, f);
+    int status = lua_pcall(L, 1, 1, 0);
+    if (status != LUA_OK) fclose(f);
+    return status;
 }
 
 // MARK: The trampoline

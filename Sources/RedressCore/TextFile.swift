@@ -32,15 +32,18 @@ public enum TextFile {
     }
 }
 
-/// A file that could not be read, with the system's reason.
+/// A file that could not be read (or written), with the system's reason.
 public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
+    /// What failed: "read" or "write".
+    public let action: String
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, action: String = "read") {
         self.path = path
         self.reason = reason
+        self.action = action
     }
 
-    public var description: String { "cannot read '\(path)': \(reason)" }
+    public var description: String { "cannot \(action) '\(path)': \(reason)" }
 }

@@ -11,7 +11,7 @@ import Glibc
 /// handed to it, so that no raising Lua API ever runs with Swift frames live.
 enum Boot {
     static let source = #"""
-    local F, registry_set, keys, region, unsafe, folders, allowed = ...
+    local F, registry_set, keys, region, unsafe, folders = ...
 
     -- date ---------------------------------------------------------------------------------
     local D = F.date
@@ -118,30 +118,48 @@ enum Boot {
       return
     end
 
-    -- the sandbox: an allow-list of the standard library ----------------------------------
-    local function refuse(name)
-      return function()
-        error(name .. " is not available in the sandbox (run with --unsafe to allow it)", 2)
-      end
+    -- the sandbox: an allow-list, as Redis's script_lua.c builds one --------------------------
+    -- What a script may call is listed here; everything else is absent. Files are read only
+    -- through Swift (F.files), which checks the resolved path: nothing here guards anything, so
+    -- nothing a script changes in its own Lua can widen what it may read.
+    local files, error, type, tostring, select, format = F.files, error, type, tostring, select, string.format
+    local setupvalue = debug.setupvalue
+    local function absent(library)
+      return {
+        __index = function(_, name)
+          error(format("%s.%s is not available in the sandbox (run with --unsafe to allow it)", library, tostring(name)), 2)
+        end,
+        __metatable = library,
+      }
     end
-    for _, name in ipairs({ "execute", "remove", "rename", "exit", "tmpname", "setlocale" }) do
-      os[name] = refuse("os." .. name)
+    -- Raise a refusal (the Swift half answers false, message) at the script's line.
+    local function checked(level, file, message, code)
+      if file == false then error(message, level + 1) end
+      return file, message, code
     end
-    io.popen, io.tmpfile = refuse("io.popen"), refuse("io.tmpfile")
-    io.open = function(path, mode, ...)
-      if mode ~= nil and mode ~= "r" and mode ~= "rb" then
-        error(("io.open for writing (mode '%s') is not available in the sandbox (run with --unsafe to allow it)")
-          :format(tostring(mode)), 2)
-      end
-      return io_open(path, mode, ...)
-    end
-    local io_output = io.output
-    io.output = function(file)
-      if file ~= nil and io.type(file) == nil then
-        error("io.output to a file is not available in the sandbox (run with --unsafe to allow it)", 2)
-      end
-      return io_output(file)
-    end
+
+    local file_lines, stdin_lines = getmetatable(io.stdin).__index.lines, io.lines
+    local sandbox_io = setmetatable({
+      open = function(path, mode)
+        local file, message, code = checked(2, files.open("io.open", path, mode))
+        return file, message, code
+      end,
+      lines = function(path, ...)
+        if path == nil then
+          local lines = stdin_lines(nil, ...)   -- standard input, as io.lines() reads it
+          return lines
+        end
+        local file, message = checked(2, files.open("io.lines", path))
+        if not file then error(message, 2) end
+        return file_lines(file, ...), nil, nil, file
+      end,
+      read = io.read, write = io.write, type = io.type,   -- io.read: standard input only (no io.input)
+      stdin = io.stdin, stdout = io.stdout, stderr = io.stderr,
+    }, absent("io"))
+    local sandbox_os = setmetatable({
+      time = os.time, date = os.date, clock = os.clock, difftime = os.difftime,
+    }, absent("os"))
+
     local load_any = load
     load = function(chunk, name, mode, ...)
       if mode ~= nil and mode ~= "t" then
@@ -149,22 +167,17 @@ enum Boot {
       end
       return load_any(chunk, name, "t", ...)   -- `...` keeps an absent env absent
     end
-    local function check_path(what, path)
-      if type(path) ~= "string" or not allowed(path) then
-        error(("%s outside the script folders is not available in the sandbox: '%s' (allowed: %s)")
-          :format(what, tostring(path), table.concat(folders, ", ")), 3)
-      end
-    end
     loadfile = function(path, mode, ...)
-      check_path("loadfile", path)
       if mode ~= nil and mode ~= "t" then
         error("loadfile of binary chunks is not available in the sandbox", 2)
       end
-      return loadfile_text(path, "t", ...)
+      local chunk, message = checked(2, files.load("loadfile", path))
+      if chunk and select("#", ...) > 0 then setupvalue(chunk, 1, (...)) end
+      return chunk, message
     end
     dofile = function(path)
-      check_path("dofile", path)
-      local chunk = assert(loadfile_text(path, "t"))
+      local chunk, message = checked(2, files.load("dofile", path))
+      if not chunk then error(message, 2) end
       return chunk()
     end
     -- Finalizers run with hooks off, beyond the instruction budget's reach. Lua marks an object
@@ -176,10 +189,27 @@ enum Boot {
       end
       return setmetatable_raw(t, mt)
     end
-    package.loadlib = refuse("package.loadlib")
-    package.cpath = ""
-    package.searchers = { package.searchers[1], search_folders }
-    debug, package.loaded.debug = nil, nil
+
+    -- require: the preload table, then Lua files in the script folders, found and read by Swift.
+    -- `require` reads package.searchers from this very table, so it is trimmed in place.
+    package.searchers = { package.searchers[1], files.search }
+    for _, name in ipairs({ "loadlib", "searchpath", "cpath" }) do package[name] = nil end
+    package.loaded.io, package.loaded.os, package.loaded.debug = sandbox_io, sandbox_os, nil
+    setmetatable_raw(package, absent("package"))
+
+    local listed = {
+      _G = true, _VERSION = true, assert = true, collectgarbage = true, coroutine = true, dofile = true,
+      error = true, getmetatable = true, io = true, ipairs = true, load = true, loadfile = true, math = true,
+      next = true, os = true, package = true, pairs = true, pcall = true, print = true, rawequal = true,
+      rawget = true, rawlen = true, rawset = true, require = true, select = true, setmetatable = true,
+      string = true, table = true, tonumber = true, tostring = true, type = true, utf8 = true, warn = true,
+      xpcall = true,
+      date = true, calendar = true, sql = true, cases = true, parties = true, restrictions = true,
+    }
+    for name in pairs(_G) do
+      if not listed[name] then _G[name] = nil end
+    end
+    io, os = sandbox_io, sandbox_os
     """#
 
     static func install(in state: LuaState) throws(LuaError) {
@@ -187,11 +217,11 @@ enum Boot {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
         try state.check(state.load(source, name: "=[redress boot]"))
-        // F: { date = {...}, calendar = {...}, sql = {...}, cases = {...}, host = {...} }
-        try state.check(lshim_createtable_p(L, 0, 5))
+        // F: { date = {...}, calendar = {...}, sql = {...}, cases = {...}, host = {...}, files = {...} }
+        try state.check(lshim_createtable_p(L, 0, 6))
         for (module, functions) in [("date", DateModule.functions), ("calendar", CalendarModule.functions),
                                     ("sql", SQLModule.functions), ("cases", CasesModule.functions),
-                                    ("host", [("tripped", limitTripped)])] {
+                                    ("host", [("tripped", limitTripped)]), ("files", SandboxFiles.functions)] {
             try state.check(lshim_createtable_p(L, 0, Int32(functions.count)))
             for (name, function) in functions {
                 try state.check(lshim_pushfunction_p(L, function))
@@ -210,8 +240,7 @@ enum Boot {
         try state.check(state.pushString(state.options.region.rawValue))
         lua_pushboolean(L, state.options.unsafe ? 1 : 0)
         if let failure = state.push(.array(state.scriptFolders.map { .string($0) })) { throw failure }
-        try state.check(lshim_pushfunction_p(L, allowedPath))
-        try state.check(lshim_pcall_traceback(L, 7, 0))
+        try state.check(lshim_pcall_traceback(L, 6, 0))
     }
 
     /// `tripped()`: true once this run has hit a limit or been interrupted.
@@ -221,14 +250,4 @@ enum Boot {
             lua.return(boolean: host.instructions_tripped != 0 || host.memory_tripped != 0 || host.interrupted != 0)
         }
     }
-
-    /// `allowed(path)`: true when the file's real path lies inside a script folder.
-    static let allowedPath: lshim_fn = { L, call in
-        LuaCall.perform(L, call) { lua throws(LuaFault) in
-            let path = try lua.string(1)
-            guard let real = Installation.realPath(path) else { lua.return(boolean: false); return }
-            lua.return(boolean: lua.state.scriptFolders.contains { real.hasPrefix($0 + "/") })
-        }
-    }
-
 }

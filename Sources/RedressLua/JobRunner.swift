@@ -140,17 +140,12 @@ public final class JobRunner {
         }
     }
 
-    /// Writes report files under the reports folder (owner-only); returns their paths.
+    /// Writes report files under the reports folder (owner-only); returns their paths. Each
+    /// name is checked again here, whatever the job's Lua did to `job:write`.
     func write(_ files: [(name: String, text: String)]) throws -> [String] {
-        var paths: [String] = []
-        for (name, text) in files {
-            let path = reportsFolder + "/" + name
-            try Folder.create(Folder.parent(of: path))
-            let file = try OutputFile(path: path)
-            file.write(text)
-            file.close()
-            paths.append(path)
+        for (name, _) in files {
+            if let problem = ReportFile.problem(with: name) { throw FileError(path: name, reason: problem, action: "write") }
         }
-        return paths
+        return try files.map { file throws(FileError) in try ReportFile.write(file.text, name: file.name, under: reportsFolder) }
     }
 }

@@ -49,11 +49,8 @@ extension JobCall {
       if type(name) ~= "string" or name == "" then
         fail("job:write: name: expected a file name such as 'deadlines/2026-12-22.txt', got " .. describe(name), 2)
       end
-      for part in (name .. "/"):gmatch("([^/]*)/") do
-        if not part:match("^[%w][%w._-]*$") then
-          fail(format("job:write: name: '%s' is not a plain file name (letters, digits, '.', '_' and '-', with '/' between folders)", name), 2)
-        end
-      end
+      local problem = P.report_name(name)
+      if problem then fail("job:write: name: " .. problem, 2) end
       if type(text) ~= "string" then fail("job:write: text: expected text, got " .. describe(text), 2) end
       if written[name] then fail(format("job:write: '%s' was already written in this run", name), 2) end
       written[name] = true

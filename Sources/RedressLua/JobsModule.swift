@@ -9,8 +9,18 @@ import RedressCore
 enum JobsModule {
     static let functions: [(String, lshim_fn)] = [
         ("bound_pack", boundPack), ("pack_calendar", packCalendar), ("sample", sample), ("addressee", addressee),
-        ("outsider", outsider), ("record_letter", recordLetter),
+        ("outsider", outsider), ("record_letter", recordLetter), ("report_name", reportName),
     ]
+
+    /// `report_name(name)` → nil when `name` is a plain relative file name a job may write, else
+    /// why not. The check is Swift's (`ReportFile`), so a job that changes `string` cannot pass it
+    /// a path that climbs out of the reports folder; the runner checks again as it writes.
+    static let reportName: lshim_fn = { L, call in
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let name = try lua.string(1)
+            if let problem = ReportFile.problem(with: name) { try lua.return(.string(problem)) } else { lua.returnNil() }
+        }
+    }
 
     /// `addressee(about)` → who a letter about `about` (a case reference, or a restriction's id)
     /// goes to, as the job's user may see them ({ name =, address =, email = }), or nil.

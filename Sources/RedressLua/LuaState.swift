@@ -30,6 +30,8 @@ public final class LuaState {
         public var scripts: String?
         /// Further folders `require`, `dofile` and `loadfile` may read (the running script's own).
         public var scriptFolders: [String] = []
+        /// Files the user named on the command line, which a sandboxed script may also read.
+        public var inputFiles: [String] = []
         /// The one-off bank-holiday changes in force.
         public var holidayFiles: [String] = []
 
@@ -44,6 +46,8 @@ public final class LuaState {
     let host: UnsafeMutablePointer<lshim_host>
     /// Folders `require`, `dofile` and `loadfile` may read from (Scripts/ and script folders).
     var scriptFolders: [String]
+    /// The real paths of `options.inputFiles` (see `SandboxFiles`).
+    let inputFiles: Set<String>
     /// The case store and its connection while a run holds its transaction (`withTransaction`).
     public internal(set) var database: Database?
     public internal(set) var store: CaseStore?
@@ -76,6 +80,7 @@ public final class LuaState {
         L = state
         self.options = options
         scriptFolders = ([options.scripts].compactMap { $0 } + options.scriptFolders).compactMap(Installation.realPath)
+        inputFiles = Set(options.inputFiles.compactMap(Installation.realPath))
         host.pointee.swift = Unmanaged.passUnretained(self).toOpaque()
         lshim_openlibs(L)
         try Boot.install(in: self)

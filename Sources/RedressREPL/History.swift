@@ -1,3 +1,5 @@
+import RedressCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,8 +49,7 @@ struct History {
     /// Adds an entry at the end of the file (creating it and its folders when needed).
     func append(_ entry: String) {
         guard makeFolder() else { return }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
+        guard let descriptor = try? OutputFile.open(path, mode: .append) else { return }
         write(descriptor, History.encode(entry) + "\n")
         close(descriptor)
     }
@@ -56,8 +57,7 @@ struct History {
     /// Replaces the file's contents with `entries` (through a file beside it, renamed over it).
     private func rewrite(_ entries: [String]) {
         let temporary = path + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
+        guard let descriptor = try? OutputFile.open(temporary, mode: .replace) else { return }
         write(descriptor, entries.map { History.encode($0) + "\n" }.joined())
         close(descriptor)
         rename(temporary, path)

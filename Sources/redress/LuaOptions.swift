@@ -22,8 +22,13 @@ struct LuaOptions: ParsableArguments {
 
     /// A state set up from the command line. `folder` is the running script's own folder.
     /// `script` is what the audit trail names as the source of the run's changes.
-    func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String) throws -> LuaState {
-        let state = try LuaState(options: stateOptions(global, installation: installation, folder: folder))
+    /// `inputs` are the files the user named for the script to read (a sandboxed script reads
+    /// nothing else outside the script folders).
+    func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String,
+                   inputs: [String] = []) throws -> LuaState {
+        var options = try stateOptions(global, installation: installation, folder: folder)
+        options.inputFiles = inputs
+        let state = try LuaState(options: options)
         state.recorder = Recorder(actor: Installation.currentUser, script: script)
         return state
     }
@@ -74,7 +79,7 @@ struct RunCommand: ParsableCommand {
         guard TextFile.exists(script) else { throw UsageError("script: cannot open '\(script)'") }
         let folder = script.contains("/") ? String(script[..<script.lastIndex(of: "/")!]) : "."
         let state = try lua.makeState(options, installation: Installation.locate(), folder: folder.isEmpty ? "/" : folder,
-                                      script: "redress run \(script)")
+                                      script: "redress run \(script)", inputs: arguments.filter(TextFile.exists))
         var arg: [LuaValue: LuaValue] = [.integer(0): .string(script)]
         for (index, value) in arguments.enumerated() {
             arg[.integer(Int64(index + 1))] = .string(value)

@@ -79,13 +79,14 @@ struct SampleCommand: ParsableCommand {
             try sample.write { try SampleCommand.write($0, to: 1, name: "standard output") }
             return
         }
-        // Not OutputFile: a new file must be created exclusively (so that an existing one is
-        // refused without a race), and the rows go out as bytes rather than strings.
-        let flags = O_WRONLY | O_CREAT | (force ? O_TRUNC : O_EXCL)
-        let descriptor = open(output, flags, 0o600)
-        guard descriptor >= 0 else {
+        // A new file is created exclusively (an existing one is refused without a race); the
+        // rows go out as bytes rather than strings.
+        let descriptor: Int32
+        do {
+            descriptor = try OutputFile.open(output, mode: force ? .replace : .create)
+        } catch {
             if errno == EEXIST { throw UsageError("--output: '\(output)' already exists (add --force to replace it)") }
-            throw UsageError("--output: cannot write '\(output)': \(String(cString: strerror(errno)))")
+            throw UsageError("--output: cannot write '\(output)': \(error.reason)")
         }
         defer { close(descriptor) }
         try sample.write { try SampleCommand.write($0, to: descriptor, name: "'\(output)'") }

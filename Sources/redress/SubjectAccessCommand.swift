@@ -33,8 +33,12 @@ struct SubjectAccessCommand: ParsableCommand {
         let report = try store.existingStore().subjectAccess(party, by: store.userName)
         let base = "\(outputDirectory)/sar-party-\(report.partyID)-\(report.generated.prefix(10))"
         for (file, text) in [(base + ".json", report.json), (base + ".html", report.html)] {
-            guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw UsageError("--output-dir: cannot write '\(file)'")
+            do {
+                let output = try OutputFile(path: file)
+                output.write(text)
+                output.close()
+            } catch {
+                throw UsageError("--output-dir: \(error)")
             }
         }
         let count = report.sections.map(\.rows.count).reduce(0, +)

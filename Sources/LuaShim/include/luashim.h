@@ -92,6 +92,14 @@ int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key);
 /// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise. Never raises.
 void *lshim_topointer(lua_State *L, int idx, const void *key);
 
+// MARK: Files the sandbox lets a script read, opened by Swift after its path checks.
+
+/// Protected: pushes a Lua file handle (io's own kind, so `read`, `lines` and `seek` work as
+/// usual) reading the open descriptor `fd`. Takes ownership of `fd`: it is closed on failure.
+/// 0 with the handle pushed; -1 (nothing pushed, errno set) when fdopen fails; else a Lua
+/// status with the error message on top.
+int lshim_pushfile_p(lua_State *L, int fd);
+
 // MARK: Protected helpers for Swift callbacks. Each returns 0 on success, else a Lua status
 // with the error message on top of the stack.
 

@@ -41,13 +41,14 @@ public final class CaseStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
-            if !existed {
-                // Case data is personal data: create the file readable by its owner only.
-                let descriptor = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
-                guard descriptor >= 0 else {
-                    throw StoreError(message: "cannot create the store '\(path)': \(String(cString: strerror(errno)))")
+            if !existed || Self.isEmpty(path) {
+                // Case data is personal data: create the file readable by its owner only, and
+                // make an empty one (`touch`ed first, say) so before SQLite writes into it.
+                do {
+                    close(try OutputFile.open(path, mode: existed ? .append : .create))
+                } catch {
+                    throw StoreError(message: "cannot create the store '\(path)': \(error.reason)")
                 }
-                close(descriptor)
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             if !existed {
@@ -62,6 +63,12 @@ public final class CaseStore: Sendable {
             throw StoreError(message: "cannot open the store '\(path)': \(StoreError.describe(error))")
         }
         self.path = path
+    }
+
+    /// True when `path` names an empty file.
+    private static func isEmpty(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size == 0
     }
 
     /// The schema migrations applied, in order.

@@ -101,10 +101,15 @@ extension CaseStore {
     /// `<name>-<kind>` beside the store `<name>.sqlite`: each store has its own, so several
     /// stores can share a folder.
     public func folder(_ setting: String, kind: String) throws(StoreError) -> String {
+        Self.folder(named: try self.setting(setting), kind: kind, store: path)
+    }
+
+    /// The same, from the setting's value (`named`) read in a transaction already open.
+    public static func folder(named: String?, kind: String, store path: String) -> String {
         let base = Folder.parent(of: path)
         var name = String(path.split(separator: "/").last ?? "redress")
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-        let named = try self.setting(setting) ?? "\(name)-\(kind)"
+        let named = named ?? "\(name)-\(kind)"
         return named.hasPrefix("/") ? named : base + "/" + named
     }
 
