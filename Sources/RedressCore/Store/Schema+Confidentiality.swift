@@ -54,17 +54,20 @@ extension Schema {
             """)
     }
 
-    /// The connection's redaction: temporary views named `parties` and `decisions` that stand in
-    /// front of the tables of the same name (SQLite reads an unqualified name from `temp`
-    /// first), so that every read through the connection, `sql()` included, sees a withheld
-    /// identity as `[withheld]` and a confidential outcome as `[confidential]` unless the
-    /// viewer (`temp.redress_viewer`) may see them. Who may: the settings the bound pack wrote
+    /// The connection's redaction: temporary views named after the tables `Redaction.tables`
+    /// declares (`parties`, `decisions`, `remedies`...), standing in front of them (SQLite
+    /// reads an unqualified name from `temp` first), so that every read through the
+    /// connection, `sql()` included, sees a withheld identity as `[withheld]` and a
+    /// confidential outcome as `[confidential]` (or not at all) unless the viewer
+    /// (`temp.redress_viewer`) may see them. Who may: the settings the bound pack wrote
     /// (`confidentiality.identity_roles`, `confidentiality.outcome_roles`, JSON arrays of
     /// roles), and for an identity also the user who took the complaint (the `received`
     /// event's actor). The store's own writes and look-ups name `main.` tables.
     ///
     /// Created after the migrations, on the connection only (nothing is written to the file):
-    /// a migration must read the real tables.
+    /// a migration must read the real tables. Each view has its table's columns, in order, read
+    /// from the table itself, so a later migration's column is carried through unmasked until
+    /// `Redaction.tables` names it.
     static func installRedaction(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE redress_viewer (user TEXT, role TEXT);
@@ -85,24 +88,11 @@ extension Schema {
               WHERE c.outcome_confidential = 1
                 AND NOT coalesce(v.role IN (SELECT j.value FROM json_each(coalesce(
                       (SELECT s.value FROM main.settings s WHERE s.key = 'confidentiality.outcome_roles'), '[]')) j), 0);
-
-            CREATE TEMP VIEW parties AS
-              SELECT p.id,
-                     CASE WHEN w.id IS NULL OR p.name IS NULL THEN p.name ELSE '[withheld]' END AS name,
-                     p.role,
-                     CASE WHEN w.id IS NULL OR p.email IS NULL THEN p.email ELSE '[withheld]' END AS email,
-                     CASE WHEN w.id IS NULL OR p.phone IS NULL THEN p.phone ELSE '[withheld]' END AS phone,
-                     CASE WHEN w.id IS NULL OR p.address IS NULL THEN p.address ELSE '[withheld]' END AS address,
-                     p.preferred_contact, p.language, p.vulnerability, p.reasonable_adjustments, p.created_at
-              FROM main.parties p LEFT JOIN temp.redress_withheld_parties w ON w.id = p.id;
-
-            CREATE TEMP VIEW decisions AS
-              SELECT d.id, d.case_id, d.stage,
-                     CASE WHEN x.id IS NULL THEN d.outcome ELSE '[confidential]' END AS outcome,
-                     CASE WHEN x.id IS NULL OR d.findings IS NULL THEN d.findings ELSE '[confidential]' END AS findings,
-                     CASE WHEN x.id IS NULL OR d.reasons IS NULL THEN d.reasons ELSE '[confidential]' END AS reasons,
-                     d.decided
-              FROM main.decisions d LEFT JOIN temp.redress_confidential_cases x ON x.id = d.case_id;
             """)
+        for table in Redaction.tables {
+            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table.name])
+                .map { $0["name"] as String }
+            try db.execute(sql: Redaction.view(of: table, columns: columns))
+        }
     }
 }
