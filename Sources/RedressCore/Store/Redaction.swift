@@ -38,6 +38,30 @@ public enum Redaction {
             case .outcome: "temp.redress_confidential_cases"
             }
         }
+
+        /// SQL over a case `c`, true when this ground withholds something of it from the
+        /// viewer: its complainant (identity) or its outcome.
+        var withholds: String {
+            switch self {
+            case .identity:
+                """
+                (c.anonymous = 1 OR c.confidential = 1) AND NOT \(Redaction.viewerHasRole("confidentiality.identity_roles"))
+                  AND NOT EXISTS (SELECT 1 FROM main.events e WHERE e.case_id = c.id AND e.type = 'received'
+                                  AND e.actor = (SELECT v.user FROM temp.redress_viewer v))
+                """
+            case .outcome:
+                "c.outcome_confidential = 1 AND NOT \(Redaction.viewerHasRole("confidentiality.outcome_roles"))"
+            }
+        }
+    }
+
+    /// SQL true when the viewer's role is in the pack's list under settings `key` (a JSON array).
+    /// The viewer is read in scalar subqueries, so a query plan never joins it with `cases`.
+    static func viewerHasRole(_ key: String) -> String {
+        """
+        coalesce((SELECT v.role FROM temp.redress_viewer v) IN (SELECT j.value FROM json_each(coalesce(
+          (SELECT s.value FROM main.settings s WHERE s.key = '\(key)'), '[]')) j), 0)
+        """
     }
 
     /// One ground on which a table's rows are protected.
@@ -52,18 +76,23 @@ public enum Redaction {
         /// The viewer does not see the row at all: for figures (a remedy's sums) that a mask
         /// cannot stand in for without reading as a real amount.
         public let hidesRows: Bool
+        /// SQL over the row `t`: rows it holds for are not about the ground (nil: none).
+        public let unless: String?
 
         public init(_ ground: Ground, about: String, columns: [String] = [], jsonKeys: [String: [String]] = [:],
-                    hidesRows: Bool = false) {
+                    hidesRows: Bool = false, unless: String? = nil) {
             self.ground = ground
             self.about = about
             self.columns = columns
             self.jsonKeys = jsonKeys
             self.hidesRows = hidesRows
+            self.unless = unless
         }
 
         /// SQL true when the row `t` is withheld from the viewer on this ground.
-        var condition: String { "(\(about)) IN (SELECT id FROM \(ground.withheldIDs))" }
+        var condition: String {
+            "(\(about)) IN (SELECT id FROM \(ground.withheldIDs))" + (unless.map { " AND NOT (\($0))" } ?? "")
+        }
     }
 
     /// A table read through a redacting view of the same name.
@@ -103,9 +132,11 @@ public enum Redaction {
             Protection(.outcome, about: "SELECT k.case_id FROM main.clocks k WHERE k.id = t.clock_id", columns: ["reason"]),
         ]),
         // Closing, withdrawal, extension, escalation and remedy answers' reasons, a closing's
-        // outcome and a declined escalation's ground.
+        // outcome and a declined escalation's ground: every event of the case but the audit of
+        // a request to see a withheld identity, whose reason is not about the outcome.
         Table(name: "events", protections: [
-            Protection(.outcome, about: ownCase, jsonKeys: ["data": ["reason", "outcome", "findings", "reasons"]]),
+            Protection(.outcome, about: ownCase, jsonKeys: ["data": ["reason", "outcome", "findings", "reasons"]],
+                       unless: "t.type = 'identity_revealed'"),
         ]),
         // A letter's files and the hash of its text would confirm a guessed name, address or
         // outcome.
@@ -156,8 +187,32 @@ public enum Redaction {
     }
 
     /// SQL true when `id` (a party id for `.identity`, a case id for `.outcome`) is withheld
-    /// from the connection's viewer: for the store's own look-ups on the real tables.
+    /// from the connection's viewer: for the store's own look-ups on the real tables. A look-up
+    /// by index, not a read of the whole set.
     public static func withheld(_ ground: Ground, _ id: String) -> String {
-        "EXISTS (SELECT 1 FROM \(ground.withheldIDs) w WHERE w.id = \(id))"
+        switch ground {
+        case .identity: "EXISTS (SELECT 1 FROM main.cases c WHERE c.complainant_id = \(id) AND \(ground.withholds))"
+        case .outcome: "EXISTS (SELECT 1 FROM main.cases c WHERE c.id = \(id) AND \(ground.withholds))"
+        }
+    }
+
+    /// Makes the connection's viewer (`temp.redress_viewer`, no one until `identify`), the two
+    /// sets of what is withheld from them, and a redacting view for each of `tables`. Each view
+    /// has its table's columns in order, read from the table itself, so a column a later
+    /// migration adds is carried through unmasked until `tables` names it.
+    static func install(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE redress_viewer (user TEXT, role TEXT);
+            INSERT INTO temp.redress_viewer VALUES (NULL, NULL);
+            CREATE TEMP VIEW redress_withheld_parties AS
+              SELECT DISTINCT c.complainant_id AS id FROM main.cases c
+              WHERE c.complainant_id IS NOT NULL AND \(Ground.identity.withholds);
+            CREATE TEMP VIEW redress_confidential_cases AS
+              SELECT c.id FROM main.cases c WHERE \(Ground.outcome.withholds);
+            """)
+        for table in tables {
+            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table.name])
+            try db.execute(sql: view(of: table, columns: columns))
+        }
     }
 }

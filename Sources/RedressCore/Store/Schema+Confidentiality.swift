@@ -65,34 +65,8 @@ extension Schema {
     /// event's actor). The store's own writes and look-ups name `main.` tables.
     ///
     /// Created after the migrations, on the connection only (nothing is written to the file):
-    /// a migration must read the real tables. Each view has its table's columns, in order, read
-    /// from the table itself, so a later migration's column is carried through unmasked until
-    /// `Redaction.tables` names it.
+    /// a migration must read the real tables.
     static func installRedaction(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TEMP TABLE redress_viewer (user TEXT, role TEXT);
-            INSERT INTO temp.redress_viewer VALUES (NULL, NULL);
-
-            CREATE TEMP VIEW redress_withheld_parties AS
-              SELECT DISTINCT c.complainant_id AS id
-              FROM main.cases c, temp.redress_viewer v
-              WHERE (c.anonymous = 1 OR c.confidential = 1) AND c.complainant_id IS NOT NULL
-                AND NOT coalesce(v.role IN (SELECT j.value FROM json_each(coalesce(
-                      (SELECT s.value FROM main.settings s WHERE s.key = 'confidentiality.identity_roles'), '[]')) j), 0)
-                AND NOT EXISTS (SELECT 1 FROM main.events e
-                                WHERE e.case_id = c.id AND e.type = 'received' AND e.actor = v.user);
-
-            CREATE TEMP VIEW redress_confidential_cases AS
-              SELECT c.id
-              FROM main.cases c, temp.redress_viewer v
-              WHERE c.outcome_confidential = 1
-                AND NOT coalesce(v.role IN (SELECT j.value FROM json_each(coalesce(
-                      (SELECT s.value FROM main.settings s WHERE s.key = 'confidentiality.outcome_roles'), '[]')) j), 0);
-            """)
-        for table in Redaction.tables {
-            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table.name])
-                .map { $0["name"] as String }
-            try db.execute(sql: Redaction.view(of: table, columns: columns))
-        }
+        try Redaction.install(in: db)
     }
 }
