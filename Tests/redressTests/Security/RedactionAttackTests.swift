@@ -132,6 +132,19 @@ import Testing
             end
             dump(cases.find{}, 0)
             dump(cases.find{ status = "closed" }, 0)
+            -- errors about the withheld records echo nothing withheld either
+            local a, b = cases.get("C-2026-000001"), cases.get("C-2026-000002")
+            for _, probe in ipairs {
+              function() return a:respond{ outcome = "upheld" } end,
+              function() return b:respond{ outcome = "zzz" } end,
+              function() return b:extend{ clock = "respond", days = 0, reason = "x" } end,
+              function() return cases.intake{ received = "2027-01-08", channel = "email", complainant = parties.get(b.complainant) } end,
+              function() error(parties.get(b.complainant)) end,
+            } do
+              local ok, why = pcall(probe)
+              out[#out + 1] = tostring(why)
+              if type(why) == "table" then dump(why, 0) end
+            end
             print(table.concat(out, "\\n"))
             """
         let attacker = try store.lua(read, as: "off")
