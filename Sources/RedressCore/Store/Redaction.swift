@@ -132,10 +132,11 @@ public enum Redaction {
             Protection(.outcome, about: "SELECT k.case_id FROM main.clocks k WHERE k.id = t.clock_id", columns: ["reason"]),
         ]),
         // Closing, withdrawal, extension, escalation and remedy answers' reasons, a closing's
-        // outcome and a declined escalation's ground: every event of the case but the audit of
-        // a request to see a withheld identity, whose reason is not about the outcome.
+        // outcome, a declined escalation's ground and which remedy offer there was: every event
+        // of the case but the audit of a request to see a withheld identity, whose reason is not
+        // about the outcome.
         Table(name: "events", protections: [
-            Protection(.outcome, about: ownCase, jsonKeys: ["data": ["reason", "outcome", "findings", "reasons"]],
+            Protection(.outcome, about: ownCase, jsonKeys: ["data": ["reason", "outcome", "findings", "reasons", "remedy_id"]],
                        unless: "t.type = 'identity_revealed'"),
         ]),
         // A letter's files and the hash of its text would confirm a guessed name, address or
