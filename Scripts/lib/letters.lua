@@ -183,6 +183,9 @@ function letters.data(ref, pack, settings, today)
       if offer.accept_by then data.acceptance = data.remedy end
     elseif decision.outcome == "not_upheld" then
       data.remedy = { none = true, items = {} }
+    elseif decision.outcome == "[confidential]" then
+      -- a confidential outcome's remedy is withheld with it (the store shows no offer)
+      data.remedy = { items = { { kind = "[confidential]", reason = "the outcome of this complaint is confidential" } } }
     end
     local recorded = sql([[SELECT count(*) AS n FROM events WHERE type = 'actions_recorded'
                            AND json_extract(data, '$.decision_id') = ?]], decision.id)[1].n

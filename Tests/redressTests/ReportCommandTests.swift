@@ -163,6 +163,8 @@ import Testing
         let letter = try Redress.run(["letter", "decision", "C-2025-000001", "--preview", "--db", workspace.db, "--user", me])
         #expect(letter.stdout.contains("## What we found\n\n[confidential]\n"), "\(letter.stderr)")
         #expect(!letter.stdout.contains("The officer was rude"))
+        #expect(letter.stdout.contains("- [confidential] (the outcome of this complaint is confidential)"))
+        #expect(!letter.stdout.contains("rudeness"))
     }
 
     @Test func theAnnualReportIsOneSelfContainedPage() throws {

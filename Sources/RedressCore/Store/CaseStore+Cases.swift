@@ -180,14 +180,14 @@ extension CaseStore {
                         acceptBy = try window.due(from: event.on, calendar: calendar)
                     }
                     try db.execute(sql: """
-                        INSERT INTO remedies(case_id, decision_id, offered, accept_by, payment_route, arrears_offset_pence)
+                        INSERT INTO main.remedies(case_id, decision_id, offered, accept_by, payment_route, arrears_offset_pence)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """, arguments: [caseID, decisionID, event.on.description, acceptBy?.description,
                                          remedy.paymentRoute, remedy.arrearsOffsetPence])
                     let remedyID = db.lastInsertedRowID
                     extra["remedy_id"] = String(remedyID)
                     for item in remedy.items {
-                        try db.execute(sql: "INSERT INTO remedy_items(remedy_id, kind, amount_pence, reason) VALUES (?, ?, ?, ?)",
+                        try db.execute(sql: "INSERT INTO main.remedy_items(remedy_id, kind, amount_pence, reason) VALUES (?, ?, ?, ?)",
                                        arguments: [remedyID, item.kind, item.pence, item.reason])
                     }
                 }
@@ -199,7 +199,7 @@ extension CaseStore {
             if event.kind == .extended, let name = event.clock, let by = event.extensionBy,
                let clock = state.clock(name, stage: stageBefore) {
                 try db.execute(sql: """
-                    INSERT INTO extensions(clock_id, amount, unit, reason, agreed, new_due, granted)
+                    INSERT INTO main.extensions(clock_id, amount, unit, reason, agreed, new_due, granted)
                     SELECT id, ?, ?, ?, ?, ?, ? FROM clocks WHERE case_id = ? AND stage = ? AND round = ? AND name = ?
                     """, arguments: [by.amount, by.unit.rawValue, event.reason, event.agreed, clock.dueNow.description,
                                      event.on.description, caseID, clock.stage, clock.round, name])
@@ -244,13 +244,14 @@ extension CaseStore {
 
     // MARK: Rows
 
-    /// The lifecycle events of a case (the log also holds other entries, such as a party added).
+    /// The lifecycle events of a case (the log also holds other entries, such as a party added),
+    /// as recorded: the replay reads the real log, not the viewer's redacted one.
     static let lifecycleEventsSQL = """
         SELECT type, on_date, json_extract(data, '$.stage') AS stage, json_extract(data, '$.clock') AS clock,
                json_extract(data, '$.amount') AS amount, json_extract(data, '$.unit') AS unit,
                json_extract(data, '$.agreed') AS agreed, json_extract(data, '$.reason') AS reason,
                json_extract(data, '$.appointed') AS appointed, json_extract(data, '$.outcome') AS outcome
-        FROM events WHERE case_id = ? AND type IN (\(CaseEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+        FROM main.events WHERE case_id = ? AND type IN (\(CaseEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
         ORDER BY id
         """
 
@@ -287,7 +288,7 @@ extension CaseStore {
         if let outcome = event.outcome { data.append("\"outcome\":\(JSON.quote(outcome))") }
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) { data.append("\(JSON.quote(key)):\(value)") }
         let statement = try DirectStatement(db, """
-            INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?) -- direct
+            INSERT INTO main.events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?) -- direct
             """)
         statement.bind(1, caseID)
         statement.bind(2, event.kind.rawValue)

@@ -18,7 +18,7 @@ extension CaseStore {
             }
             try insert.run()
             let id = db.lastInsertedRowID
-            let event = try DirectStatement(db, "INSERT INTO events(party_id, type, at, actor, script) VALUES (?, 'party_added', ?, ?, ?) -- direct")
+            let event = try DirectStatement(db, "INSERT INTO main.events(party_id, type, at, actor, script) VALUES (?, 'party_added', ?, ?, ?) -- direct")
             event.bind(1, id)
             event.bind(2, now)
             event.bind(3, recorder.actor)
@@ -30,10 +30,18 @@ extension CaseStore {
 
     /// The party with this email address (compared without regard to case), or a new one.
     /// Without an email address a new party is always added: names are not unique.
+    ///
+    /// A party whose identity is withheld from the viewer (`Redaction`) is never the match: the
+    /// viewer gets a new party, exactly as for an address the store does not know, so that an
+    /// intake cannot confirm a guessed address of an anonymous or confidential complainant.
+    /// Someone who may see that complainant links their returning complaints.
     public static func findOrAdd(_ party: NewParty, field: String = "party", by recorder: Recorder, in db: Database,
                                  isolated: Bool = true) throws -> Int64 {
         if let email = party.email, !email.isEmpty {
-            let find = try DirectStatement(db, "SELECT id FROM main.parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1 -- direct")
+            let find = try DirectStatement(db, """
+                SELECT p.id FROM main.parties p WHERE lower(p.email) = lower(?) AND NOT \(Redaction.withheld(.identity, "p.id"))
+                ORDER BY p.id LIMIT 1 -- direct
+                """)
             find.bind(1, email)
             if let id = try find.integer() { return id }
         }

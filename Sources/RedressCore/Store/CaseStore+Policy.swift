@@ -38,7 +38,7 @@ extension CaseStore {
                 try Self.setSetting(key, value, in: db)
             }
             try Self.recordDataProtection(of: pack, in: db)
-            try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('policy_bound', ?, ?, 'redress init', ?)",
+            try db.execute(sql: "INSERT INTO main.events(type, at, actor, script, data) VALUES ('policy_bound', ?, ?, 'redress init', ?)",
                            arguments: [Timestamp.nowUTC(), actor,
                                        JSON.object(["policy": pack.name, "hash": pack.hash, "source": source])])
         }

@@ -38,12 +38,14 @@ extension CaseStore {
         var verb: String { self == .accepted ? "accept" : "decline" }
     }
 
-    /// Case `id`'s latest remedy offer, or nil.
-    static func latestRemedy(ofCase id: Int64, in db: Database) throws -> RemedyRecord? {
+    /// Case `id`'s latest remedy offer as the viewer may see it (none when its outcome is
+    /// confidential to them), or nil; `recorded`: the offer as recorded, for the store's own checks.
+    static func latestRemedy(ofCase id: Int64, recorded: Bool = false, in db: Database) throws -> RemedyRecord? {
+        let schema = recorded ? "main." : ""
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT m.id, m.offered, m.accept_by, m.accepted, m.declined, m.arrears_offset_pence, m.payment_route,
-                   (SELECT coalesce(sum(i.amount_pence), 0) FROM remedy_items i WHERE i.remedy_id = m.id)
-            FROM remedies m WHERE m.case_id = ? ORDER BY m.id DESC LIMIT 1
+                   (SELECT coalesce(sum(i.amount_pence), 0) FROM \(schema)remedy_items i WHERE i.remedy_id = m.id)
+            FROM \(schema)remedies m WHERE m.case_id = ? ORDER BY m.id DESC LIMIT 1
             """), arguments: [id]) else { return nil }
         func date(_ value: String?) -> LocalDate? { value.flatMap { try? LocalDate(iso: $0) } }
         guard let offered = date(row[1]) else { throw StoreError(message: "remedy offer \(row[0] as Int64) has an unreadable offer date") }
@@ -60,7 +62,7 @@ extension CaseStore {
     public static func answerRemedy(_ answer: RemedyAnswer, of ref: String, on date: LocalDate, reason: String?,
                                     rule: RemedyAcceptanceRule, by recorder: Recorder, in db: Database) throws {
         let caseID = try caseID(of: ref, in: db)
-        guard let offer = try latestRemedy(ofCase: caseID, in: db) else {
+        guard let offer = try latestRemedy(ofCase: caseID, recorded: true, in: db) else {
             throw StoreError(message: "case \(ref) has no remedy offer to \(answer.verb)")
         }
         if let accepted = offer.accepted {
@@ -91,8 +93,8 @@ extension CaseStore {
         if late { data["late"] = "true" }
         let column = answer == .accepted ? "accepted" : "declined"
         try DirectStatement.savepoint(db) {
-            try db.execute(sql: "UPDATE remedies SET \(column) = ? WHERE id = ?", arguments: [date.description, offer.id])
-            try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: "UPDATE main.remedies SET \(column) = ? WHERE id = ?", arguments: [date.description, offer.id])
+            try db.execute(sql: "INSERT INTO main.events(case_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [caseID, "remedy_" + answer.rawValue, date.description, Timestamp.nowUTC(), recorder.actor,
                                        recorder.script, JSON.object(data)])
         }

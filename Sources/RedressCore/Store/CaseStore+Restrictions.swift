@@ -254,7 +254,7 @@ extension CaseStore {
 
     static func log(_ type: String, party: Int64?, case caseID: Int64? = nil, on date: LocalDate, data: [String: String],
                     by recorder: Recorder, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO events(case_id, party_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        try db.execute(sql: "INSERT INTO main.events(case_id, party_id, type, on_date, at, actor, script, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [caseID, party, type, date.description, Timestamp.nowUTC(), recorder.actor, recorder.script,
                                    JSON.object(data)])
     }

@@ -81,39 +81,45 @@ extension CaseStore {
                     throw StoreError(message: "--user: a subject access report is for a \(Self.subjectAccessRoles.joined(separator: " or ")) (role \(role.map { "'\($0)'" } ?? "(none)"))")
                 }
             }
+            // Read as the viewer may see them (`Redaction`): a withheld person is found by their
+            // id, not by an address the viewer could only be guessing.
             let found = Int64(party) != nil
-                ? try Row.fetchOne(db, sql: "SELECT id, name FROM main.parties WHERE id = ?", arguments: [Int64(party)])
-                : try Row.fetchOne(db, sql: "SELECT id, name FROM main.parties WHERE lower(email) = lower(?) ORDER BY id LIMIT 1", arguments: [party])
+                ? try Row.fetchOne(db, sql: "SELECT id, name FROM parties WHERE id = ?", arguments: [Int64(party)])
+                : try Row.fetchOne(db, sql: """
+                    SELECT p.id, v.name FROM main.parties p JOIN parties v ON v.id = p.id
+                    WHERE lower(p.email) = lower(?) AND NOT \(Redaction.withheld(.identity, "p.id")) ORDER BY p.id LIMIT 1
+                    """, arguments: [party])
             guard let found else { throw StoreError(message: "party: no party '\(party)' (give its id or email address)") }
             let id: Int64 = found["id"]
-            // Another person's name or id in these rows.
+            // Another person's name or id in these rows. The rows are read through the redacting
+            // views, as every other read is: what is withheld from the viewer stays withheld.
             func mask(_ column: String, by idColumn: String, as name: String) -> String {
                 "CASE WHEN \(idColumn) IS NULL OR \(idColumn) = \(id) THEN \(column) ELSE '[third party]' END AS \(name)"
             }
             let theirCases = "SELECT id FROM main.cases WHERE complainant_id = \(id) OR representative_id = \(id)"
             let queries: [(String, String, String)] = [
-                ("About you", "parties", "SELECT * FROM main.parties WHERE id = \(id)"),
+                ("About you", "parties", "SELECT * FROM parties WHERE id = \(id)"),
                 ("Your complaints and other cases", "cases", """
                     SELECT c.ref, c.kind, c.status, c.stage, c.received, c.channel, c.category, c.summary, c.desired_outcome,
                            c.event_date, \(mask("p.name", by: "c.complainant_id", as: "complainant")),
                            \(mask("r.name", by: "c.representative_id", as: "representative")),
                            c.anonymous, c.confidential, c.exclusion_reason, c.exclusion_clause
-                    FROM main.cases c LEFT JOIN main.parties p ON p.id = c.complainant_id
-                    LEFT JOIN main.parties r ON r.id = c.representative_id
+                    FROM main.cases c LEFT JOIN parties p ON p.id = c.complainant_id
+                    LEFT JOIN parties r ON r.id = c.representative_id
                     WHERE c.id IN (\(theirCases)) ORDER BY c.id
                     """),
                 ("Stages", "stage_history", "SELECT c.ref, s.stage, s.entered, s.left, s.reason FROM main.stage_history s JOIN main.cases c ON c.id = s.case_id WHERE s.case_id IN (\(theirCases)) ORDER BY s.id"),
                 ("Deadlines", "clocks", "SELECT c.ref, k.stage, k.name, k.anchor_date, k.due, k.extended_due, k.met, k.met_late FROM main.clocks k JOIN main.cases c ON c.id = k.case_id WHERE k.case_id IN (\(theirCases)) ORDER BY k.id"),
                 ("Contacts", "contacts", "SELECT c.ref, t.at, t.channel, t.direction, t.staff, t.summary FROM main.contacts t JOIN main.cases c ON c.id = t.case_id WHERE t.case_id IN (\(theirCases)) ORDER BY t.id"),
-                ("Decisions", "decisions", "SELECT c.ref, d.stage, d.outcome, d.findings, d.reasons, d.decided FROM main.decisions d JOIN main.cases c ON c.id = d.case_id WHERE d.case_id IN (\(theirCases)) ORDER BY d.id"),
-                ("Actions promised", "actions", "SELECT c.ref, a.description, a.owner, a.due, a.done FROM main.actions a JOIN main.decisions d ON d.id = a.decision_id JOIN main.cases c ON c.id = d.case_id WHERE d.case_id IN (\(theirCases)) ORDER BY a.id"),
-                ("Remedies offered", "remedies", "SELECT c.ref, m.offered, m.accept_by, m.accepted, m.declined, m.payment_route, m.arrears_offset_pence FROM main.remedies m JOIN main.cases c ON c.id = m.case_id WHERE m.case_id IN (\(theirCases)) ORDER BY m.id"),
-                ("Remedy items", "remedy_items", "SELECT c.ref, i.kind, i.amount_pence, i.reason FROM main.remedy_items i JOIN main.remedies m ON m.id = i.remedy_id JOIN main.cases c ON c.id = m.case_id WHERE m.case_id IN (\(theirCases)) ORDER BY i.id"),
+                ("Decisions", "decisions", "SELECT c.ref, d.stage, d.outcome, d.findings, d.reasons, d.decided FROM decisions d JOIN main.cases c ON c.id = d.case_id WHERE d.case_id IN (\(theirCases)) ORDER BY d.id"),
+                ("Actions promised", "actions", "SELECT c.ref, a.description, a.owner, a.due, a.done FROM actions a JOIN decisions d ON d.id = a.decision_id JOIN main.cases c ON c.id = d.case_id WHERE d.case_id IN (\(theirCases)) ORDER BY a.id"),
+                ("Remedies offered", "remedies", "SELECT c.ref, m.offered, m.accept_by, m.accepted, m.declined, m.payment_route, m.arrears_offset_pence FROM remedies m JOIN main.cases c ON c.id = m.case_id WHERE m.case_id IN (\(theirCases)) ORDER BY m.id"),
+                ("Remedy items", "remedy_items", "SELECT c.ref, i.kind, i.amount_pence, i.reason FROM remedy_items i JOIN remedies m ON m.id = i.remedy_id JOIN main.cases c ON c.id = m.case_id WHERE m.case_id IN (\(theirCases)) ORDER BY i.id"),
                 ("Contact restrictions", "restrictions", "SELECT id, kind, detail, reasons, starts, review_due, lifted, challenged, challenge_outcome FROM main.restrictions WHERE party_id = \(id) ORDER BY id"),
                 ("Restriction reviews", "restriction_reviews", "SELECT v.restriction_id, v.reviewed, v.outcome, v.reasons, v.reviewer FROM main.restriction_reviews v JOIN main.restrictions r ON r.id = v.restriction_id WHERE r.party_id = \(id) ORDER BY v.id"),
                 ("Audit trail", "events", """
                     SELECT e.at, e.type, e.on_date, c.ref, \(mask("e.party_id", by: "e.party_id", as: "party")), e.actor, e.script, e.data
-                    FROM main.events e LEFT JOIN main.cases c ON c.id = e.case_id
+                    FROM events e LEFT JOIN main.cases c ON c.id = e.case_id
                     WHERE e.party_id = \(id) OR e.case_id IN (\(theirCases)) ORDER BY e.id
                     """),
             ]

@@ -230,7 +230,7 @@ extension CaseStore {
 
     static func audit(_ type: String, _ data: [String: String], caseID: Int64? = nil, partyID: Int64? = nil, by actor: String?,
                       at now: String = Timestamp.nowUTC(), in db: Database) throws {
-        try db.execute(sql: "INSERT INTO events(case_id, party_id, type, at, actor, script, data) VALUES (?, ?, ?, ?, ?, 'redress', ?)",
+        try db.execute(sql: "INSERT INTO main.events(case_id, party_id, type, at, actor, script, data) VALUES (?, ?, ?, ?, ?, 'redress', ?)",
                        arguments: [caseID, partyID, type, now, actor, data.isEmpty ? nil : JSON.object(data)])
     }
 }

@@ -27,7 +27,7 @@ extension CaseStore {
         try DirectStatement.savepoint(db) {
             try db.execute(sql: "INSERT INTO assignments(case_id, officer, assigned, at, actor) VALUES (?, ?, ?, ?, ?)",
                            arguments: [caseID, name, on.description, now, recorder.actor])
-            try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'assigned', ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO main.events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'assigned', ?, ?, ?, ?, ?)",
                            arguments: [caseID, on.description, now, recorder.actor, recorder.script, JSON.object(["officer": name])])
         }
     }
@@ -64,11 +64,11 @@ extension CaseStore {
         }
         try DirectStatement.savepoint(db) {
             for action in actions {
-                try db.execute(sql: "INSERT INTO actions(decision_id, description, owner, due) VALUES (?, ?, ?, ?)",
+                try db.execute(sql: "INSERT INTO main.actions(decision_id, description, owner, due) VALUES (?, ?, ?, ?)",
                                arguments: [decisionID, action.description, action.owner, action.due?.description])
             }
             try db.execute(sql: """
-                INSERT INTO events(case_id, type, at, actor, script, data)
+                INSERT INTO main.events(case_id, type, at, actor, script, data)
                 VALUES (?, 'actions_recorded', ?, ?, ?, json_object('decision_id', ?, 'count', ?))
                 """, arguments: [caseID, Timestamp.nowUTC(), recorder.actor, recorder.script, decisionID, actions.count])
         }
@@ -101,11 +101,11 @@ extension CaseStore {
         var caseID: Int64?
         if let ref { caseID = try Self.caseID(of: ref, in: db) }
         return try DirectStatement.savepoint(db) {
-            try db.execute(sql: "INSERT INTO learning_actions(case_id, recorded, action, area, owner, due, done) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO main.learning_actions(case_id, recorded, action, area, owner, due, done) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [caseID, on.description, learning.action, learning.area, learning.owner,
                                        learning.due?.description, learning.done?.description])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'learning_recorded', ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO main.events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'learning_recorded', ?, ?, ?, ?, ?)",
                            arguments: [caseID, on.description, Timestamp.nowUTC(), recorder.actor, recorder.script,
                                        JSON.object(["learning_id": String(id)])])
             return id
@@ -121,8 +121,8 @@ extension CaseStore {
             throw InputError(field: "id", message: "learning action \(id) was already done on \(done)")
         }
         try DirectStatement.savepoint(db) {
-            try db.execute(sql: "UPDATE learning_actions SET done = ? WHERE id = ?", arguments: [date.description, id])
-            try db.execute(sql: "INSERT INTO events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'learning_done', ?, ?, ?, ?, ?)",
+            try db.execute(sql: "UPDATE main.learning_actions SET done = ? WHERE id = ?", arguments: [date.description, id])
+            try db.execute(sql: "INSERT INTO main.events(case_id, type, on_date, at, actor, script, data) VALUES (?, 'learning_done', ?, ?, ?, ?, ?)",
                            arguments: [row["case_id"] as Int64?, date.description, Timestamp.nowUTC(), recorder.actor, recorder.script,
                                        JSON.object(["learning_id": String(id)])])
         }
@@ -206,13 +206,13 @@ extension CaseStore {
         let files = "[" + letter.files.map(JSON.quote).joined(separator: ",") + "]"
         try DirectStatement.savepoint(db) {
             try db.execute(sql: """
-                INSERT INTO letters(case_id, restriction_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
+                INSERT INTO main.letters(case_id, restriction_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [caseID, restrictionID, letter.kind, letter.stage, letter.issued.description, letter.template,
                                  letter.templateHash, ContentHash.of(letter.text), files, now, recorder.actor])
             var data = ["kind": letter.kind, "letter_id": String(db.lastInsertedRowID)]
             if let restrictionID { data["restriction_id"] = String(restrictionID) }
-            try db.execute(sql: "INSERT INTO events(case_id, party_id, type, on_date, at, actor, script, data) VALUES (?, ?, 'letter_issued', ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO main.events(case_id, party_id, type, on_date, at, actor, script, data) VALUES (?, ?, 'letter_issued', ?, ?, ?, ?, ?)",
                            arguments: [caseID, partyID, letter.issued.description, now, recorder.actor, recorder.script, JSON.object(data)])
         }
     }

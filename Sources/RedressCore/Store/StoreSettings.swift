@@ -77,7 +77,7 @@ extension CaseStore {
         try StoreSettings.validate(key, value)
         try write { db in
             try Self.setSetting(key, value, in: db)
-            try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('setting_changed', ?, ?, 'redress settings', ?)",
+            try db.execute(sql: "INSERT INTO main.events(type, at, actor, script, data) VALUES ('setting_changed', ?, ?, 'redress settings', ?)",
                            arguments: [Timestamp.nowUTC(), actor, JSON.object(["key": key, "value": value])])
         }
     }
@@ -92,7 +92,7 @@ extension CaseStore {
         }
         try write { db in
             try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
-            try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('setting_removed', ?, ?, 'redress settings', ?)",
+            try db.execute(sql: "INSERT INTO main.events(type, at, actor, script, data) VALUES ('setting_removed', ?, ?, 'redress settings', ?)",
                            arguments: [Timestamp.nowUTC(), actor, JSON.object(["key": key])])
         }
     }

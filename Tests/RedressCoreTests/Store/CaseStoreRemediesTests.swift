@@ -171,7 +171,7 @@ import Testing
                     VALUES ('C-2026-000001', 'complaint', 'open', '1', '2026-12-22', 'email', 'hos-code', 'h', 'v', '2026-12-22T09:00:00Z');
                     INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, calendar_version)
                     VALUES (1, '1', 'acknowledge', 'received', '2026-12-22', 5, 'working_days', '2026-12-31', 'v');
-                    INSERT INTO extensions(clock_id, amount, unit, reason, new_due, granted) VALUES (1, 2, 'working_days', 'why', '2027-01-05', '2026-12-23');
+                    INSERT INTO main.extensions(clock_id, amount, unit, reason, new_due, granted) VALUES (1, 2, 'working_days', 'why', '2027-01-05', '2026-12-23');
                     INSERT INTO stage_history(case_id, stage, entered) VALUES (1, '1', '2026-12-22');
                     """)
             }

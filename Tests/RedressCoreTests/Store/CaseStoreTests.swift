@@ -44,13 +44,13 @@ import Testing
         defer { removeStore(path) }
         let store = try CaseStore(path: path)
         try store.write { db in
-            try db.execute(sql: "INSERT INTO events(type, at, data) VALUES ('received', '2026-12-22T09:00:00Z', '{\"a\":1}')")
+            try db.execute(sql: "INSERT INTO main.events(type, at, data) VALUES ('received', '2026-12-22T09:00:00Z', '{\"a\":1}')")
         }
         #expect(throws: StoreError(message: "the event log is append-only: events cannot be changed")) {
-            try store.write { db in try db.execute(sql: "UPDATE events SET type = 'forged'") }
+            try store.write { db in try db.execute(sql: "UPDATE main.events SET type = 'forged'") }
         }
         #expect(throws: StoreError(message: "the event log is append-only: events cannot be deleted")) {
-            try store.write { db in try db.execute(sql: "DELETE FROM events") }
+            try store.write { db in try db.execute(sql: "DELETE FROM main.events") }
         }
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events WHERE type = 'received'") } == 1)
     }
@@ -73,10 +73,10 @@ import Testing
                 INSERT INTO cases(ref, kind, status, received, channel, policy, policy_hash, calendar_version, created_at)
                 VALUES ('C-2026-000001', 'complaint', 'open', '2026-12-22', 'email', 'hos-code', 'h', 'v', '2026-12-22T09:00:00Z')
                 """)
-            try db.execute(sql: "INSERT INTO remedies(case_id, offered) VALUES (1, '2026-12-23')")
+            try db.execute(sql: "INSERT INTO main.remedies(case_id, offered) VALUES (1, '2026-12-23')")
         }
         #expect(throws: StoreError.self) {
-            try store.write { db in try db.execute(sql: "INSERT INTO remedy_items(remedy_id, kind, amount_pence, reason) VALUES (1, 'goodwill_gesture', -500, 'x')") }
+            try store.write { db in try db.execute(sql: "INSERT INTO main.remedy_items(remedy_id, kind, amount_pence, reason) VALUES (1, 'goodwill_gesture', -500, 'x')") }
         }
         #expect(throws: StoreError.self) {
             try store.write { db in try db.execute(sql: "UPDATE cases SET status = 'excluded'") }
@@ -104,7 +104,7 @@ import Testing
                     VALUES ('C-2026-000001', 'complaint', 'open', '1', '2026-12-22', 'email', 1, 'hos-code', 'h', 'v', '2026-12-22T09:00:00Z');
                     INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, calendar_version)
                     VALUES (1, '1', 'acknowledge', 'received', '2026-12-22', 5, 'working_days', '2026-12-31', 'v');
-                    INSERT INTO events(case_id, type, on_date, at) VALUES (1, 'received', '2026-12-22', '2026-12-22T09:00:00Z');
+                    INSERT INTO main.events(case_id, type, on_date, at) VALUES (1, 'received', '2026-12-22', '2026-12-22T09:00:00Z');
                     """)
             }
         }
@@ -142,7 +142,7 @@ import Testing
                     INSERT INTO parties(name, role, created_at) VALUES ('Ann Example', 'tenant', '2026-12-22T09:00:00Z');
                     INSERT INTO cases(ref, kind, status, stage, received, channel, complainant_id, policy, policy_hash, calendar_version, created_at)
                     VALUES ('C-2026-000001', 'complaint', 'open', '1', '2026-12-22', 'email', 1, 'hos-code', 'h', 'v', '2026-12-22T09:00:00Z');
-                    INSERT INTO letters(case_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
+                    INSERT INTO main.letters(case_id, kind, stage, issued, template, template_hash, text_hash, files, at, actor)
                     VALUES (1, 'acknowledgement', '1', '2026-12-23', 't.txt', 'th', 'xh', '["a.txt"]', '2026-12-23T09:00:00Z', 'ann');
                     INSERT INTO restrictions(party_id, kind, reasons, starts) VALUES (1, 'single_channel', 'calls', '2026-12-22');
                     """)
@@ -154,11 +154,11 @@ import Testing
             #expect(letters == ["1 acknowledgement 2026-12-23 ann"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
-        let insert = "INSERT INTO letters(case_id, restriction_id, kind, issued, template, template_hash, text_hash, at) VALUES "
+        let insert = "INSERT INTO main.letters(case_id, restriction_id, kind, issued, template, template_hash, text_hash, at) VALUES "
         try store.write { db in try db.execute(sql: insert + "(NULL, 1, 'restriction', '2026-12-23', 't', 'h', 'h', 'now')") }
         for bad in [insert + "(NULL, NULL, 'restriction', '2026-12-23', 't', 'h', 'h', 'now')",
                     insert + "(1, 1, 'restriction', '2026-12-23', 't', 'h', 'h', 'now')",
-                    "UPDATE letters SET kind = 'decision'", "DELETE FROM letters"] {
+                    "UPDATE main.letters SET kind = 'decision'", "DELETE FROM main.letters"] {
             #expect(throws: StoreError.self, "\(bad)") { try store.write { db in try db.execute(sql: bad) } }
         }
     }
