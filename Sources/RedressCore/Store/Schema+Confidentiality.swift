@@ -54,14 +54,15 @@ extension Schema {
             """)
     }
 
-    /// The connection's redaction: temporary views named `parties` and `decisions` that stand in
-    /// front of the tables of the same name (SQLite reads an unqualified name from `temp`
-    /// first), so that every read through the connection, `sql()` included, sees a withheld
-    /// identity as `[withheld]` and a confidential outcome as `[confidential]` unless the
-    /// viewer (`temp.redress_viewer`) may see them. Who may: the settings the bound pack wrote
-    /// (`confidentiality.identity_roles`, `confidentiality.outcome_roles`, JSON arrays of
-    /// roles), and for an identity also the user who took the complaint (the `received`
-    /// event's actor). The store's own writes and look-ups name `main.` tables.
+    /// The connection's redaction: temporary views named after the tables of
+    /// `Redaction.tables` (`parties`, `decisions`) that stand in front of them (SQLite reads an
+    /// unqualified name from `temp` first), so that every read through the connection, `sql()`
+    /// included, sees a withheld identity as `[withheld]` and a confidential outcome as
+    /// `[confidential]` unless the viewer (`temp.redress_viewer`) may see them. Who may: the
+    /// settings the bound pack wrote (`confidentiality.identity_roles`,
+    /// `confidentiality.outcome_roles`, JSON arrays of roles), and for an identity also the user
+    /// who took the complaint (the `received` event's actor). The store's own writes and
+    /// look-ups name `main.` tables; an analyst's query that does is answered by `QueryGuard`.
     ///
     /// Created after the migrations, on the connection only (nothing is written to the file):
     /// a migration must read the real tables.
@@ -70,39 +71,24 @@ extension Schema {
             CREATE TEMP TABLE redress_viewer (user TEXT, role TEXT);
             INSERT INTO temp.redress_viewer VALUES (NULL, NULL);
 
-            CREATE TEMP VIEW redress_withheld_parties AS
+            CREATE TEMP VIEW \(Redaction.Audience.identity.hiddenView) AS
               SELECT DISTINCT c.complainant_id AS id
               FROM main.cases c, temp.redress_viewer v
               WHERE (c.anonymous = 1 OR c.confidential = 1) AND c.complainant_id IS NOT NULL
-                AND NOT coalesce(v.role IN (SELECT j.value FROM json_each(coalesce(
-                      (SELECT s.value FROM main.settings s WHERE s.key = 'confidentiality.identity_roles'), '[]')) j), 0)
+                AND NOT \(Redaction.Audience.identity.viewerHasRole)
                 AND NOT EXISTS (SELECT 1 FROM main.events e
                                 WHERE e.case_id = c.id AND e.type = 'received' AND e.actor = v.user);
 
-            CREATE TEMP VIEW redress_confidential_cases AS
+            CREATE TEMP VIEW \(Redaction.Audience.outcome.hiddenView) AS
               SELECT c.id
               FROM main.cases c, temp.redress_viewer v
               WHERE c.outcome_confidential = 1
-                AND NOT coalesce(v.role IN (SELECT j.value FROM json_each(coalesce(
-                      (SELECT s.value FROM main.settings s WHERE s.key = 'confidentiality.outcome_roles'), '[]')) j), 0);
-
-            CREATE TEMP VIEW parties AS
-              SELECT p.id,
-                     CASE WHEN w.id IS NULL OR p.name IS NULL THEN p.name ELSE '[withheld]' END AS name,
-                     p.role,
-                     CASE WHEN w.id IS NULL OR p.email IS NULL THEN p.email ELSE '[withheld]' END AS email,
-                     CASE WHEN w.id IS NULL OR p.phone IS NULL THEN p.phone ELSE '[withheld]' END AS phone,
-                     CASE WHEN w.id IS NULL OR p.address IS NULL THEN p.address ELSE '[withheld]' END AS address,
-                     p.preferred_contact, p.language, p.vulnerability, p.reasonable_adjustments, p.created_at
-              FROM main.parties p LEFT JOIN temp.redress_withheld_parties w ON w.id = p.id;
-
-            CREATE TEMP VIEW decisions AS
-              SELECT d.id, d.case_id, d.stage,
-                     CASE WHEN x.id IS NULL THEN d.outcome ELSE '[confidential]' END AS outcome,
-                     CASE WHEN x.id IS NULL OR d.findings IS NULL THEN d.findings ELSE '[confidential]' END AS findings,
-                     CASE WHEN x.id IS NULL OR d.reasons IS NULL THEN d.reasons ELSE '[confidential]' END AS reasons,
-                     d.decided
-              FROM main.decisions d LEFT JOIN temp.redress_confidential_cases x ON x.id = d.case_id;
+                AND NOT \(Redaction.Audience.outcome.viewerHasRole);
             """)
+        for table in Redaction.tables {
+            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid",
+                                           arguments: [table.name]).map { $0["name"] as String }
+            try db.execute(sql: Redaction.viewSQL(table, columns: columns))
+        }
     }
 }
