@@ -106,7 +106,9 @@ public final class JobRunner {
         do {
             let state = try LuaState(options: runOptions)
             state.recorder = Recorder(actor: actor, script: "redress jobs run: \(job.name) for \(due)")
-            let result = try state.withTransaction(on: store) { () throws -> JobCall.Result in
+            // A run that will be recorded writes: it waits its turn for the lock at the start rather
+            // than fail at its last write when another process is writing then. A dry run writes nothing.
+            let result = try state.withTransaction(on: store, lockingAtStart: !dryRun) { () throws -> JobCall.Result in
                 let result = try JobCall.run(job, info: info, in: state)
                 if dryRun { throw Discard(result: result) }
                 let written = try write(result.files)

@@ -103,7 +103,14 @@ extension CaseStore {
     /// of the complaints they took). Returns the user, or nil in a store without users.
     @discardableResult
     public func identify(_ name: String?) throws(StoreError) -> User? {
-        try write { db in try Self.identify(name, in: db) }
+        // Deferred: the viewer is a temporary table, and a run that only reads takes no lock.
+        do {
+            return try transaction(lockingAtStart: false) { db in try Self.identify(name, in: db) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(message: StoreError.describe(error))
+        }
     }
 
     static func identify(_ name: String?, in db: Database) throws -> User? {

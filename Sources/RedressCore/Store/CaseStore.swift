@@ -101,6 +101,26 @@ public final class CaseStore: Sendable {
         try queue.write(body)
     }
 
+    /// Runs `body` in one transaction that belongs to the caller: everything `body` writes is
+    /// kept when it returns and nothing when it throws. With `lockingAtStart` false the
+    /// transaction is deferred: it reads a snapshot and takes the write lock only at its first
+    /// write, so a run that only reads never holds up another process's writes. (A deferred
+    /// run that reads and then writes while another process writes fails at that write with
+    /// "database is locked", where a locking one would have waited its turn at the start.)
+    public func transaction<T>(lockingAtStart: Bool, _ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(lockingAtStart ? .immediate : .deferred) {
+                result = try body(db)
+                guard db.isInsideTransaction else {
+                    throw StoreError(message: "the run's transaction ended before the run did")
+                }
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// Runs `body`, which prepares and runs an analyst's SQL on `db` (this store's connection),
     /// on the read-only query path (`QueryGuard`): it can neither write nor end the run's
     /// transaction, and reads a protected column only as the viewer may see it. A refused query
