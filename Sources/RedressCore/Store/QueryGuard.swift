@@ -18,10 +18,11 @@ import GRDBSQLite
 /// statement reads or which schema changes it makes: Redress observes no regions, and changes
 /// no schema after opening the store (`CaseStore.init` clears GRDB's schema cache once).
 final class QueryGuard: @unchecked Sendable {
-    /// The PRAGMAs an analyst's query may run: each only describes the schema.
+    /// The PRAGMAs an analyst's query may run: each only describes the schema or checks the
+    /// file, and none shows a row's values.
     static let allowedPragmas: Set<String> = [
         "table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
-        "database_list", "collation_list", "function_list",
+        "database_list", "collation_list", "function_list", "integrity_check", "quick_check",
     ]
 
     /// The connection, while installed. Everything here runs on the connection's own queue.
