@@ -107,16 +107,12 @@ import Testing
         // The manager, whose role sees them, reads the same columns in full.
         let boss = try target.run("print(sql([[SELECT name FROM main.parties ORDER BY id]])[1].name)", as: "boss")
         #expect(boss.stdout == "Ann Secret\n", "\(boss.stderr)")
-    }
-
-    /// Through the ordinary views mallory still sees what is not withheld, and placeholders.
-    @Test func theRedactingViewsStillShowWhatIsNotWithheld() throws {
-        let target = try Target()
-        let result = try target.run("""
+        // Through the redacting views mallory still sees what is not withheld, and placeholders.
+        let views = try target.run("""
             for _, p in ipairs(sql("SELECT name, email FROM parties ORDER BY id")) do print(p.name, p.email) end
             for _, d in ipairs(sql("SELECT outcome, findings FROM decisions")) do print(d.outcome, d.findings) end
             """)
-        #expect(result.stdout == "[withheld]\t[withheld]\nOlly Open\tolly@example.org\n[confidential]\t[confidential]\n", "\(result.stderr)")
+        #expect(views.stdout == "[withheld]\t[withheld]\nOlly Open\tolly@example.org\n[confidential]\t[confidential]\n", "\(views.stderr)")
     }
 
     /// sql() cannot end, commit or roll back the run's transaction, so an error still discards
@@ -126,7 +122,6 @@ import Testing
         let target = try Target()
         let before = try target.state()
         let result = try target.run("""
-            print(pcall(sql, "\(statement)"))
             cases.intake{ received = "2026-12-23", channel = "phone", complainant = { name = "Planted" } }
             print(pcall(sql, "\(statement)"))
             error("the attack ends the run here")
@@ -145,7 +140,6 @@ import Testing
               title = "plants a case and commits it",
               schedule = { every_working_days = 1 },
               run = function(job)
-                pcall(sql, "COMMIT")
                 cases.intake{ received = "2026-12-23", channel = "phone", complainant = { name = "Planted" } }
                 pcall(sql, "COMMIT")
                 return "planted"
