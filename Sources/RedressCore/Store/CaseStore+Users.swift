@@ -155,11 +155,14 @@ extension CaseStore {
 
     /// Records the pack's data-protection rules where the store's views and retention read
     /// them: who sees what, and how long personal data is kept.
+    /// Writes only what changed: every run that loads the pack comes here, and a run that only
+    /// reads must take no write lock.
     public static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
         try record(pack.confidentiality, in: db)
-        if let months = pack.retentionMonths {
-            try setSetting("retention.months", String(months), in: db)
-        } else {
+        let months = try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE key = 'retention.months'")
+        if let wanted = pack.retentionMonths.map(String.init) {
+            if months != wanted { try setSetting("retention.months", wanted, in: db) }
+        } else if months != nil {
             try db.execute(sql: "DELETE FROM settings WHERE key = 'retention.months'")
         }
     }
@@ -169,7 +172,8 @@ extension CaseStore {
         for (key, value) in [("confidentiality.identity_roles", array(confidentiality.identityRoles)),
                              ("confidentiality.outcome_roles", array(confidentiality.outcomeRoles)),
                              ("confidentiality.reveal_roles", array(confidentiality.revealRoles)),
-                             ("confidentiality.reveal_reason", confidentiality.revealNeedsReason ? "required" : "optional")] {
+                             ("confidentiality.reveal_reason", confidentiality.revealNeedsReason ? "required" : "optional")]
+        where try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE key = ?", arguments: [key]) != value {
             try setSetting(key, value, in: db)
         }
     }

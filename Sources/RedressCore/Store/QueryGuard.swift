@@ -54,7 +54,7 @@ final class QueryGuard: @unchecked Sendable {
     /// Runs `body`, which prepares and runs an analyst's query on `db`, under the guard. A
     /// refused query throws `QueryRefusal` naming what was refused.
     func run<T>(in db: Database, _ body: () throws -> T) throws -> T {
-        precondition(!active, "a guarded query inside another")
+        guard !active else { throw QueryRefusal(message: "sql(): a query inside another query is not allowed") }
         sees = []
         for audience in Redaction.Audience.allCases {
             let sql = "SELECT \(audience.viewerHasRole) FROM temp.redress_viewer v"

@@ -179,50 +179,26 @@ import Testing
     /// for seconds, the officer's intake goes through at once, and both succeed.
     @Test func aLongReadDoesNotHoldUpAnIntake() throws {
         let target = try Target()
-        let reader = Process()
-        reader.executableURL = Redress.binary
-        reader.arguments = ["--db", target.db, "--user", "mallory", "--max-instructions", "0", "-e", """
-            print("read " .. sql("SELECT count(*) AS n FROM cases")[1].n)
+        let reader = try RunningRedress(["--db", target.db, "--user", "mallory", "--max-instructions", "0", "-e", """
+            print("read " .. sql("SELECT count(*) AS n FROM cases")[1].n .. " " .. #cases.find{})
             io.stdout:flush()
             local started = os.time()
             while os.time() - started < 8 do end
             print("still " .. sql("SELECT count(*) AS n FROM cases")[1].n)
-            """]
-        let out = Pipe()
-        reader.standardOutput = out
-        reader.standardError = FileHandle.nullDevice
-        nonisolated(unsafe) var printed = ""
-        let lock = NSLock()
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            lock.lock()
-            printed += String(decoding: data, as: UTF8.self)
-            lock.unlock()
-        }
-        try reader.run()
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            lock.lock()
-            let ready = printed.contains("read 2")
-            lock.unlock()
-            if ready { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+            """])
+        #expect(reader.wait(for: "read 2 2"), "\(reader.printed)")
         let started = Date()
         let intake = try target.run("cases.intake{ received = '2026-12-23', channel = 'phone', complainant = { name = 'Walk In' } }",
                                     as: "officer")
         let took = Date().timeIntervalSince(started)
-        let readerStillRunning = reader.isRunning
-        reader.waitUntilExit()
-        out.fileHandleForReading.readabilityHandler = nil
+        let readerStillRunning = reader.process.isRunning
+        let readerStatus = reader.finish()
         #expect(intake.status == 0, "\(intake.stderr)")
         #expect(readerStillRunning, "the intake waited for the read to finish (\(took) s)")
         #expect(took < 5, "the intake took \(took) s")
-        #expect(reader.terminationStatus == 0)
-        lock.lock()
+        #expect(readerStatus == 0)
         // The analysis read one snapshot throughout; the intake is there afterwards.
-        #expect(printed == "read 2\nstill 2\n", "\(printed)")
-        lock.unlock()
+        #expect(reader.printed == "read 2 2\nstill 2\n", "\(reader.printed)")
         #expect(try target.state().hasPrefix("3 cases"))
     }
 }
