@@ -60,6 +60,7 @@ final class QueryGuard: @unchecked Sendable {
             let sql = "SELECT \(audience.viewerHasRole) FROM temp.redress_viewer v"
             if try Bool.fetchOne(db, sql: sql) == true { sees.insert(audience) }
         }
+        let wasQueryOnly = try Bool.fetchOne(db, sql: "PRAGMA query_only") ?? false
         try db.execute(sql: "PRAGMA query_only = 1")
         refusal = nil
         active = true
@@ -68,7 +69,7 @@ final class QueryGuard: @unchecked Sendable {
             for statement in lookups.values { sqlite3_finalize(statement) }
             lookups = [:]
             // Should this fail, the connection stays read-only: the run fails at its next write.
-            try? db.execute(sql: "PRAGMA query_only = 0")
+            if !wasQueryOnly { try? db.execute(sql: "PRAGMA query_only = 0") }
         }
         do {
             return try body()
