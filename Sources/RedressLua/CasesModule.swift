@@ -61,7 +61,6 @@ enum CasesModule {
         answer(L, call) { lua in
             let (store, db) = try session(lua)
             guard let (path, hash) = lua.state.pendingPack else { throw StoreError(message: "no pack is being loaded") }
-            lua.state.pendingPack = nil
             var pack: PolicyPack
             do throws(PolicyError) {
                 pack = try PolicyLoader.pack(from: lua.value(1), hash: hash)
@@ -73,6 +72,8 @@ enum CasesModule {
             lua.state.policy = LoadedPolicy(storePath: store.path, path: path, pack: pack, calendar: calendar)
             // The redacting views and retention read the pack's rules from the settings.
             try CaseStore.recordDataProtection(of: pack, in: db)
+            // Only now: a first write that had to wait for the lock runs this again.
+            lua.state.pendingPack = nil
             return [.boolean(true)]
         }
     }
@@ -461,7 +462,11 @@ enum CasesModule {
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             let values: [LuaValue]
             do {
-                values = try body(lua)
+                if let db = lua.state.database {
+                    values = try CaseStore.waitingForTheLock(in: db) { try body(lua) }
+                } else {
+                    values = try body(lua)
+                }
             } catch {
                 try lua.return(.nil)
                 try lua.return(.string(message(for: error)))

@@ -110,11 +110,14 @@ public final class JobRunner {
                 let result = try JobCall.run(job, info: info, in: state)
                 if dryRun { throw Discard(result: result) }
                 let written = try write(result.files)
-                try CaseStore.record(JobRunRecord(job: job.name, due: due, asOf: asOf, status: .ok, startedAt: started,
-                                                  finishedAt: Timestamp.nowUTC(), actor: actor, source: job.path,
-                                                  sourceHash: job.hash, summary: result.summary,
-                                                  files: written.map { String($0.dropFirst(reportsFolder.count + 1)) }),
-                                     in: state.database!)
+                // A job that only read takes the lock here, waiting its turn.
+                try CaseStore.waitingForTheLock(in: state.database!) {
+                    try CaseStore.record(JobRunRecord(job: job.name, due: due, asOf: asOf, status: .ok, startedAt: started,
+                                                      finishedAt: Timestamp.nowUTC(), actor: actor, source: job.path,
+                                                      sourceHash: job.hash, summary: result.summary,
+                                                      files: written.map { String($0.dropFirst(reportsFolder.count + 1)) }),
+                                         in: state.database!)
+                }
                 return result
             }
             return Outcome(job: job.name, due: due, status: .ok, summary: result.summary,

@@ -4,10 +4,11 @@ import LuaShim
 import RedressCore
 
 /// `sql(query, ...)`: read-only SQL on the case store with positional parameters (`?`, bound
-/// in order from the extra arguments), rows as tables keyed by column name. A statement that would write is refused:
-/// changes go through the cases API, which keeps the audit log. Reads see what the run's user
-/// may see (`Schema.installRedaction`); a query naming a schema is refused, since `main.`
-/// would read past the redaction.
+/// in order from the extra arguments), rows as tables keyed by column name. The query runs on
+/// the store's read-only query path (`CaseStore.readOnlyQuery`): a write, a PRAGMA that is not
+/// a schema description, ATTACH, or transaction control is refused, since changes go through
+/// the cases API, which keeps the audit log, and the run's transaction is the host's. Reads see
+/// what the run's user may see, whatever the query names (`Redaction`).
 enum SQLModule {
     static let functions: [(String, lshim_fn)] = [("sql", sql)]
 
@@ -18,7 +19,7 @@ enum SQLModule {
     static let sql: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             let query = try lua.string(1)
-            guard let db = lua.state.database else {
+            guard let db = lua.state.database, let store = lua.state.store else {
                 throw .message("no case store is open (create one with `redress init`, or name it with --db or REDRESS_DB)")
             }
             var values: [DatabaseValue] = []
@@ -27,27 +28,31 @@ enum SQLModule {
                     values.append(try databaseValue(lua.value(index), argument: index))
                 }
             }
-            if let refusal = SQLText.refusal(query) {
-                throw .message("sql: refused: \(refusal)")
-            }
             let rows: [LuaValue]
             let columns: [String]
             do {
-                let statement = try db.makeStatement(sql: query)
-                guard statement.isReadonly else {
-                    throw LuaFault.message("sql() is read-only: '\(query.prefix(40))' would change the store (use the cases API)")
-                }
-                try statement.setArguments(StatementArguments(values))
-                columns = statement.columnNames
-                rows = try Row.fetchAll(statement).map { row in
-                    var fields: [LuaValue: LuaValue] = [:]
-                    for (index, column) in columns.enumerated() {
-                        fields[.string(column)] = luaValue(row[index] as DatabaseValue)
+                // Prepared and run on the read-only query path: SQLite's authorizer and
+                // query_only refuse writes, PRAGMAs and transaction control, and hide the
+                // columns the user may not see.
+                (columns, rows) = try store.readOnlyQuery(in: db) {
+                    let statement = try db.makeStatement(sql: query)
+                    guard statement.isReadonly else {
+                        throw LuaFault.message("sql() is read-only: '\(query.prefix(40))' would change the store (use the cases API)")
                     }
-                    return .map(fields)
+                    try statement.setArguments(StatementArguments(values))
+                    let columns = statement.columnNames
+                    return (columns, try Row.fetchAll(statement).map { row in
+                        var fields: [LuaValue: LuaValue] = [:]
+                        for (index, column) in columns.enumerated() {
+                            fields[.string(column)] = luaValue(row[index] as DatabaseValue)
+                        }
+                        return .map(fields)
+                    })
                 }
             } catch let fault as LuaFault {
                 throw fault
+            } catch let refusal as QueryRefusal {
+                throw .message(refusal.message)
             } catch {
                 // SQLite's message, never the bound values: case data is personal data.
                 throw .message("sql: \(StoreError.describe(error))")

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
         state.recorder.actor = store.userName
         let report: Importer.Report
         do {
-            report = try state.withTransaction(on: caseStore) { try Importer.run(path: file, in: state, skipBad: skipBad) }
+            report = try state.withTransaction(on: caseStore, lockingAtStart: true) { try Importer.run(path: file, in: state, skipBad: skipBad) }
         } catch let failure as Importer.Failure {
             list(bad: failure.report.bad)
             throw UsageError("\(file): \(failure)")

@@ -85,7 +85,7 @@ struct LetterCommand: ParsableCommand {
         let subject = self.subject
         let folder = try output ?? "\(caseStore.reportsFolder)/letters/\(subject.folder)"
         state.recorder.actor = store.userName
-        try state.withTransaction(on: caseStore) {
+        try state.withTransaction(on: caseStore, lockingAtStart: true) {
             let db = state.database!
             if let restriction {
                 guard let found = try CaseStore.restriction(restriction, in: db), found.kind != "warning" else {

@@ -36,11 +36,11 @@ import RedressCore
     }
 
     @Test(arguments: [
-        ("sql('delete from cases')", "sql() is read-only: 'delete from cases' would change the store (use the cases API)"),
+        ("sql('delete from cases')", "sql() is read-only: DELETE FROM cases would change the store (use the cases API)"),
         ("sql('update settings set value = 1')", "sql() is read-only"),
         ("sql('drop view open_cases')", "sql() is read-only"),
-        ("sql('pragma user_version = 7')", "sql() is read-only"),
-        ("sql('attach ? as x', '/tmp/redress-attach-test.db')", "sql: too many attached databases - max 0"),
+        ("sql('pragma user_version = 7')", "sql(): PRAGMA user_version is not allowed (read-only query path)"),
+        ("sql('attach ? as x', '/tmp/redress-attach-test.db')", "sql(): ATTACH is not allowed (read-only query path)"),
         ("sql('select * from nowhere')", "sql: no such table: nowhere"),
         ("sql('select ?', {})", "bad argument #2 to 'sql' (SQL parameter expected (nil, boolean, number, string or date), got {})"),
     ])

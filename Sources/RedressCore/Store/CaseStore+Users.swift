@@ -103,7 +103,14 @@ extension CaseStore {
     /// of the complaints they took). Returns the user, or nil in a store without users.
     @discardableResult
     public func identify(_ name: String?) throws(StoreError) -> User? {
-        try write { db in try Self.identify(name, in: db) }
+        // Deferred: the viewer is a temporary table, and a run that only reads takes no lock.
+        do {
+            return try transaction(lockingAtStart: false) { db in try Self.identify(name, in: db) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(message: StoreError.describe(error))
+        }
     }
 
     static func identify(_ name: String?, in db: Database) throws -> User? {
@@ -148,11 +155,14 @@ extension CaseStore {
 
     /// Records the pack's data-protection rules where the store's views and retention read
     /// them: who sees what, and how long personal data is kept.
+    /// Writes only what changed: every run that loads the pack comes here, and a run that only
+    /// reads must take no write lock.
     public static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
         try record(pack.confidentiality, in: db)
-        if let months = pack.retentionMonths {
-            try setSetting("retention.months", String(months), in: db)
-        } else {
+        let months = try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE key = 'retention.months'")
+        if let wanted = pack.retentionMonths.map(String.init) {
+            if months != wanted { try setSetting("retention.months", wanted, in: db) }
+        } else if months != nil {
             try db.execute(sql: "DELETE FROM settings WHERE key = 'retention.months'")
         }
     }
@@ -162,7 +172,8 @@ extension CaseStore {
         for (key, value) in [("confidentiality.identity_roles", array(confidentiality.identityRoles)),
                              ("confidentiality.outcome_roles", array(confidentiality.outcomeRoles)),
                              ("confidentiality.reveal_roles", array(confidentiality.revealRoles)),
-                             ("confidentiality.reveal_reason", confidentiality.revealNeedsReason ? "required" : "optional")] {
+                             ("confidentiality.reveal_reason", confidentiality.revealNeedsReason ? "required" : "optional")]
+        where try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE key = ?", arguments: [key]) != value {
             try setSetting(key, value, in: db)
         }
     }

@@ -16,6 +16,8 @@ public final class CaseStore: Sendable {
     /// The file's path.
     public let path: String
     let queue: DatabaseQueue
+    /// The read-only query path's guard on the connection (`readOnlyQuery`).
+    let queryGuard: QueryGuard
 
     /// How long a writer waits for another process's write to finish.
     public static let busyTimeout: Double = 30
@@ -23,6 +25,7 @@ public final class CaseStore: Sendable {
     /// Opens (creating if needed, with owner-only permissions) and migrates the store at `path`.
     public init(path: String) throws(StoreError) {
         let existed = TextFile.exists(path)
+        let queryGuard = QueryGuard()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Self.busyTimeout)
@@ -56,13 +59,18 @@ public final class CaseStore: Sendable {
                 try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
             }
             try Schema.migrator.migrate(queue)
-            try queue.writeWithoutTransaction { try Schema.installRedaction($0) }
+            try queue.writeWithoutTransaction { db in
+                try Schema.installRedaction(db)
+                queryGuard.install(on: db)
+                db.clearSchemaCache()
+            }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError(message: "cannot open the store '\(path)': \(StoreError.describe(error))")
         }
         self.path = path
+        self.queryGuard = queryGuard
     }
 
     /// True when `path` names an empty file.
@@ -98,6 +106,34 @@ public final class CaseStore: Sendable {
     /// LuaError stays a LuaError); the transaction is rolled back when `body` throws.
     public func writeThrowingAny<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.write(body)
+    }
+
+    /// Runs `body` in one transaction that belongs to the caller: everything `body` writes is
+    /// kept when it returns and nothing when it throws. With `lockingAtStart` false the
+    /// transaction is deferred: it reads a snapshot and takes the write lock only at its first
+    /// write, so a run that only reads never holds up another process's writes. (A deferred
+    /// run that reads and then writes while another process writes fails at that write with
+    /// "database is locked", where a locking one would have waited its turn at the start.)
+    public func transaction<T>(lockingAtStart: Bool, _ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(lockingAtStart ? .immediate : .deferred) {
+                result = try body(db)
+                guard db.isInsideTransaction else {
+                    throw StoreError(message: "the run's transaction ended before the run did")
+                }
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Runs `body`, which prepares and runs an analyst's SQL on `db` (this store's connection),
+    /// on the read-only query path (`QueryGuard`): it can neither write nor end the run's
+    /// transaction, and reads a protected column only as the viewer may see it. A refused query
+    /// throws `QueryRefusal`, whose message names what was refused.
+    public func readOnlyQuery<T>(in db: Database, _ body: () throws -> T) throws -> T {
+        try queryGuard.run(in: db, body)
     }
 
     /// A setting, or nil.

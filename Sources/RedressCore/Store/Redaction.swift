@@ -31,6 +31,19 @@ public enum Redaction {
             }
         }
 
+        /// The setting that lists, as a JSON array, the roles that see everything withheld on
+        /// this ground.
+        public var rolesSetting: String {
+            switch self {
+            case .identity: "confidentiality.identity_roles"
+            case .outcome: "confidentiality.outcome_roles"
+            }
+        }
+
+        /// SQL true when the connection's viewer has one of the roles that see everything
+        /// withheld on this ground (the read-only query path's authorizer asks it once a query).
+        public var viewerSeesAll: String { Redaction.viewerHasRole(rolesSetting) }
+
         /// The temporary view holding the ids withheld on this ground from the viewer.
         var withheldIDs: String {
             switch self {
@@ -45,12 +58,12 @@ public enum Redaction {
             switch self {
             case .identity:
                 """
-                (c.anonymous = 1 OR c.confidential = 1) AND NOT \(Redaction.viewerHasRole("confidentiality.identity_roles"))
+                (c.anonymous = 1 OR c.confidential = 1) AND NOT \(Redaction.viewerHasRole(Ground.identity.rolesSetting))
                   AND NOT EXISTS (SELECT 1 FROM main.events e WHERE e.case_id = c.id AND e.type = 'received'
                                   AND e.actor = (SELECT v.user FROM temp.redress_viewer v))
                 """
             case .outcome:
-                "c.outcome_confidential = 1 AND NOT \(Redaction.viewerHasRole("confidentiality.outcome_roles"))"
+                "c.outcome_confidential = 1 AND NOT \(Redaction.viewerHasRole(Ground.outcome.rolesSetting))"
             }
         }
     }
@@ -164,6 +177,27 @@ public enum Redaction {
             columns[table.name] = names
         }
         return columns
+    }
+
+    /// The grounds on which `table.column` of a real table is protected (every column of a
+    /// table whose rows a viewer may not see), for the read-only query path's authorizer.
+    public static func grounds(table: String, column: String) -> [Ground] {
+        guard let entry = tables.first(where: { $0.name.caseInsensitiveCompare(table) == .orderedSame }) else { return [] }
+        return entry.protections.filter { protection in
+            protection.hidesRows || (protection.columns + protection.jsonKeys.keys).contains {
+                $0.caseInsensitiveCompare(column) == .orderedSame
+            }
+        }.map(\.ground)
+    }
+
+    /// True when `table` is one whose rows a viewer without the role does not see at all.
+    public static func hidesRows(_ table: String) -> Bool {
+        tables.contains { $0.name.caseInsensitiveCompare(table) == .orderedSame && $0.protections.contains(where: \.hidesRows) }
+    }
+
+    /// True for the name of one of the redacting views (each named after its table).
+    public static func isView(_ name: String) -> Bool {
+        tables.contains { $0.name.caseInsensitiveCompare(name) == .orderedSame }
     }
 
     /// The redacting view of `table`, whose columns are `columns` (the real table's, in order).
