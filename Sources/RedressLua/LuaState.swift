@@ -22,6 +22,11 @@ public final class LuaState {
         public var maxInstructions: Int64 = 1_000_000_000
         /// Memory cap in MiB; 0 for none.
         public var maxMemoryMB: Int = 2048
+        /// Wall-clock limit of a run in seconds; 0 for none. It stops Lua code (the hook polls
+        /// the watchdog's flag), long C calls of the string and table libraries (patched to run
+        /// the hook inside their loops), and the store's running SQL statement
+        /// (`sqlite3_interrupt`). A run is one `withTimeLimit`, or else one call into Lua.
+        public var timeout: Double = 0
         /// "Today" for `date.today()`; the system's local date when nil.
         public var asOf: LocalDate?
         /// The region of the `calendar` global.
@@ -61,6 +66,8 @@ public final class LuaState {
     /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
     var calendars: [CalendarHandle] = []
     var holidayData: Result<HolidayData, LuaError>?
+    /// The watchdog of the run under way, if it has a time limit (`withTimeLimit`).
+    private var watchdog: OpaquePointer?
 
     /// Creates a state with the standard libraries, the sandbox (unless `options.unsafe`), and
     /// the `date` and `calendar` modules.
@@ -69,6 +76,7 @@ public final class LuaState {
         host.initialize(to: lshim_host())
         host.pointee.cap = options.maxMemoryMB > 0 ? size_t(options.maxMemoryMB) << 20 : 0
         host.pointee.budget = options.maxInstructions
+        host.pointee.timeout = options.timeout
         guard let state = lshim_newstate(host) else {
             host.deallocate()
             throw LuaError(kind: .memory, message: "cannot create a Lua state: not enough memory")
@@ -178,24 +186,80 @@ public final class LuaState {
         for argument in arguments {
             if let failure = push(argument) { throw failure }
         }
+        let started = try startWatchdog()
+        defer { if started { stopWatchdog() } }
         let status = lshim_pcall_traceback(L, Int32(arguments.count), LUA_MULTRET)
         if status != LUA_OK {
             throw error(status: status)
         }
     }
 
-    /// Sets the count hook whenever a limit is set: it enforces the instruction budget, and it
-    /// re-raises a tripped memory cap that a script's pcall caught. With no limits there is no
-    /// hook (it costs time; Ctrl-C arms its own).
+    /// Arms the count hook for a run. It is always set: it enforces the instruction budget,
+    /// re-raises a tripped memory cap that a script's pcall caught, and is how Ctrl-C and the
+    /// deadline reach running code (they set flags it polls; no other thread touches the hook).
     func armHook() {
         let budget = host.pointee.budget
-        let every = budget > 0 ? min(budget, 1000) : (host.pointee.cap > 0 ? 1000 : 0)
-        lshim_sethook(L, Int32(every))
+        lshim_sethook(L, Int32(budget > 0 ? min(budget, 1000) : 1000))
     }
 
-    /// Asks the running chunk to stop (safe from a signal handler).
+    /// Asks the running chunk to stop, and the store's running SQL statement with it: safe from
+    /// a signal handler and from another thread (it only sets a flag the hook polls).
     public func interrupt() {
         lshim_interrupt(L)
+    }
+
+    // MARK: The time limit
+
+    /// Runs `body` as one run under the wall-clock limit (`options.timeout`): every chunk and
+    /// SQL statement it runs shares one deadline. Past it, Lua code and long library calls stop
+    /// with `run stopped after N s (--timeout)` (kind `.timeLimit`) and the running statement
+    /// is interrupted; whatever `body` then throws is reported as that limit. Put it inside the
+    /// store transaction, so the commit or rollback itself is never interrupted. Without a
+    /// limit, or inside another `withTimeLimit`, it just runs `body`.
+    public func withTimeLimit<T>(_ body: () throws -> T) throws -> T {
+        guard try startWatchdog() else { return try body() }
+        defer { stopWatchdog() }
+        do {
+            return try body()
+        } catch let error as LuaError where error.kind == .timeLimit {
+            throw error
+        } catch {
+            if lshim_timedout(host) != 0 { throw LuaError(kind: .timeLimit, message: timeoutMessage) }
+            throw error
+        }
+    }
+
+    /// Starts the run's watchdog when there is a limit and no run is under way; true if it did.
+    private func startWatchdog() throws(LuaError) -> Bool {
+        guard options.timeout > 0, watchdog == nil else { return false }
+        guard let started = lshim_watchdog_start(host, options.timeout) else {
+            throw LuaError(kind: .other, message: "cannot start the watchdog thread of --timeout")
+        }
+        watchdog = started
+        return true
+    }
+
+    /// Stops the watchdog and clears its flag: code that runs after the run (reading results)
+    /// is not stopped by a deadline that passed as the run ended.
+    private func stopWatchdog() {
+        lshim_watchdog_stop(watchdog)
+        watchdog = nil
+        lshim_cleartimeout(host)
+    }
+
+    /// `run stopped after 5 s (--timeout)`.
+    var timeoutMessage: String {
+        var buffer = [CChar](repeating: 0, count: 128)
+        lshim_timeoutmessage(host, &buffer, buffer.count)
+        return String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
+    }
+
+    /// The message of a run stopped from outside while Swift code ran (an SQL statement):
+    /// `interrupted` or the time limit's; nil when the run goes on.
+    var stopMessage: String? {
+        if lshim_interrupted(host) != 0 { return "interrupted" }
+        if lshim_timedout(host) != 0 { return timeoutMessage }
+        return nil
     }
 
     /// Clears an interrupt that came too late to stop a run (Ctrl-C just as it ended), and the
@@ -223,8 +287,14 @@ public final class LuaState {
         let text = lua_type(L, -1) == LUA_TSTRING ? String(cString: lua_tolstring(L, -1, nil)) : "(error object is not a string)"
         lua_settop(L, -2)
         let flags = host.pointee
-        if flags.interrupted != 0 {
+        if lshim_interrupted(host) != 0 {
             return LuaError(kind: .interrupted, handled: text)
+        }
+        if lshim_timedout(host) != 0 {
+            // A statement the watchdog interrupted may surface as an SQL error: name the limit.
+            let stopped = LuaError(kind: .timeLimit, handled: text)
+            if stopped.message.contains("(--timeout)") { return stopped }
+            return LuaError(kind: .timeLimit, message: timeoutMessage, traceback: stopped.traceback)
         }
         if flags.instructions_tripped != 0 {
             return LuaError(kind: .instructionLimit, handled: text)

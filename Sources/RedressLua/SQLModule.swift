@@ -30,6 +30,7 @@ enum SQLModule {
             if let refusal = SQLText.refusal(query) {
                 throw .message("sql: refused: \(refusal)")
             }
+            if let stopped = lua.state.stopMessage { throw .message(stopped) }
             let rows: [LuaValue]
             let columns: [String]
             do {
@@ -49,6 +50,8 @@ enum SQLModule {
             } catch let fault as LuaFault {
                 throw fault
             } catch {
+                // Ctrl-C or the time limit interrupted the statement: say which.
+                if let stopped = lua.state.stopMessage { throw .message(stopped) }
                 // SQLite's message, never the bound values: case data is personal data.
                 throw .message("sql: \(StoreError.describe(error))")
             }

@@ -15,25 +15,46 @@ struct LuaOptions: ParsableArguments {
             help: ArgumentHelp("Stop a run that needs more than this much memory, in MB (0: no limit).", valueName: "mb"))
     var maxMemory: Int = LuaState.Options().maxMemoryMB
 
+    @Option(help: ArgumentHelp("""
+            Stop a run after this many seconds of wall-clock time (0: no limit; default \(Int(LuaOptions.defaultTimeout)) for \
+            run, -e, jobs and piped input, none in the interactive REPL, where it limits each chunk). It stops \
+            Lua code, long string-pattern and table calls, and the running SQL statement; the run's \
+            changes are rolled back.
+            """, valueName: "seconds"))
+    var timeout: Double?
+
+    /// The time limit of a run unless `--timeout` is given.
+    static let defaultTimeout: Double = 60
+    /// The longest `--timeout` (about 115 days).
+    static let maxTimeout: Double = 10_000_000
+
     func validate() throws {
         guard maxInstructions >= 0 else { throw ValidationError("--max-instructions: expected 0 or more, got \(maxInstructions)") }
         guard maxMemory >= 0 else { throw ValidationError("--max-memory: expected 0 or more MB, got \(maxMemory)") }
+        if let timeout, !(timeout >= 0 && timeout <= LuaOptions.maxTimeout) {
+            throw ValidationError("--timeout: expected 0 to \(Int(LuaOptions.maxTimeout)) seconds, got \(timeout)")
+        }
     }
 
     /// A state set up from the command line. `folder` is the running script's own folder.
-    /// `script` is what the audit trail names as the source of the run's changes.
-    func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String) throws -> LuaState {
-        let state = try LuaState(options: stateOptions(global, installation: installation, folder: folder))
+    /// `script` is what the audit trail names as the source of the run's changes. A run's time
+    /// limit is `--timeout`, else `defaultTimeout` (0: none, for the interactive REPL).
+    func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String,
+                   defaultTimeout: Double = LuaOptions.defaultTimeout) throws -> LuaState {
+        let state = try LuaState(options: stateOptions(global, installation: installation, folder: folder,
+                                                       defaultTimeout: defaultTimeout))
         state.recorder = Recorder(actor: Installation.currentUser, script: script)
         return state
     }
 
     /// The options of such a state.
-    func stateOptions(_ global: GlobalOptions, installation: Installation, folder: String) throws -> LuaState.Options {
+    func stateOptions(_ global: GlobalOptions, installation: Installation, folder: String,
+                      defaultTimeout: Double = LuaOptions.defaultTimeout) throws -> LuaState.Options {
         var options = LuaState.Options()
         options.unsafe = unsafe
         options.maxInstructions = maxInstructions
         options.maxMemoryMB = maxMemory
+        options.timeout = timeout ?? defaultTimeout
         options.asOf = try global.asOfDate()
         options.region = try global.chosenRegion()
         options.scripts = installation.scripts
@@ -81,7 +102,9 @@ struct RunCommand: ParsableCommand {
         }
         try state.setGlobal("arg", .map(arg))
         try store.run(state) {
-            try state.runFile(script, arguments: arguments.map { .string($0) })
+            try state.withTimeLimit {
+                _ = try state.runFile(script, arguments: arguments.map { .string($0) })
+            }
         }
     }
 }

@@ -98,15 +98,14 @@ import RedressLua
 
 extension EvaluatorTests {
     /// Ctrl-C just as a chunk ends (after its last instruction) leaves an interrupt pending,
-    /// which makes every protected read fail: completion would offer nothing. `resetLimits`
-    /// clears it, and the evaluator calls it as each chunk ends.
+    /// which the hook would raise in any Lua code that completion runs. `resetLimits` clears it,
+    /// and the evaluator calls it as each chunk ends.
     @Test func anInterruptThatCameTooLateIsCleared() throws {
         let state = try TestSupport.state()
         let evaluator = Evaluator(state: state, store: nil)
         #expect(values(evaluator.evaluate("account = { balance = 1 }")) == [])
         let completer = Completer(members: LuaMembers(state: state))
         state.interrupt()
-        #expect(completer.complete("account.").matches == [])
         state.resetLimits()
         #expect(completer.complete("account.").matches == ["account.balance"])
         state.interrupt()
