@@ -523,7 +523,7 @@ extension LuaCall {
     func textArgument(_ index: Int32, _ field: String) throws(InputError) -> String? {
         switch lua_type(L, index) {
         case LUA_TNONE, LUA_TNIL: return nil
-        case LUA_TSTRING: return state.string(at: index)
+        case LUA_TSTRING: return text(at: index)
         default: throw InputError(field: field, message: "expected text, got \(describeArgument(index))")
         }
     }
@@ -536,7 +536,7 @@ extension LuaCall {
         case LUA_TNONE, LUA_TNIL: return nil
         case LUA_TSTRING:
             do throws(DateError) {
-                return try LocalDate(iso: state.string(at: index))
+                return try LocalDate(iso: text(at: index))
             } catch {
                 throw InputError(field: field, message: "\(error): \(error.reason)")
             }

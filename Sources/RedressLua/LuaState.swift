@@ -281,9 +281,11 @@ public final class LuaState {
         (Int(host.pointee.used), Int(host.pointee.peak))
     }
 
-    /// Turns the error on top of the stack into a `LuaError`, classifying limit errors by the
-    /// host's flags rather than by their text (a script may rethrow them changed).
-    func error(status: Int32) -> LuaError {
+    /// Turns the error on top of `thread`'s stack (the main thread's by default) into a
+    /// `LuaError`, classifying limit errors by the host's flags rather than by their text (a
+    /// script may rethrow them changed).
+    func error(status: Int32, on thread: OpaquePointer? = nil) -> LuaError {
+        let L = thread ?? L
         let text = lua_type(L, -1) == LUA_TSTRING ? String(cString: lua_tolstring(L, -1, nil)) : "(error object is not a string)"
         lua_settop(L, -2)
         let flags = host.pointee
