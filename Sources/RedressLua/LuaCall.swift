@@ -137,6 +137,13 @@ public struct LuaCall {
         call.pointee.pushed += 1
     }
 
+    /// Returns a string of exactly these bytes (a chunk's source), pushed now.
+    public mutating func `return`(bytes: [UInt8]) throws(LuaFault) {
+        precondition(call.pointee.nresults == 0, "mixing pushed and simple results")
+        if let failure = state.push(bytes: bytes, on: L) { throw .message(failure.message) }
+        call.pointee.pushed += 1
+    }
+
     /// Returns the value now on top of the stack, pushed by the caller with non-raising API.
     public mutating func returnTop() {
         call.pointee.pushed += 1

@@ -105,18 +105,30 @@ public final class LuaState {
     /// shows it in messages (`=(command line)`, `@path/to/file.lua`).
     @discardableResult
     public func run(_ code: String, name: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try run(bytes: Array(code.utf8), name: name, arguments: arguments)
+    }
+
+    /// Compiles and runs a chunk given as bytes, exactly as given (Lua is 8-bit clean: a
+    /// script's Latin-1 or other non-UTF-8 string literals keep their bytes).
+    @discardableResult
+    public func run(bytes code: [UInt8], name: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        try check(load(code, name: name))
+        try check(load(bytes: code, name: name))
         return try call(arguments: arguments, base: base)
     }
 
     /// Compiles a text chunk without running it: nil when it compiles, else the `.syntax` error
     /// (whose message ends in `<eof>` when the chunk is only unfinished, as lua.c tests).
     public func compile(_ code: String, name: String) -> LuaError? {
+        compile(bytes: Array(code.utf8), name: name)
+    }
+
+    /// `compile` of a chunk given as bytes.
+    public func compile(bytes code: [UInt8], name: String) -> LuaError? {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        let status = load(code, name: name)
+        let status = load(bytes: code, name: name)
         return status == LUA_OK ? nil : error(status: status)
     }
 
@@ -125,9 +137,14 @@ public final class LuaState {
     /// them in place, metatables and all, as the REPL's renderer does. The limits are reset
     /// before `inspect` runs, so what it calls through protected helpers cannot trip them.
     public func evaluate<T>(_ code: String, name: String, inspect: (ClosedRange<Int32>?) -> T) throws(LuaError) -> T {
+        try evaluate(bytes: Array(code.utf8), name: name, inspect: inspect)
+    }
+
+    /// `evaluate` of a chunk given as bytes.
+    public func evaluate<T>(bytes code: [UInt8], name: String, inspect: (ClosedRange<Int32>?) -> T) throws(LuaError) -> T {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        try check(load(code, name: name))
+        try check(load(bytes: code, name: name))
         try invoke(arguments: [])
         lshim_resetlimits(L)
         let top = lua_gettop(L)
@@ -139,34 +156,83 @@ public final class LuaState {
         Self.load(code, name: name, on: L)
     }
 
+    /// Loads a chunk given as bytes: its function, or the error message, on top.
+    func load(bytes code: [UInt8], name: String) -> Int32 {
+        code.withUnsafeBytes { Self.load($0, name: name, on: L) }
+    }
+
     /// Loads a text chunk on thread `L` (a primitive's own thread): protected, never raises.
     static func load(_ code: String, name: String, on L: OpaquePointer) -> Int32 {
         var code = code
-        return code.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                lshim_loadtext(L, $0.baseAddress, $0.count, name)
-            }
-        }
+        return code.withUTF8 { load(UnsafeRawBufferPointer($0), name: name, on: L) }
     }
 
-    /// Runs a script file (text only) with `arguments` as its `...`.
+    /// Loads the bytes of a chunk on thread `L`, as they are: protected, never raises.
+    static func load(_ code: UnsafeRawBufferPointer, name: String, on L: OpaquePointer) -> Int32 {
+        lshim_loadtext(L, code.baseAddress?.assumingMemoryBound(to: CChar.self), code.count, name)
+    }
+
+    /// Runs a script file (text only, its bytes as they are) with `arguments` as its `...`.
     @discardableResult
     public func runFile(_ path: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
-        let code: String
+        let code = try Self.script(path)
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try check(load(bytes: code, name: "@" + path))
+        return try call(arguments: arguments, base: base)
+    }
+
+    /// Runs a script file with `arguments` as its `...`, each a string of exactly those bytes
+    /// (a script's command-line arguments, as lua.c passes them).
+    @discardableResult
+    public func runFile(_ path: String, byteArguments arguments: [[UInt8]]) throws(LuaError) -> [LuaValue] {
+        let code = try Self.script(path)
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try check(load(bytes: code, name: "@" + path))
+        try invoke(count: arguments.count) { () throws(LuaError) in
+            for argument in arguments { if let failure = push(bytes: argument) { throw failure } }
+        }
+        return results(above: base)
+    }
+
+    /// `arg` as lua.c sets it: `arg[0]` the script's name, `arg[1]`... its arguments, each a
+    /// string of exactly the bytes given.
+    public func setScriptArguments(script: [UInt8], _ arguments: [[UInt8]]) throws(LuaError) {
+        guard lua_checkstack(L, 4) != 0 else { throw LuaError(kind: .memory, message: "stack overflow while setting arg") }
+        try check(lshim_createtable_p(L, Int32(clamping: arguments.count), 1))
+        for (index, bytes) in ([script] + arguments).enumerated() {
+            if let failure = push(bytes: bytes) { lua_settop(L, -2); throw failure }
+            let status = lshim_rawseti_p(L, -2, lua_Integer(index))
+            if status != LUA_OK { lua_rotate(L, -2, 1); lua_settop(L, -2); throw error(status: status) }
+        }
+        try check(lshim_setglobal_p(L, "arg"))
+    }
+
+    /// A script file's bytes, a first line starting with '#' commented out.
+    private static func script(_ path: String) throws(LuaError) -> [UInt8] {
         do {
-            code = try TextFile.read(path)
+            return skippingShebang(try TextFile.bytes(path))
         } catch {
             throw LuaError(kind: .other, message: "cannot open \(path): \(error.reason)")
         }
-        // A first line starting with '#' (a shebang) is skipped, as lua.c does.
-        let body = code.hasPrefix("#") ? "--" + code : code
-        return try run(body, name: "@" + path, arguments: arguments)
+    }
+
+    /// A first line starting with '#' (a shebang) is skipped, as lua.c does: commented out, so
+    /// that line numbers stay right.
+    public static func skippingShebang(_ code: [UInt8]) -> [UInt8] {
+        code.first == UInt8(ascii: "#") ? Array("--".utf8) + code : code
     }
 
     /// Calls the function at `base + 1` with `arguments` under the traceback handler, collecting
     /// every result.
     func call(arguments: [LuaValue], base: Int32) throws(LuaError) -> [LuaValue] {
         try invoke(arguments: arguments)
+        return results(above: base)
+    }
+
+    /// The values on the stack above `base`, copied into Swift.
+    func results(above base: Int32) -> [LuaValue] {
         var results: [LuaValue] = []
         let top = lua_gettop(L)
         if top > base {
@@ -181,14 +247,21 @@ public final class LuaState {
     /// leaving every result on the stack. The limits are reset first, so each run gets its whole
     /// budget.
     func invoke(arguments: [LuaValue]) throws(LuaError) {
+        try invoke(count: arguments.count) { () throws(LuaError) in
+            for argument in arguments {
+                if let failure = push(argument) { throw failure }
+            }
+        }
+    }
+
+    /// `invoke` with `count` arguments that `pushArguments` pushes.
+    func invoke(count: Int, pushArguments: () throws(LuaError) -> Void) throws(LuaError) {
         lshim_resetlimits(L)
         armHook()
-        for argument in arguments {
-            if let failure = push(argument) { throw failure }
-        }
+        try pushArguments()
         let started = try startWatchdog()
         defer { if started { stopWatchdog() } }
-        let status = lshim_pcall_traceback(L, Int32(arguments.count), LUA_MULTRET)
+        let status = lshim_pcall_traceback(L, Int32(count), LUA_MULTRET)
         if status != LUA_OK {
             throw error(status: status)
         }
@@ -326,6 +399,19 @@ public final class LuaState {
         try check(lshim_getglobal_p(L, name))
         defer { lua_settop(L, -2) }
         return value(at: -1)
+    }
+
+    /// Pushes bytes as a Lua string, exactly (protected): nil on success, or the error (stack
+    /// unchanged). For a chunk's source handed to Lua's `load`.
+    public func push(bytes: [UInt8], on thread: OpaquePointer? = nil) -> LuaError? {
+        let L = thread ?? L
+        guard lua_checkstack(L, 3) != 0 else {
+            return LuaError(kind: .memory, message: "stack overflow while pushing a value")
+        }
+        let status = bytes.withUnsafeBytes {
+            lshim_pushlstring_p(L, $0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count)
+        }
+        return status == LUA_OK ? nil : error(status: status, on: L)
     }
 
     /// Throws the error on top of the stack when a protected helper failed.

@@ -44,12 +44,17 @@ final class Evaluator {
 
     /// Runs `code` as one chunk in one transaction and reads its results.
     func run(_ code: String, name: String) -> Outcome {
+        run(bytes: Array(code.utf8), name: name)
+    }
+
+    /// Runs a chunk given as bytes (a file `.read` in: Lua source need not be UTF-8).
+    func run(bytes code: [UInt8], name: String) -> Outcome {
         defer { state.resetLimits() }
         do {
             let values = try transaction {
                 InterruptSignal.running = state.L
                 defer { InterruptSignal.running = nil }
-                return try state.evaluate(code, name: name) { range in inspector.read(range) }
+                return try state.evaluate(bytes: code, name: name) { range in inspector.read(range) }
             }
             return .values(values)
         } catch let error as LuaError {

@@ -96,14 +96,12 @@ struct RunCommand: ParsableCommand {
         let folder = script.contains("/") ? String(script[..<script.lastIndex(of: "/")!]) : "."
         let state = try lua.makeState(options, installation: Installation.locate(), folder: folder.isEmpty ? "/" : folder,
                                       script: "redress run \(script)")
-        var arg: [LuaValue: LuaValue] = [.integer(0): .string(script)]
-        for (index, value) in arguments.enumerated() {
-            arg[.integer(Int64(index + 1))] = .string(value)
-        }
-        try state.setGlobal("arg", .map(arg))
+        // The arguments as given, byte for byte (the parser's Strings replace invalid UTF-8).
+        let raw = RawArguments.trailing(arguments)
+        try state.setScriptArguments(script: Array(script.utf8), raw)
         try store.run(state) {
             try state.withTimeLimit {
-                _ = try state.runFile(script, arguments: arguments.map { .string($0) })
+                _ = try state.runFile(script, byteArguments: raw)
             }
         }
     }

@@ -55,8 +55,8 @@ struct Redress: ParsableCommand {
         let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress -e")
         try store.run(state) {
             try state.withTimeLimit {
-                for chunk in chunks {
-                    try state.run(chunk, name: "=(command line)")
+                for chunk in RawArguments.chunks(chunks) {
+                    try state.run(bytes: chunk, name: "=(command line)")
                 }
             }
         }
