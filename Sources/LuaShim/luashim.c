@@ -234,8 +234,10 @@ void lshim_watchdog_stop(lshim_watchdog *w) {
 
 static const char lshim_datekey_slot = 0;
 
+// Pushes two values (popped before it returns): it makes room for them itself, since callers
+// read values where the stack may be full (a chunk's many results, after a LUA_MULTRET call).
 int lshim_todate(lua_State *L, int idx, lua_Integer *day) {
-    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return 0;
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_checkstack(L, 2) || !lua_getmetatable(L, idx)) return 0;
     lua_rawgetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
     int same = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
@@ -280,8 +282,9 @@ int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key) {
     return lua_pcall(L, 2, 1, 0);
 }
 
+// Pushes two values (popped before it returns), making room for them itself (see lshim_todate).
 void *lshim_topointer(lua_State *L, int idx, const void *key) {
-    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_checkstack(L, 2) || !lua_getmetatable(L, idx)) return NULL;
     lua_rawgetp(L, LUA_REGISTRYINDEX, key);
     int same = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);

@@ -74,6 +74,9 @@ extension LuaState {
             guard lua_checkstack(L, 4) != 0 else { return .opaque("table (too deep)") }
             return table(at: index, seen: &seen, L)
         case LUA_TUSERDATA:
+            // Reading a chunk's results, the stack may have no free slot: the class checks
+            // below push two values.
+            guard lua_checkstack(L, 2) != 0 else { return .opaque("userdata") }
             var day: lua_Integer = 0
             if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
             if lshim_topointer(L, index, CalendarModule.classKey) != nil { return .opaque("calendar") }

@@ -113,3 +113,14 @@ extension EvaluatorTests {
         #expect(completer.complete("account.").matches == ["account.balance"])
     }
 }
+
+extension EvaluatorTests {
+    /// A chunk's results fill the stack to its top; reading them in place makes room for what
+    /// recognising a date pushes.
+    @Test func manyDateResultsAreShown() throws {
+        let evaluator = Evaluator(state: try TestSupport.state(), store: nil)
+        let shown = values(evaluator.evaluate("(function() local t = {} for i = 1, 300 do t[i] = date('2026-01-01') end return table.unpack(t) end)()"))
+        #expect(shown?.count == 300)
+        #expect(shown?.last == .date(try LocalDate(iso: "2026-01-01")))
+    }
+}

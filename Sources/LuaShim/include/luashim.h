@@ -116,7 +116,8 @@ typedef void (*lshim_fn)(lua_State *L, lshim_call *call);
 int lshim_pushfunction_p(lua_State *L, lshim_fn fn);
 
 /// Date userdata: an int64 day number under the metatable registered with lshim_setdatemeta.
-/// Reads the day number at `idx` if it is a date; never raises.
+/// Reads the day number at `idx` if it is a date; never raises. It makes room for the two
+/// values it pushes (and pops) itself; 0 when the stack cannot grow.
 int lshim_todate(lua_State *L, int idx, lua_Integer *day);
 /// Protected: pushes a date.
 int lshim_pushdate_p(lua_State *L, lua_Integer day);
@@ -128,7 +129,8 @@ int lshim_pushdate_p(lua_State *L, lua_Integer day);
 
 /// Protected: pushes a userdata holding `pointer` under class `key`'s metatable.
 int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key);
-/// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise. Never raises.
+/// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise (or when the
+/// stack cannot grow by the two values it pushes and pops). Never raises.
 void *lshim_topointer(lua_State *L, int idx, const void *key);
 
 // MARK: Protected helpers for Swift callbacks. Each returns 0 on success, else a Lua status
