@@ -30,16 +30,21 @@ final class Evaluator {
     /// Evaluates a chunk typed at the prompt. `firstLine` numbers its first line in messages
     /// (`stdin:12:` for input read from a file or pipe).
     func evaluate(_ chunk: String, name: String = "=stdin", firstLine: Int = 1) -> Outcome {
-        let lead = String(repeating: "\n", count: max(0, firstLine - 1))
-        let expression = lead + "return " + chunk
-        guard let expressionError = state.compile(expression, name: name) else {
-            return run(expression, name: name)
+        evaluate(bytes: Array(chunk.utf8), name: name, firstLine: firstLine)
+    }
+
+    /// `evaluate` of a chunk as the bytes typed (Lua gets them exactly).
+    func evaluate(bytes chunk: [UInt8], name: String = "=stdin", firstLine: Int = 1) -> Outcome {
+        let lead = [UInt8](repeating: UInt8(ascii: "\n"), count: max(0, firstLine - 1))
+        let expression = lead + Array("return ".utf8) + chunk
+        guard let expressionError = state.compile(bytes: expression, name: name) else {
+            return run(bytes: expression, name: name)
         }
         let statements = lead + chunk
-        if let error = state.compile(statements, name: name) {
+        if let error = state.compile(bytes: statements, name: name) {
             return Evaluator.isIncomplete(error) || Evaluator.isIncomplete(expressionError) ? .incomplete : .failure(error)
         }
-        return run(statements, name: name)
+        return run(bytes: statements, name: name)
     }
 
     /// Runs `code` as one chunk in one transaction and reads its results.

@@ -86,4 +86,15 @@ import Testing
         #expect(ours.status == 0)
         #expect(ours.stdout == plain.stdout)
     }
+
+    @Test func linesPipedIntoTheREPLKeepTheirBytes() throws {
+        // One line, then a chunk over two lines (continued: the table is unfinished).
+        let input: [UInt8] = Array("local s = \"".utf8) + [0xA3] + Array("100\" print(#s, s:byte(1, -1))\n".utf8)
+            + Array("t = { \"".utf8) + [0xFF, 0xC3] + Array("\",\r\n\"".utf8) + [0xE2] + Array("\" }\nprint(#t[1], #t[2], t[1]:byte(1, -1))\n".utf8)
+        let ours = try shell("'\(Redress.binary.path)'", input: Data(input))
+        let plain = try shell("'\(Self.lua)' -", input: Data(input))
+        #expect(String(decoding: plain.stdout, as: UTF8.self) == "4\t163\t49\t48\t48\n2\t1\t255\t195\n")
+        #expect(ours.stdout == plain.stdout)
+        #expect(ours.status == 0)
+    }
 }
