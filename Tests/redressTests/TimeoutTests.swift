@@ -86,4 +86,30 @@ import Testing
             #expect(result.status == 2, "--timeout \(bad)")
         }
     }
+
+    @Test(.timeLimit(.minutes(1))) func aJobPastItsTimeLimitFailsKeepsNothingAndIsRecorded() throws {
+        let workspace = try JobsCommandTests.Workspace()
+        let ref = try Redress.run(["--db", workspace.db, "--as-of", "2026-12-21", "-e",
+                                   "print(cases.intake{ received = '2026-12-21', channel = 'email' }.ref)"])
+        #expect(ref.stdout == "C-2026-000001\n")
+        try workspace.job("stuck", """
+            return {
+              schedule = "daily",
+              run = function(job)
+                cases.get("C-2026-000001"):assign{ officer = "JB" }
+                job:write("stuck.txt", "never")
+                return ("a"):rep(300000):match(".-b")
+              end,
+            }
+            """)
+        let start = Date()
+        let result = try workspace.jobs(["run", "stuck", "--as-of", "2026-12-22", "--timeout", "1"])
+        #expect(Date().timeIntervalSince(start) < 15)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("2026-12-22 stuck: failed"))
+        #expect(result.stderr.contains("s-jobs/stuck.lua:6: run stopped after 1 s (--timeout)"))
+        #expect(try workspace.query("SELECT assigned FROM assignments") == [])
+        #expect(workspace.file("s-reports/stuck.txt") == nil)
+        #expect(try workspace.query("SELECT due, status FROM job_runs WHERE job = 'stuck'") == ["2026-12-22|failed"])
+    }
 }
