@@ -112,4 +112,13 @@ import Testing
         #expect(workspace.file("s-reports/stuck.txt") == nil)
         #expect(try workspace.query("SELECT due, status FROM job_runs WHERE job = 'stuck'") == ["2026-12-22|failed"])
     }
+
+    @Test(.timeLimit(.minutes(1))) func eachChunkPipedIntoTheREPLHasTheLimit() throws {
+        let start = Date()
+        let result = try Redress.run(["--timeout", "1"], input: "print(1)\nwhile true do end\nprint(2)\n")
+        #expect(Date().timeIntervalSince(start) < 8)
+        #expect(result.stdout == "1\n2\n")
+        #expect(result.stderr == "stdin:2: run stopped after 1 s (--timeout)\n")
+        #expect(result.status == 1)
+    }
 }
