@@ -16,10 +16,10 @@ struct LuaOptions: ParsableArguments {
     var maxMemory: Int = LuaState.Options().maxMemoryMB
 
     @Option(help: ArgumentHelp("""
-            Stop a run after this many seconds of wall-clock time (0: no limit; default \(Int(LuaOptions.defaultTimeout)) for \
-            run, -e, jobs and piped input, none in the interactive REPL, where it limits each chunk). It stops \
-            Lua code, long string-pattern and table calls, and the running SQL statement; the run's \
-            changes are rolled back.
+            Stop a run after this many seconds of wall-clock time (0: no limit). Default \(Int(LuaOptions.defaultTimeout)) for \
+            run, -e, each job, and each chunk of input piped to the REPL; at the interactive prompt none \
+            unless given (then each chunk has it). It stops Lua code, long string-pattern and table \
+            calls, and the running SQL statement; the run's changes are rolled back.
             """, valueName: "seconds"))
     var timeout: Double?
 

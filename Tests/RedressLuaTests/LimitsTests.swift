@@ -17,6 +17,9 @@ import Testing
         "local co = coroutine.wrap(function() while true do end end) co()",
         "while true do coroutine.wrap(function() pcall(function() while true do end end) end)() end",
         "xpcall(function() while true do end end, function() while true do end end) while true do end",
+        // A long C call: each step of a pattern match counts as an instruction.
+        "return ('a'):rep(300000):find('.-b')",
+        "while true do pcall(string.find, ('a'):rep(300000), '.-b') end",
     ])
     func runawayLoopsStopAtTheInstructionLimit(code: String) throws {
         let error = try TestSupport.failure(code, in: limited())
