@@ -5,6 +5,7 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
+static inline FILE *creadline_stdin(void) { return stdin; }
 static inline void creadline_set_name(const char *name) { rl_readline_name = name; }
 static inline void creadline_set_completion_function(rl_completion_func_t *f) { rl_attempted_completion_function = f; }
 static inline void creadline_set_completion_over(int over) { rl_attempted_completion_over = over; }

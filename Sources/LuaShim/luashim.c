@@ -1,9 +1,11 @@
 #include "luashim.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
+#include <time.h>
 #include <unistd.h>
 
 // MARK: Host block
@@ -69,24 +71,48 @@ lshim_host *lshim_gethost(lua_State *L) {
     return *(lshim_host **)lua_getextraspace(L);
 }
 
-/// Raises `what` with the position of the running Lua code (level 0 inside a hook).
+/// Raises `what` with the position of the running Lua code: level 0 inside a hook, or its
+/// caller when the hook came from inside a C function (a long pattern match).
 static int lshim_hookerror(lua_State *L, const char *what) {
     // Re-arm at every instruction of this thread, so that a pcall in the script that catches
     // the error meets it again at its very next instruction: a limit cannot be swallowed.
     lua_sethook(L, NULL, 0, 0);
     lshim_sethook(L, 1);
-    luaL_where(L, 0);
+    lua_Debug ar;
+    int level = 0;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "S", &ar) && ar.what[0] == 'C') level = 1;
+    luaL_where(L, level);
     lua_pushstring(L, what);
     lua_concat(L, 2);
     return lua_error(L);
+}
+
+int lshim_interrupted(const lshim_host *host) {
+    return __atomic_load_n(&host->interrupted, __ATOMIC_ACQUIRE);
+}
+
+int lshim_timedout(const lshim_host *host) {
+    return __atomic_load_n(&host->timed_out, __ATOMIC_ACQUIRE);
+}
+
+void lshim_cleartimeout(lshim_host *host) {
+    __atomic_store_n(&host->timed_out, 0, __ATOMIC_RELEASE);
+}
+
+void lshim_timeoutmessage(const lshim_host *host, char *buffer, size_t size) {
+    snprintf(buffer, size, "run stopped after %g s (--timeout)", host->timeout);
 }
 
 static void lshim_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     lshim_host *host = lshim_gethost(L);
     host->executed += lua_gethookcount(L);
-    if (host->interrupted) {
+    if (lshim_interrupted(host)) {
         lshim_hookerror(L, "interrupted");
+    } else if (lshim_timedout(host)) {
+        char what[160];
+        lshim_timeoutmessage(host, what, sizeof what);
+        lshim_hookerror(L, what);
     } else if (host->memory_tripped) {
         char what[160];
         snprintf(what, sizeof what, "memory limit exceeded (%zu MB; raise it with --max-memory)", host->cap >> 20);
@@ -104,9 +130,27 @@ void lshim_sethook(lua_State *L, int every) {
     else lua_sethook(L, NULL, 0, 0);
 }
 
+/// Stops the statements running on the registered connections (async-signal-safe: atomic
+/// loads and sqlite3_interrupt, which the sqlite3 shell calls from its own SIGINT handler).
+static void lshim_stopsql(lshim_host *host) {
+    for (int slot = 0; slot < LSHIM_SQLSLOTS; slot++) {
+        void *connection = __atomic_load_n(&host->sqlconnection[slot], __ATOMIC_ACQUIRE);
+        lshim_sqlstop stop = __atomic_load_n(&host->sqlstop[slot], __ATOMIC_ACQUIRE);
+        if (connection != NULL && stop != NULL) stop(connection);
+    }
+}
+
 void lshim_interrupt(lua_State *L) {
-    lshim_gethost(L)->interrupted = 1;
-    lua_sethook(L, lshim_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    lshim_host *host = lshim_gethost(L);
+    __atomic_store_n(&host->interrupted, 1, __ATOMIC_RELEASE);
+    lshim_stopsql(host);
+}
+
+void lshim_setsql(lshim_host *host, int slot, lshim_sqlstop stop, void *connection) {
+    if (slot < 0 || slot >= LSHIM_SQLSLOTS) return;
+    __atomic_store_n(&host->sqlconnection[slot], NULL, __ATOMIC_RELEASE);
+    __atomic_store_n(&host->sqlstop[slot], stop, __ATOMIC_RELEASE);
+    __atomic_store_n(&host->sqlconnection[slot], connection, __ATOMIC_RELEASE);
 }
 
 void lshim_resetlimits(lua_State *L) {
@@ -114,15 +158,87 @@ void lshim_resetlimits(lua_State *L) {
     host->executed = 0;
     host->instructions_tripped = 0;
     host->memory_tripped = 0;
-    host->interrupted = 0;
+    __atomic_store_n(&host->interrupted, 0, __ATOMIC_RELEASE);
+}
+
+// MARK: The watchdog
+
+struct lshim_watchdog {
+    lshim_host *host;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;          // signalled by lshim_watchdog_stop
+    struct timespec when;         // CLOCK_MONOTONIC: the deadline, then the next stop
+    int stopping;
+};
+
+static void lshim_addtime(struct timespec *t, double seconds) {
+    double whole = (double)(time_t)seconds;
+    t->tv_sec += (time_t)whole;
+    t->tv_nsec += (long)((seconds - whole) * 1e9);
+    if (t->tv_nsec >= 1000000000L) { t->tv_sec += 1; t->tv_nsec -= 1000000000L; }
+}
+
+static void *lshim_watch(void *argument) {
+    lshim_watchdog *w = (lshim_watchdog *)argument;
+    pthread_mutex_lock(&w->lock);
+    while (!w->stopping) {
+        int status = pthread_cond_timedwait(&w->wake, &w->lock, &w->when);
+        if (status == ETIMEDOUT && !w->stopping) {
+            __atomic_store_n(&w->host->timed_out, 1, __ATOMIC_RELEASE);
+            lshim_stopsql(w->host);
+            clock_gettime(CLOCK_MONOTONIC, &w->when);
+            lshim_addtime(&w->when, 0.05);
+        }
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+lshim_watchdog *lshim_watchdog_start(lshim_host *host, double seconds) {
+    __atomic_store_n(&host->timed_out, 0, __ATOMIC_RELEASE);
+    host->timeout = seconds;
+    lshim_watchdog *w = (lshim_watchdog *)calloc(1, sizeof *w);
+    if (w == NULL) return NULL;
+    w->host = host;
+    pthread_condattr_t attributes;
+    pthread_condattr_init(&attributes);
+    pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC);
+    int failed = pthread_cond_init(&w->wake, &attributes);
+    pthread_condattr_destroy(&attributes);
+    if (failed) { free(w); return NULL; }
+    pthread_mutex_init(&w->lock, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &w->when);
+    lshim_addtime(&w->when, seconds);
+    if (pthread_create(&w->thread, NULL, lshim_watch, w) != 0) {
+        pthread_cond_destroy(&w->wake);
+        pthread_mutex_destroy(&w->lock);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void lshim_watchdog_stop(lshim_watchdog *w) {
+    if (w == NULL) return;
+    pthread_mutex_lock(&w->lock);
+    w->stopping = 1;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->thread, NULL);
+    pthread_cond_destroy(&w->wake);
+    pthread_mutex_destroy(&w->lock);
+    free(w);
 }
 
 // MARK: Dates
 
 static const char lshim_datekey_slot = 0;
 
+// Pushes two values (popped before it returns): it makes room for them itself, since callers
+// read values where the stack may be full (a chunk's many results, after a LUA_MULTRET call).
 int lshim_todate(lua_State *L, int idx, lua_Integer *day) {
-    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return 0;
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_checkstack(L, 2) || !lua_getmetatable(L, idx)) return 0;
     lua_rawgetp(L, LUA_REGISTRYINDEX, &lshim_datekey_slot);
     int same = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
@@ -167,8 +283,9 @@ int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key) {
     return lua_pcall(L, 2, 1, 0);
 }
 
+// Pushes two values (popped before it returns), making room for them itself (see lshim_todate).
 void *lshim_topointer(lua_State *L, int idx, const void *key) {
-    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_checkstack(L, 2) || !lua_getmetatable(L, idx)) return NULL;
     lua_rawgetp(L, LUA_REGISTRYINDEX, key);
     int same = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);

@@ -22,6 +22,13 @@ public struct ContentHash {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
+    /// The hash of some bytes (a file as read).
+    public static func of(bytes: some Sequence<UInt8>) -> String {
+        var hash = ContentHash()
+        hash.mix(bytes)
+        return hash.hex
+    }
+
     /// The hash of a text's UTF-8 bytes.
     public static func of(_ text: String) -> String {
         var hash = ContentHash()

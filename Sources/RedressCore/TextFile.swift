@@ -8,6 +8,12 @@ import Darwin
 public enum TextFile {
     /// The whole file as UTF-8 text (invalid bytes become U+FFFD).
     public static func read(_ path: String) throws(FileError) -> String {
+        String(decoding: try bytes(path), as: UTF8.self)
+    }
+
+    /// The whole file, byte for byte (Lua source: Lua is 8-bit clean, and a script's Latin-1
+    /// string literals must reach it unchanged).
+    public static func bytes(_ path: String) throws(FileError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw FileError(path: path, reason: String(cString: strerror(errno)))
         }
@@ -22,7 +28,7 @@ public enum TextFile {
                 break
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// True when `path` names an existing regular file.

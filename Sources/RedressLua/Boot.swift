@@ -246,8 +246,9 @@ enum Boot {
     /// `tripped()`: true once this run has hit a limit or been interrupted.
     static let limitTripped: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            let host = lshim_gethost(lua.L).pointee
-            lua.return(boolean: host.instructions_tripped != 0 || host.memory_tripped != 0 || host.interrupted != 0)
+            let host = lshim_gethost(lua.L)!
+            lua.return(boolean: host.pointee.instructions_tripped != 0 || host.pointee.memory_tripped != 0
+                || lshim_interrupted(host) != 0 || lshim_timedout(host) != 0)
         }
     }
 }

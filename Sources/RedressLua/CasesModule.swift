@@ -40,9 +40,9 @@ enum CasesModule {
     /// `pack_source()`: the bound pack's path and source when this state has not loaded it
     /// yet; `false` when it has.
     static let packSource: lshim_fn = { L, call in
-        answer(L, call) { lua in
+        answerSource(L, call) { lua in
             let (store, db) = try session(lua)
-            if let policy = lua.state.policy, policy.storePath == store.path { return [.boolean(false)] }
+            if let policy = lua.state.policy, policy.storePath == store.path { return nil }
             guard let bound = try CaseStore.boundPolicy(in: db) else {
                 throw StoreError(message: "the store '\(store.path)' is not bound to a policy pack (run `redress init --db \(store.path)`)")
             }
@@ -50,9 +50,9 @@ enum CasesModule {
                 throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
             }
             let path = PolicyLoader.resolve(bound.source, scripts: scripts)
-            let source = try TextFile.read(path)
-            lua.state.pendingPack = (path, ContentHash.of(source))
-            return [.string(path), .string(source)]
+            let source = try TextFile.bytes(path)
+            lua.state.pendingPack = (path, ContentHash.of(bytes: source))
+            return (path, source)
         }
     }
 
@@ -476,6 +476,25 @@ enum CasesModule {
         }
     }
 
+    /// Like `answer`, for a primitive that returns a file's path and its bytes exactly (a chunk
+    /// to load: Lua source need not be UTF-8), or `false` when `body` returns nil.
+    static func answerSource(_ L: OpaquePointer?, _ call: UnsafeMutablePointer<lshim_call>?,
+                             _ body: (LuaCall) throws -> (path: String, source: [UInt8])?) {
+        LuaCall.perform(L, call) { lua throws(LuaFault) in
+            let found: (path: String, source: [UInt8])?
+            do {
+                found = try body(lua)
+            } catch {
+                try lua.return(.nil)
+                try lua.return(.string(message(for: error)))
+                return
+            }
+            guard let found else { try lua.return(.boolean(false)); return }
+            try lua.return(.string(found.path))
+            try lua.return(bytes: found.source)
+        }
+    }
+
     static func message(for error: any Error) -> String {
         switch error {
         case let error as StoreError: error.message
@@ -528,7 +547,7 @@ extension LuaCall {
     func textArgument(_ index: Int32, _ field: String) throws(InputError) -> String? {
         switch lua_type(L, index) {
         case LUA_TNONE, LUA_TNIL: return nil
-        case LUA_TSTRING: return state.string(at: index)
+        case LUA_TSTRING: return text(at: index)
         default: throw InputError(field: field, message: "expected text, got \(describeArgument(index))")
         }
     }
@@ -541,7 +560,7 @@ extension LuaCall {
         case LUA_TNONE, LUA_TNIL: return nil
         case LUA_TSTRING:
             do throws(DateError) {
-                return try LocalDate(iso: state.string(at: index))
+                return try LocalDate(iso: text(at: index))
             } catch {
                 throw InputError(field: field, message: "\(error): \(error.reason)")
             }

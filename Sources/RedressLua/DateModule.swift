@@ -51,7 +51,7 @@ enum DateModule {
                 return
             }
             do throws(DateError) {
-                lua.return(date: try LocalDate(iso: lua.state.string(at: 1)))
+                lua.return(date: try LocalDate(iso: lua.text(at: 1)))
             } catch {
                 try lua.return(.nil)
                 try lua.return(.string("\(error): \(error.reason)"))
@@ -71,7 +71,7 @@ enum DateModule {
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             let date = try lua.date(1)
             if lua_type(lua.L, 2) == LUA_TSTRING {
-                switch lua.state.string(at: 2) {
+                switch lua.text(at: 2) {
                 case "year": lua.return(integer: date.year); return
                 case "month": lua.return(integer: date.month); return
                 case "day": lua.return(integer: date.day); return

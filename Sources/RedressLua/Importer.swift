@@ -126,7 +126,7 @@ public enum Importer {
         if status == LUA_OK { return nil }
         let error = state.error(status: status)
         switch error.kind {
-        case .interrupted, .instructionLimit, .memoryLimit, .memory: throw error
+        case .interrupted, .instructionLimit, .timeLimit, .memoryLimit, .memory: throw error
         default: return error.message
         }
     }

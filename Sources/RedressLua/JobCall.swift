@@ -24,7 +24,8 @@ enum JobCall {
             try state.check(lshim_rawsetfield_p(L, -2, name))
         }
         // The chunk's arguments: the primitives, then the job's source and path, and the facts.
-        for argument: LuaValue in [.string(job.source), .string(job.path), .map(info.keyedByString)] {
+        if let failure = state.push(bytes: job.source) { throw failure }
+        for argument: LuaValue in [.string(job.path), .map(info.keyedByString)] {
             if let failure = state.push(argument) { throw failure }
         }
         lshim_resetlimits(L)

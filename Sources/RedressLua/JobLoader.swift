@@ -9,7 +9,8 @@ public struct JobDefinition: Sendable, Equatable {
     public let path: String
     /// The content hash of the file: which version of the job made a run.
     public let hash: String
-    public let source: String
+    /// The file's bytes, as Lua loads them.
+    public let source: [UInt8]
 }
 
 /// Finds and loads scheduled jobs. A job is a Lua file returning
@@ -34,13 +35,13 @@ public enum JobLoader {
               name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
             throw JobError(source: path, field: "name", message: "a job's file name must be lower-case letters, digits, '-' and '_' (got '\(name)')")
         }
-        let source: String
+        let source: [UInt8]
         do {
-            source = try TextFile.read(path)
+            source = try TextFile.bytes(path)
         } catch {
             throw JobError(source: path, field: "file", message: error.reason)
         }
-        let results = try state.run(source, name: "@" + path)
+        let results = try state.run(bytes: source, name: "@" + path)
         guard case .map(let table)? = results.first else {
             throw JobError(source: path, field: "job", message: "expected the file to return { title = ..., schedule = ..., run = function(job) ... end }")
         }
@@ -63,7 +64,7 @@ public enum JobLoader {
             throw JobError(source: path, field: "schedule", message: "required: \"daily\", { weekly = \"monday\" }, { monthly = 1 }, { quarterly = 1 }, { yearly = \"04-01\" } or { every_working_days = 5, from = \"2026-01-05\" }")
         }
         let schedule = try self.schedule(value, source: path)
-        return JobDefinition(name: name, title: title, schedule: schedule, path: path, hash: ContentHash.of(source), source: source)
+        return JobDefinition(name: name, title: title, schedule: schedule, path: path, hash: ContentHash.of(bytes: source), source: source)
     }
 
     static let weekdays: [String: Weekday] = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.description.lowercased(), $0) })

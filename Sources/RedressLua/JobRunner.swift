@@ -107,7 +107,7 @@ public final class JobRunner {
             let state = try LuaState(options: runOptions)
             state.recorder = Recorder(actor: actor, script: "redress jobs run: \(job.name) for \(due)")
             let result = try state.withTransaction(on: store) { () throws -> JobCall.Result in
-                let result = try JobCall.run(job, info: info, in: state)
+                let result = try state.withTimeLimit { try JobCall.run(job, info: info, in: state) }
                 if dryRun { throw Discard(result: result) }
                 let written = try write(result.files)
                 // A job that only read takes the lock here, waiting its turn.

@@ -84,7 +84,7 @@ enum JobsModule {
 
     /// `bound_pack()` → the path and source of the pack the store is bound to.
     static let boundPack: lshim_fn = { L, call in
-        CasesModule.answer(L, call) { lua in
+        CasesModule.answerSource(L, call) { lua in
             let (store, db) = try CasesModule.session(lua)
             guard let bound = try CaseStore.boundPolicy(in: db) else {
                 throw StoreError(message: "the store '\(store.path)' is not bound to a policy pack (run `redress init --db \(store.path)`)")
@@ -93,7 +93,7 @@ enum JobsModule {
                 throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
             }
             let path = PolicyLoader.resolve(bound.source, scripts: scripts)
-            return [.string(path), .string(try TextFile.read(path))]
+            return (path, try TextFile.bytes(path))
         }
     }
 

@@ -15,6 +15,8 @@ public enum LuaFault: Error {
 
 /// One call of a Swift function from Lua: reads arguments with API that never raises, and
 /// records results or a fault for the C trampoline to push or raise after Swift returns.
+/// Everything it reads and pushes is on `L`, the thread the function was called on (a
+/// coroutine's own stack), never the main thread's unless that is the caller.
 ///
 /// A function exposed to Lua is an `lshim_fn` written as
 ///
@@ -42,7 +44,7 @@ public struct LuaCall {
         }
     }
 
-    /// The owning state.
+    /// The owning state. Its stack helpers default to the main thread: pass `on: L`.
     public var state: LuaState { LuaState.owner(of: L) }
 
     /// The number of arguments.
@@ -64,7 +66,7 @@ public struct LuaCall {
     /// A string argument (numbers are not converted).
     public func string(_ index: Int32) throws(LuaFault) -> String {
         guard lua_type(L, index) == LUA_TSTRING else { throw typeError(index, expected: "string") }
-        return state.string(at: index)
+        return state.string(at: index, on: L)
     }
 
     /// A date argument: a date value or ISO text (`2026-12-22`).
@@ -72,7 +74,7 @@ public struct LuaCall {
         var day: lua_Integer = 0
         if lshim_todate(L, index, &day) != 0 { return LocalDate(dayNumber: Int(day)) }
         guard lua_type(L, index) == LUA_TSTRING else { throw typeError(index, expected: "date") }
-        let text = state.string(at: index)
+        let text = state.string(at: index, on: L)
         do throws(DateError) {
             return try LocalDate(iso: text)
         } catch {
@@ -82,7 +84,12 @@ public struct LuaCall {
 
     /// Any argument, copied into Swift.
     public func value(_ index: Int32) -> LuaValue {
-        state.value(at: index)
+        state.value(at: index, on: L)
+    }
+
+    /// The string at `index` (the caller checked its type), never raising.
+    public func text(at index: Int32) -> String {
+        state.string(at: index, on: L)
     }
 
     /// `<expected> expected, got <type>`, naming Redress's own userdata by their class.
@@ -126,7 +133,14 @@ public struct LuaCall {
     /// Returns any value, pushed now through protected helpers.
     public mutating func `return`(_ value: LuaValue) throws(LuaFault) {
         precondition(call.pointee.nresults == 0, "mixing pushed and simple results")
-        if let failure = state.push(value) { throw .message(failure.message) }
+        if let failure = state.push(value, on: L) { throw .message(failure.message) }
+        call.pointee.pushed += 1
+    }
+
+    /// Returns a string of exactly these bytes (a chunk's source), pushed now.
+    public mutating func `return`(bytes: [UInt8]) throws(LuaFault) {
+        precondition(call.pointee.nresults == 0, "mixing pushed and simple results")
+        if let failure = state.push(bytes: bytes, on: L) { throw .message(failure.message) }
         call.pointee.pushed += 1
     }
 

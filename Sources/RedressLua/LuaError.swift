@@ -9,6 +9,8 @@ public struct LuaError: Error, Sendable, CustomStringConvertible {
         case runtime
         /// The script ran past its instruction budget.
         case instructionLimit
+        /// The run went on past its wall-clock limit (`--timeout`).
+        case timeLimit
         /// The script ran past its memory cap.
         case memoryLimit
         /// The system ran out of memory (not the cap).

@@ -1,4 +1,5 @@
 import GRDB
+import LuaShim
 import RedressCore
 
 extension LuaState {
@@ -13,7 +14,9 @@ extension LuaState {
         try store.transaction(lockingAtStart: lockingAtStart) { db in
             database = db
             self.store = store
+            lshim_setsql(host, 0, CaseStore.interruptConnection, CaseStore.connection(of: db))
             defer {
+                lshim_setsql(host, 0, nil, nil)
                 database = nil
                 self.store = nil
             }

@@ -22,6 +22,11 @@ public final class LuaState {
         public var maxInstructions: Int64 = 1_000_000_000
         /// Memory cap in MiB; 0 for none.
         public var maxMemoryMB: Int = 2048
+        /// Wall-clock limit of a run in seconds; 0 for none. It stops Lua code (the hook polls
+        /// the watchdog's flag), long C calls of the string and table libraries (patched to run
+        /// the hook inside their loops), and the store's running SQL statement
+        /// (`sqlite3_interrupt`). A run is one `withTimeLimit`, or else one call into Lua.
+        public var timeout: Double = 0
         /// "Today" for `date.today()`; the system's local date when nil.
         public var asOf: LocalDate?
         /// The region of the `calendar` global.
@@ -65,6 +70,8 @@ public final class LuaState {
     /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
     var calendars: [CalendarHandle] = []
     var holidayData: Result<HolidayData, LuaError>?
+    /// The watchdog of the run under way, if it has a time limit (`withTimeLimit`).
+    private var watchdog: OpaquePointer?
 
     /// Creates a state with the standard libraries, the sandbox (unless `options.unsafe`), and
     /// the `date` and `calendar` modules.
@@ -73,6 +80,7 @@ public final class LuaState {
         host.initialize(to: lshim_host())
         host.pointee.cap = options.maxMemoryMB > 0 ? size_t(options.maxMemoryMB) << 20 : 0
         host.pointee.budget = options.maxInstructions
+        host.pointee.timeout = options.timeout
         guard let state = lshim_newstate(host) else {
             host.deallocate()
             throw LuaError(kind: .memory, message: "cannot create a Lua state: not enough memory")
@@ -102,18 +110,30 @@ public final class LuaState {
     /// shows it in messages (`=(command line)`, `@path/to/file.lua`).
     @discardableResult
     public func run(_ code: String, name: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try run(bytes: Array(code.utf8), name: name, arguments: arguments)
+    }
+
+    /// Compiles and runs a chunk given as bytes, exactly as given (Lua is 8-bit clean: a
+    /// script's Latin-1 or other non-UTF-8 string literals keep their bytes).
+    @discardableResult
+    public func run(bytes code: [UInt8], name: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        try check(load(code, name: name))
+        try check(load(bytes: code, name: name))
         return try call(arguments: arguments, base: base)
     }
 
     /// Compiles a text chunk without running it: nil when it compiles, else the `.syntax` error
     /// (whose message ends in `<eof>` when the chunk is only unfinished, as lua.c tests).
     public func compile(_ code: String, name: String) -> LuaError? {
+        compile(bytes: Array(code.utf8), name: name)
+    }
+
+    /// `compile` of a chunk given as bytes.
+    public func compile(bytes code: [UInt8], name: String) -> LuaError? {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        let status = load(code, name: name)
+        let status = load(bytes: code, name: name)
         return status == LUA_OK ? nil : error(status: status)
     }
 
@@ -122,9 +142,14 @@ public final class LuaState {
     /// them in place, metatables and all, as the REPL's renderer does. The limits are reset
     /// before `inspect` runs, so what it calls through protected helpers cannot trip them.
     public func evaluate<T>(_ code: String, name: String, inspect: (ClosedRange<Int32>?) -> T) throws(LuaError) -> T {
+        try evaluate(bytes: Array(code.utf8), name: name, inspect: inspect)
+    }
+
+    /// `evaluate` of a chunk given as bytes.
+    public func evaluate<T>(bytes code: [UInt8], name: String, inspect: (ClosedRange<Int32>?) -> T) throws(LuaError) -> T {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        try check(load(code, name: name))
+        try check(load(bytes: code, name: name))
         try invoke(arguments: [])
         lshim_resetlimits(L)
         let top = lua_gettop(L)
@@ -136,34 +161,83 @@ public final class LuaState {
         Self.load(code, name: name, on: L)
     }
 
+    /// Loads a chunk given as bytes: its function, or the error message, on top.
+    func load(bytes code: [UInt8], name: String) -> Int32 {
+        code.withUnsafeBytes { Self.load($0, name: name, on: L) }
+    }
+
     /// Loads a text chunk on thread `L` (a primitive's own thread): protected, never raises.
     static func load(_ code: String, name: String, on L: OpaquePointer) -> Int32 {
         var code = code
-        return code.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                lshim_loadtext(L, $0.baseAddress, $0.count, name)
-            }
-        }
+        return code.withUTF8 { load(UnsafeRawBufferPointer($0), name: name, on: L) }
     }
 
-    /// Runs a script file (text only) with `arguments` as its `...`.
+    /// Loads the bytes of a chunk on thread `L`, as they are: protected, never raises.
+    static func load(_ code: UnsafeRawBufferPointer, name: String, on L: OpaquePointer) -> Int32 {
+        lshim_loadtext(L, code.baseAddress?.assumingMemoryBound(to: CChar.self), code.count, name)
+    }
+
+    /// Runs a script file (text only, its bytes as they are) with `arguments` as its `...`.
     @discardableResult
     public func runFile(_ path: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
-        let code: String
+        let code = try Self.script(path)
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try check(load(bytes: code, name: "@" + path))
+        return try call(arguments: arguments, base: base)
+    }
+
+    /// Runs a script file with `arguments` as its `...`, each a string of exactly those bytes
+    /// (a script's command-line arguments, as lua.c passes them).
+    @discardableResult
+    public func runFile(_ path: String, byteArguments arguments: [[UInt8]]) throws(LuaError) -> [LuaValue] {
+        let code = try Self.script(path)
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try check(load(bytes: code, name: "@" + path))
+        try invoke(count: arguments.count) { () throws(LuaError) in
+            for argument in arguments { if let failure = push(bytes: argument) { throw failure } }
+        }
+        return results(above: base)
+    }
+
+    /// `arg` as lua.c sets it: `arg[0]` the script's name, `arg[1]`... its arguments, each a
+    /// string of exactly the bytes given.
+    public func setScriptArguments(script: [UInt8], _ arguments: [[UInt8]]) throws(LuaError) {
+        guard lua_checkstack(L, 4) != 0 else { throw LuaError(kind: .memory, message: "stack overflow while setting arg") }
+        try check(lshim_createtable_p(L, Int32(clamping: arguments.count), 1))
+        for (index, bytes) in ([script] + arguments).enumerated() {
+            if let failure = push(bytes: bytes) { lua_settop(L, -2); throw failure }
+            let status = lshim_rawseti_p(L, -2, lua_Integer(index))
+            if status != LUA_OK { lua_rotate(L, -2, 1); lua_settop(L, -2); throw error(status: status) }
+        }
+        try check(lshim_setglobal_p(L, "arg"))
+    }
+
+    /// A script file's bytes, a first line starting with '#' commented out.
+    private static func script(_ path: String) throws(LuaError) -> [UInt8] {
         do {
-            code = try TextFile.read(path)
+            return skippingShebang(try TextFile.bytes(path))
         } catch {
             throw LuaError(kind: .other, message: "cannot open \(path): \(error.reason)")
         }
-        // A first line starting with '#' (a shebang) is skipped, as lua.c does.
-        let body = code.hasPrefix("#") ? "--" + code : code
-        return try run(body, name: "@" + path, arguments: arguments)
+    }
+
+    /// A first line starting with '#' (a shebang) is skipped, as lua.c does: commented out, so
+    /// that line numbers stay right.
+    public static func skippingShebang(_ code: [UInt8]) -> [UInt8] {
+        code.first == UInt8(ascii: "#") ? Array("--".utf8) + code : code
     }
 
     /// Calls the function at `base + 1` with `arguments` under the traceback handler, collecting
     /// every result.
     func call(arguments: [LuaValue], base: Int32) throws(LuaError) -> [LuaValue] {
         try invoke(arguments: arguments)
+        return results(above: base)
+    }
+
+    /// The values on the stack above `base`, copied into Swift.
+    func results(above base: Int32) -> [LuaValue] {
         var results: [LuaValue] = []
         let top = lua_gettop(L)
         if top > base {
@@ -178,29 +252,92 @@ public final class LuaState {
     /// leaving every result on the stack. The limits are reset first, so each run gets its whole
     /// budget.
     func invoke(arguments: [LuaValue]) throws(LuaError) {
+        try invoke(count: arguments.count) { () throws(LuaError) in
+            for argument in arguments {
+                if let failure = push(argument) { throw failure }
+            }
+        }
+    }
+
+    /// `invoke` with `count` arguments that `pushArguments` pushes.
+    func invoke(count: Int, pushArguments: () throws(LuaError) -> Void) throws(LuaError) {
         lshim_resetlimits(L)
         armHook()
-        for argument in arguments {
-            if let failure = push(argument) { throw failure }
-        }
-        let status = lshim_pcall_traceback(L, Int32(arguments.count), LUA_MULTRET)
+        try pushArguments()
+        let started = try startWatchdog()
+        defer { if started { stopWatchdog() } }
+        let status = lshim_pcall_traceback(L, Int32(count), LUA_MULTRET)
         if status != LUA_OK {
             throw error(status: status)
         }
     }
 
-    /// Sets the count hook whenever a limit is set: it enforces the instruction budget, and it
-    /// re-raises a tripped memory cap that a script's pcall caught. With no limits there is no
-    /// hook (it costs time; Ctrl-C arms its own).
+    /// Arms the count hook for a run. It is always set: it enforces the instruction budget,
+    /// re-raises a tripped memory cap that a script's pcall caught, and is how Ctrl-C and the
+    /// deadline reach running code (they set flags it polls; no other thread touches the hook).
     func armHook() {
         let budget = host.pointee.budget
-        let every = budget > 0 ? min(budget, 1000) : (host.pointee.cap > 0 ? 1000 : 0)
-        lshim_sethook(L, Int32(every))
+        lshim_sethook(L, Int32(budget > 0 ? min(budget, 1000) : 1000))
     }
 
-    /// Asks the running chunk to stop (safe from a signal handler).
+    /// Asks the running chunk to stop, and the store's running SQL statement with it: safe from
+    /// a signal handler and from another thread (it only sets a flag the hook polls).
     public func interrupt() {
         lshim_interrupt(L)
+    }
+
+    // MARK: The time limit
+
+    /// Runs `body` as one run under the wall-clock limit (`options.timeout`): every chunk and
+    /// SQL statement it runs shares one deadline. Past it, Lua code and long library calls stop
+    /// with `run stopped after N s (--timeout)` (kind `.timeLimit`) and the running statement
+    /// is interrupted; whatever `body` then throws is reported as that limit. Put it inside the
+    /// store transaction, so the commit or rollback itself is never interrupted. Without a
+    /// limit, or inside another `withTimeLimit`, it just runs `body`.
+    public func withTimeLimit<T>(_ body: () throws -> T) throws -> T {
+        guard try startWatchdog() else { return try body() }
+        defer { stopWatchdog() }
+        do {
+            return try body()
+        } catch let error as LuaError where error.kind == .timeLimit {
+            throw error
+        } catch {
+            if lshim_timedout(host) != 0 { throw LuaError(kind: .timeLimit, message: timeoutMessage) }
+            throw error
+        }
+    }
+
+    /// Starts the run's watchdog when there is a limit and no run is under way; true if it did.
+    private func startWatchdog() throws(LuaError) -> Bool {
+        guard options.timeout > 0, watchdog == nil else { return false }
+        guard let started = lshim_watchdog_start(host, options.timeout) else {
+            throw LuaError(kind: .other, message: "cannot start the watchdog thread of --timeout")
+        }
+        watchdog = started
+        return true
+    }
+
+    /// Stops the watchdog and clears its flag: code that runs after the run (reading results)
+    /// is not stopped by a deadline that passed as the run ended.
+    private func stopWatchdog() {
+        lshim_watchdog_stop(watchdog)
+        watchdog = nil
+        lshim_cleartimeout(host)
+    }
+
+    /// `run stopped after 5 s (--timeout)`.
+    var timeoutMessage: String {
+        var buffer = [CChar](repeating: 0, count: 128)
+        lshim_timeoutmessage(host, &buffer, buffer.count)
+        return String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
+    }
+
+    /// The message of a run stopped from outside while Swift code ran (an SQL statement):
+    /// `interrupted` or the time limit's; nil when the run goes on.
+    var stopMessage: String? {
+        if lshim_interrupted(host) != 0 { return "interrupted" }
+        if lshim_timedout(host) != 0 { return timeoutMessage }
+        return nil
     }
 
     /// Clears an interrupt that came too late to stop a run (Ctrl-C just as it ended), and the
@@ -222,14 +359,22 @@ public final class LuaState {
         (Int(host.pointee.used), Int(host.pointee.peak))
     }
 
-    /// Turns the error on top of the stack into a `LuaError`, classifying limit errors by the
-    /// host's flags rather than by their text (a script may rethrow them changed).
-    func error(status: Int32) -> LuaError {
+    /// Turns the error on top of `thread`'s stack (the main thread's by default) into a
+    /// `LuaError`, classifying limit errors by the host's flags rather than by their text (a
+    /// script may rethrow them changed).
+    func error(status: Int32, on thread: OpaquePointer? = nil) -> LuaError {
+        let L = thread ?? L
         let text = lua_type(L, -1) == LUA_TSTRING ? String(cString: lua_tolstring(L, -1, nil)) : "(error object is not a string)"
         lua_settop(L, -2)
         let flags = host.pointee
-        if flags.interrupted != 0 {
+        if lshim_interrupted(host) != 0 {
             return LuaError(kind: .interrupted, handled: text)
+        }
+        if lshim_timedout(host) != 0 {
+            // A statement the watchdog interrupted may surface as an SQL error: name the limit.
+            let stopped = LuaError(kind: .timeLimit, handled: text)
+            if stopped.message.contains("(--timeout)") { return stopped }
+            return LuaError(kind: .timeLimit, message: timeoutMessage, traceback: stopped.traceback)
         }
         if flags.instructions_tripped != 0 {
             return LuaError(kind: .instructionLimit, handled: text)
@@ -259,6 +404,19 @@ public final class LuaState {
         try check(lshim_getglobal_p(L, name))
         defer { lua_settop(L, -2) }
         return value(at: -1)
+    }
+
+    /// Pushes bytes as a Lua string, exactly (protected): nil on success, or the error (stack
+    /// unchanged). For a chunk's source handed to Lua's `load`.
+    public func push(bytes: [UInt8], on thread: OpaquePointer? = nil) -> LuaError? {
+        let L = thread ?? L
+        guard lua_checkstack(L, 3) != 0 else {
+            return LuaError(kind: .memory, message: "stack overflow while pushing a value")
+        }
+        let status = bytes.withUnsafeBytes {
+            lshim_pushlstring_p(L, $0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count)
+        }
+        return status == LUA_OK ? nil : error(status: status, on: L)
     }
 
     /// Throws the error on top of the stack when a protected helper failed.

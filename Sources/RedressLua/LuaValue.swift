@@ -47,13 +47,14 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
 
 extension LuaState {
     /// Copies the value at `index` into Swift using only API that never raises (tables are
-    /// walked with a protected `next`). Safe inside a Swift function called from Lua.
-    public func value(at index: Int32) -> LuaValue {
+    /// walked with a protected `next`). Safe inside a Swift function called from Lua, which
+    /// passes the thread it was called on (a coroutine's own stack), else the main thread's.
+    public func value(at index: Int32, on thread: OpaquePointer? = nil) -> LuaValue {
         var seen: Set<UnsafeRawPointer> = []
-        return value(at: index, seen: &seen)
+        return value(at: index, seen: &seen, thread ?? L)
     }
 
-    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>, _ L: OpaquePointer) -> LuaValue {
         let index = lua_absindex(L, relativeIndex)   // table walks push above it
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
@@ -64,15 +65,18 @@ extension LuaState {
             if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
             return .number(lua_tonumberx(L, index, nil))
         case LUA_TSTRING:
-            return .string(string(at: index))
+            return .string(string(at: index, on: L))
         case LUA_TTABLE:
             guard let pointer = lua_topointer(L, index), seen.insert(pointer).inserted else {
                 return .opaque("table (cycle)")
             }
             defer { seen.remove(pointer) }
             guard lua_checkstack(L, 4) != 0 else { return .opaque("table (too deep)") }
-            return table(at: index, seen: &seen)
+            return table(at: index, seen: &seen, L)
         case LUA_TUSERDATA:
+            // Reading a chunk's results, the stack may have no free slot: the class checks
+            // below push two values.
+            guard lua_checkstack(L, 2) != 0 else { return .opaque("userdata") }
             var day: lua_Integer = 0
             if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
             if lshim_topointer(L, index, CalendarModule.classKey) != nil { return .opaque("calendar") }
@@ -82,15 +86,15 @@ extension LuaState {
         }
     }
 
-    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>, _ L: OpaquePointer) -> LuaValue {
         var entries: [LuaValue: LuaValue] = [:]
         lua_pushnil(L)
         while true {
             let more = lshim_next_p(L, index)
             if more < 0 { lua_settop(L, -2); return .opaque("table (unreadable)") }
             if more == 0 { break }
-            let key = value(at: -2, seen: &seen)
-            entries[key] = value(at: -1, seen: &seen)
+            let key = value(at: -2, seen: &seen, L)
+            entries[key] = value(at: -1, seen: &seen, L)
             lua_settop(L, -2)  // pop the value, keep the key for the next step
         }
         // An array when the keys are exactly 1...n.
@@ -104,16 +108,19 @@ extension LuaState {
         return .array(array)
     }
 
-    /// The bytes of the string at `index` (which must be a string: checked by the caller).
-    /// Never raises.
-    public func string(at index: Int32) -> String {
+    /// The bytes of the string at `index` (which must be a string: checked by the caller) on
+    /// `thread` (the main thread's stack by default). Never raises.
+    public func string(at index: Int32, on thread: OpaquePointer? = nil) -> String {
+        let L = thread ?? L
         var length = 0
         guard let pointer = lua_tolstring(L, index, &length) else { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    /// Pushes `value` through protected helpers; nil on success, or the error (stack unchanged).
-    public func push(_ value: LuaValue) -> LuaError? {
+    /// Pushes `value` through protected helpers onto `thread` (the main thread by default);
+    /// nil on success, or the error (stack unchanged).
+    public func push(_ value: LuaValue, on thread: OpaquePointer? = nil) -> LuaError? {
+        let L = thread ?? L
         guard lua_checkstack(L, 8) != 0 else {
             return LuaError(kind: .memory, message: "stack overflow while pushing a value")
         }
@@ -123,14 +130,14 @@ extension LuaState {
         case .boolean(let flag): lua_pushboolean(L, flag ? 1 : 0)
         case .integer(let number): lua_pushinteger(L, number)
         case .number(let number): lua_pushnumber(L, number)
-        case .string(let text): status = pushString(text)
+        case .string(let text): status = pushString(text, on: L)
         case .date(let date): status = lshim_pushdate_p(L, lua_Integer(date.dayNumber))
-        case .opaque(let text): status = pushString(text)
+        case .opaque(let text): status = pushString(text, on: L)
         case .array(let elements):
             status = lshim_createtable_p(L, Int32(clamping: elements.count), 0)
             guard status == LUA_OK else { break }
             for (offset, element) in elements.enumerated() {
-                if let failure = push(element) { lua_settop(L, -2); return failure }
+                if let failure = push(element, on: L) { lua_settop(L, -2); return failure }
                 status = lshim_rawseti_p(L, -2, lua_Integer(offset + 1))
                 guard status == LUA_OK else { lua_rotate(L, -2, 1); lua_settop(L, -2); break }
             }
@@ -138,18 +145,20 @@ extension LuaState {
             status = lshim_createtable_p(L, 0, Int32(clamping: entries.count))
             guard status == LUA_OK else { break }
             for (key, element) in entries {
-                if let failure = push(key) { lua_settop(L, -2); return failure }
-                if let failure = push(element) { lua_settop(L, -3); return failure }
+                if let failure = push(key, on: L) { lua_settop(L, -2); return failure }
+                if let failure = push(element, on: L) { lua_settop(L, -3); return failure }
                 status = lshim_rawset_p(L, -3)
                 guard status == LUA_OK else { lua_rotate(L, -2, 1); lua_settop(L, -2); break }
             }
         }
-        if status != LUA_OK { return error(status: status) }
+        if status != LUA_OK { return error(status: status, on: L) }
         return nil
     }
 
-    /// Pushes a Swift string (protected); returns the Lua status.
-    func pushString(_ text: String) -> Int32 {
+    /// Pushes a Swift string (protected) onto `thread` (the main thread by default); returns
+    /// the Lua status.
+    func pushString(_ text: String, on thread: OpaquePointer? = nil) -> Int32 {
+        let L = thread ?? L
         var text = text
         return text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lshim_pushlstring_p(L, $0.baseAddress, $0.count) }

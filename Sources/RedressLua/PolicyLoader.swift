@@ -11,15 +11,15 @@ public enum PolicyLoader {
 
     /// Loads and validates the pack at `path` in `state`.
     public static func load(path: String, in state: LuaState) throws -> PolicyPack {
-        let source: String
+        let source: [UInt8]
         do {
-            source = try TextFile.read(path)
+            source = try TextFile.bytes(path)
         } catch {
             throw PolicyError(field: "pack", message: "\(error)")
         }
-        let results = try state.run(source, name: "@" + path)
+        let results = try state.run(bytes: source, name: "@" + path)
         do {
-            return try pack(from: results.first ?? .nil, hash: ContentHash.of(source))
+            return try pack(from: results.first ?? .nil, hash: ContentHash.of(bytes: source))
         } catch var error {
             error.source = path
             throw error

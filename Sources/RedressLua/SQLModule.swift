@@ -28,6 +28,7 @@ enum SQLModule {
                     values.append(try databaseValue(lua.value(index), argument: index))
                 }
             }
+            if let stopped = lua.state.stopMessage { throw .message(stopped) }
             let rows: [LuaValue]
             let columns: [String]
             do {
@@ -54,22 +55,23 @@ enum SQLModule {
             } catch let refusal as QueryRefusal {
                 throw .message(refusal.message)
             } catch {
+                // Ctrl-C or the time limit interrupted the statement: say which.
+                if let stopped = lua.state.stopMessage { throw .message(stopped) }
                 // SQLite's message, never the bound values: case data is personal data.
                 throw .message("sql: \(StoreError.describe(error))")
             }
             try lua.return(.array(rows))
-            remember(columns, in: lua.state)
+            remember(columns, in: lua.state, on: lua.L)
         }
     }
 
     /// Records `columns` as the column order of the rows table on top of the stack, which stays
     /// on top. Protected throughout; if memory runs out the order is simply not known.
-    static func remember(_ columns: [String], in state: LuaState) {
-        let L = state.L
+    static func remember(_ columns: [String], in state: LuaState, on L: OpaquePointer) {
         lua_rawgetp(L, lshim_registryindex(), columnsKey)          // rows weak
         guard lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, -2); return }
         lua_pushvalue(L, -2)                                        // rows weak rows
-        if state.push(.array(columns.map { .string($0) })) != nil { lua_settop(L, -3); return }
+        if state.push(.array(columns.map { .string($0) }), on: L) != nil { lua_settop(L, -3); return }
         if lshim_rawset_p(L, -3) != LUA_OK {                        // rows weak message
             lua_settop(L, -3)
             return

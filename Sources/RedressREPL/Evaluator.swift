@@ -30,26 +30,36 @@ final class Evaluator {
     /// Evaluates a chunk typed at the prompt. `firstLine` numbers its first line in messages
     /// (`stdin:12:` for input read from a file or pipe).
     func evaluate(_ chunk: String, name: String = "=stdin", firstLine: Int = 1) -> Outcome {
-        let lead = String(repeating: "\n", count: max(0, firstLine - 1))
-        let expression = lead + "return " + chunk
-        guard let expressionError = state.compile(expression, name: name) else {
-            return run(expression, name: name)
+        evaluate(bytes: Array(chunk.utf8), name: name, firstLine: firstLine)
+    }
+
+    /// `evaluate` of a chunk as the bytes typed (Lua gets them exactly).
+    func evaluate(bytes chunk: [UInt8], name: String = "=stdin", firstLine: Int = 1) -> Outcome {
+        let lead = [UInt8](repeating: UInt8(ascii: "\n"), count: max(0, firstLine - 1))
+        let expression = lead + Array("return ".utf8) + chunk
+        guard let expressionError = state.compile(bytes: expression, name: name) else {
+            return run(bytes: expression, name: name)
         }
         let statements = lead + chunk
-        if let error = state.compile(statements, name: name) {
+        if let error = state.compile(bytes: statements, name: name) {
             return Evaluator.isIncomplete(error) || Evaluator.isIncomplete(expressionError) ? .incomplete : .failure(error)
         }
-        return run(statements, name: name)
+        return run(bytes: statements, name: name)
     }
 
     /// Runs `code` as one chunk in one transaction and reads its results.
     func run(_ code: String, name: String) -> Outcome {
+        run(bytes: Array(code.utf8), name: name)
+    }
+
+    /// Runs a chunk given as bytes (a file `.read` in: Lua source need not be UTF-8).
+    func run(bytes code: [UInt8], name: String) -> Outcome {
         defer { state.resetLimits() }
         do {
             let values = try transaction {
                 InterruptSignal.running = state.L
                 defer { InterruptSignal.running = nil }
-                return try state.evaluate(code, name: name) { range in inspector.read(range) }
+                return try state.evaluate(bytes: code, name: name) { range in inspector.read(range) }
             }
             return .values(values)
         } catch let error as LuaError {

@@ -4,10 +4,11 @@ import LuaShim
 import Glibc
 #endif
 
-/// Ctrl-C in the interactive REPL. The handler does only what is safe in a signal handler, as
-/// lua.c's does: it asks the running chunk to stop (`lua_sethook`, through `lshim_interrupt`),
-/// and it writes a byte to a pipe, which wakes the prompt's `poll` whichever thread the signal
-/// was delivered to. Nothing else touches the Lua state.
+/// Ctrl-C in the interactive REPL. The handler does only what is safe in a signal handler: it
+/// asks the running chunk to stop (`lshim_interrupt` sets a flag the count hook polls, and calls
+/// `sqlite3_interrupt` on the run's connection, as the sqlite3 shell does, so a long SQL
+/// statement stops too), and it writes a byte to a pipe, which wakes the prompt's `poll`
+/// whichever thread the signal was delivered to. Nothing touches the Lua state itself.
 enum InterruptSignal {
     /// The state of the chunk now running, if any (set and cleared by the evaluator).
     nonisolated(unsafe) static var running: OpaquePointer?

@@ -41,6 +41,8 @@ struct LuaInspector {
         case LUA_TSTRING:
             return .string(state.string(at: index))
         case LUA_TUSERDATA:
+            // A chunk's results fill the stack to its top: make room for what the check pushes.
+            guard lua_checkstack(L, 2) != 0 else { return .other("userdata") }
             var day: lua_Integer = 0
             if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
             return .other(state.text(at: index) ?? "userdata")

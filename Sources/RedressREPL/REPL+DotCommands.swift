@@ -44,14 +44,14 @@ extension REPL {
         case .tables:
             output.write(REPL.columns(try tableNames(), width: output.width ?? Renderer.defaultWidth))
         case .read(let path):
-            let code: String
+            let code: [UInt8]
             do {
-                code = try TextFile.read(path)
+                code = try TextFile.bytes(path)
             } catch {
                 throw DotCommandError(".read: cannot read '\(path)': \(error.reason)")
             }
             let started = REPL.now()
-            let succeeded = show(evaluator.run(code.hasPrefix("#") ? "--" + code : code, name: "@" + path))
+            let succeeded = show(evaluator.run(bytes: LuaState.skippingShebang(code), name: "@" + path))
             if timer { output.say("Run time: \(REPL.seconds(REPL.now() - started))\n") }
             return succeeded ? .done : .failed
         case .explain(let ref, let clock):

@@ -65,10 +65,11 @@ public final class REPL {
         var lines = 0
         reading: while true {
             let event = input.read(prompt: REPL.prompt)
-            guard case .line(let first) = event else {
+            guard case .line(let line) = event else {
                 if event == .end { break }
                 continue
             }
+            let first = line.text
             let firstLine = lines + 1
             lines += 1 + first.count { $0 == "\n" }
             if first.allSatisfy(\.isWhitespace) { continue }
@@ -81,29 +82,29 @@ public final class REPL {
                 }
                 continue
             }
-            var chunk = first
+            var chunk = line.bytes   // what Lua gets: the bytes typed
             var outcome: Evaluator.Outcome
             var started: Double
             let numbering = input.isInteractive ? 1 : firstLine
             while true {
                 started = REPL.now()
-                outcome = evaluator.evaluate(chunk, firstLine: numbering)
+                outcome = evaluator.evaluate(bytes: chunk, firstLine: numbering)
                 guard case .incomplete = outcome else { break }
                 switch input.read(prompt: REPL.continuationPrompt) {
                 case .line(let next):
-                    chunk += "\n" + next
-                    lines += 1 + next.count { $0 == "\n" }
+                    chunk += [UInt8(ascii: "\n")] + next.bytes
+                    lines += 1 + next.bytes.count { $0 == UInt8(ascii: "\n") }
                 case .interrupted:
                     continue reading
                 case .end:
-                    input.remember(chunk)
-                    let lead = String(repeating: "\n", count: numbering - 1)
-                    output.error(state.compile(lead + chunk, name: "=stdin")?.message ?? "stdin: unfinished chunk")
+                    input.remember(String(decoding: chunk, as: UTF8.self))
+                    let lead = [UInt8](repeating: UInt8(ascii: "\n"), count: numbering - 1)
+                    output.error(state.compile(bytes: lead + chunk, name: "=stdin")?.message ?? "stdin: unfinished chunk")
                     failed = true
                     break reading
                 }
             }
-            input.remember(chunk)
+            input.remember(String(decoding: chunk, as: UTF8.self))
             if !show(outcome) { failed = true }
             if timer { output.say("Run time: \(REPL.seconds(REPL.now() - started))\n") }
         }

@@ -93,7 +93,7 @@ final class TerminalInput: LineInput {
 private func lineHandler(_ line: UnsafeMutablePointer<CChar>?) {
     rl_callback_handler_remove()
     if let line {
-        TerminalInput.received = .line(String(cString: line))
+        TerminalInput.received = .line(Line(bytes: UnsafeRawBufferPointer(start: line, count: strlen(line)).map { $0 }))
         free(line)
     } else {
         TerminalInput.received = .end

@@ -47,6 +47,7 @@ extension JobsCommand {
             var stateOptions = LuaState.Options()
             stateOptions.maxInstructions = lua.maxInstructions
             stateOptions.maxMemoryMB = lua.maxMemory
+            stateOptions.timeout = lua.timeout ?? LuaOptions.defaultTimeout
             stateOptions.scripts = installation.scripts
             stateOptions.holidayFiles = try options.holidayFiles(installation)
             let asOf = try options.asOfDate() ?? LocalDate.today()

@@ -15,18 +15,35 @@ struct LuaOptions: ParsableArguments {
             help: ArgumentHelp("Stop a run that needs more than this much memory, in MB (0: no limit).", valueName: "mb"))
     var maxMemory: Int = LuaState.Options().maxMemoryMB
 
+    @Option(help: ArgumentHelp("""
+            Stop a run after this many seconds of wall-clock time (0: no limit). Default \(Int(LuaOptions.defaultTimeout)) for \
+            run, -e, each job, and each chunk of input piped to the REPL; at the interactive prompt none \
+            unless given (then each chunk has it). It stops Lua code, long string-pattern and table \
+            calls, and the running SQL statement; the run's changes are rolled back.
+            """, valueName: "seconds"))
+    var timeout: Double?
+
+    /// The time limit of a run unless `--timeout` is given.
+    static let defaultTimeout: Double = 60
+    /// The longest `--timeout` (about 115 days).
+    static let maxTimeout: Double = 10_000_000
+
     func validate() throws {
         guard maxInstructions >= 0 else { throw ValidationError("--max-instructions: expected 0 or more, got \(maxInstructions)") }
         guard maxMemory >= 0 else { throw ValidationError("--max-memory: expected 0 or more MB, got \(maxMemory)") }
+        if let timeout, !(timeout >= 0 && timeout <= LuaOptions.maxTimeout) {
+            throw ValidationError("--timeout: expected 0 to \(Int(LuaOptions.maxTimeout)) seconds, got \(timeout)")
+        }
     }
 
     /// A state set up from the command line. `folder` is the running script's own folder.
-    /// `script` is what the audit trail names as the source of the run's changes.
+    /// `script` is what the audit trail names as the source of the run's changes. A run's time
+    /// limit is `--timeout`, else `defaultTimeout` (0: none, for the interactive REPL).
     /// `inputs` are the files the user named for the script to read (a sandboxed script reads
     /// nothing else outside the script folders).
     func makeState(_ global: GlobalOptions, installation: Installation, folder: String, script: String,
-                   inputs: [String] = []) throws -> LuaState {
-        var options = try stateOptions(global, installation: installation, folder: folder)
+                   inputs: [String] = [], defaultTimeout: Double = LuaOptions.defaultTimeout) throws -> LuaState {
+        var options = try stateOptions(global, installation: installation, folder: folder, defaultTimeout: defaultTimeout)
         options.inputFiles = inputs
         let state = try LuaState(options: options)
         state.recorder = Recorder(actor: Installation.currentUser, script: script)
@@ -34,11 +51,13 @@ struct LuaOptions: ParsableArguments {
     }
 
     /// The options of such a state.
-    func stateOptions(_ global: GlobalOptions, installation: Installation, folder: String) throws -> LuaState.Options {
+    func stateOptions(_ global: GlobalOptions, installation: Installation, folder: String,
+                      defaultTimeout: Double = LuaOptions.defaultTimeout) throws -> LuaState.Options {
         var options = LuaState.Options()
         options.unsafe = unsafe
         options.maxInstructions = maxInstructions
         options.maxMemoryMB = maxMemory
+        options.timeout = timeout ?? defaultTimeout
         options.asOf = try global.asOfDate()
         options.region = try global.chosenRegion()
         options.scripts = installation.scripts
@@ -80,13 +99,13 @@ struct RunCommand: ParsableCommand {
         let folder = script.contains("/") ? String(script[..<script.lastIndex(of: "/")!]) : "."
         let state = try lua.makeState(options, installation: Installation.locate(), folder: folder.isEmpty ? "/" : folder,
                                       script: "redress run \(script)", inputs: arguments.filter(TextFile.exists))
-        var arg: [LuaValue: LuaValue] = [.integer(0): .string(script)]
-        for (index, value) in arguments.enumerated() {
-            arg[.integer(Int64(index + 1))] = .string(value)
-        }
-        try state.setGlobal("arg", .map(arg))
+        // The arguments as given, byte for byte (the parser's Strings replace invalid UTF-8).
+        let raw = RawArguments.trailing(arguments)
+        try state.setScriptArguments(script: Array(script.utf8), raw)
         try store.run(state) {
-            try state.runFile(script, arguments: arguments.map { .string($0) })
+            try state.withTimeLimit {
+                _ = try state.runFile(script, byteArguments: raw)
+            }
         }
     }
 }

@@ -3,6 +3,10 @@ import RedressCore
 import RedressLua
 import RedressREPL
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The `redress` command: a scriptable workbench for housing complaint handling.
 struct Redress: ParsableCommand {
     static let version = "0.1.0"
@@ -39,7 +43,10 @@ struct Redress: ParsableCommand {
 
     func run() throws {
         guard !chunks.isEmpty else {
-            let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress repl")
+            // At a terminal, no limit unless --timeout is given (Ctrl-C stops a chunk); piped
+            // input runs unattended, so each chunk gets the default one.
+            let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress repl",
+                                          defaultTimeout: isatty(0) != 0 ? 0 : LuaOptions.defaultTimeout)
             state.recorder.actor = store.userName
             let status = REPL(state: state, store: try store.optionalStore(), storePath: store.path, version: Redress.version).run()
             if status != 0 { throw ExitCode(status) }
@@ -47,8 +54,10 @@ struct Redress: ParsableCommand {
         }
         let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress -e")
         try store.run(state) {
-            for chunk in chunks {
-                try state.run(chunk, name: "=(command line)")
+            try state.withTimeLimit {
+                for chunk in RawArguments.chunks(chunks) {
+                    try state.run(bytes: chunk, name: "=(command line)")
+                }
             }
         }
     }

@@ -70,6 +70,13 @@ import Testing
         terminal.type("n > 0\r")
         #expect(terminal.wait(for: "\ntrue\n> ", after: mark))
 
+        // Ctrl-C during an SQL statement that never ends stops it (sqlite3_interrupt).
+        mark = terminal.mark
+        terminal.type("sql('with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c')\r")
+        Thread.sleep(forTimeInterval: 1.5)
+        terminal.type("\u{3}")
+        #expect(terminal.wait(for: "stdin:1: interrupted\n> ", after: mark))
+
         // Ctrl-D at an empty prompt leaves.
         terminal.type("\u{4}")
         #expect(terminal.exitStatus() == 0)

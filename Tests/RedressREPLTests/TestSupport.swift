@@ -89,7 +89,7 @@ final class ScriptedInput: LineInput {
     let isInteractive: Bool
 
     init(_ lines: [String], interactive: Bool = false) {
-        self.lines = lines.map(LineEvent.line)
+        self.lines = lines.map { .line(Line($0)) }
         isInteractive = interactive
     }
 

@@ -6,7 +6,8 @@
 //   results or raises, after every Swift frame has returned. No longjmp crosses Swift.
 // - Protected helpers (suffix _p): run an operation that may raise (allocate, run metamethods)
 //   under lua_pcall and return a status instead.
-// - The host block: the capped allocator and the count hook (instruction budget, interrupt).
+// - The host block: the capped allocator and the count hook (instruction budget, interrupt,
+//   the run's deadline), and the watchdog thread that enforces the deadline.
 #ifndef LUASHIM_H
 #define LUASHIM_H
 
@@ -16,6 +17,14 @@
 
 // MARK: Host block: limits shared by the allocator, the hook and every thread of a state.
 
+/// Stops the SQL statement running on a connection (sqlite3_interrupt on `connection`): safe
+/// from another thread and from a signal handler.
+typedef void (*lshim_sqlstop)(void *connection);
+
+/// Connections whose running statement Ctrl-C and the deadline stop (the run's transaction;
+/// a read-only one for sql()).
+#define LSHIM_SQLSLOTS 2
+
 typedef struct lshim_host {
     // Memory (bytes). cap == 0: unlimited.
     size_t used, peak, cap;
@@ -23,19 +32,49 @@ typedef struct lshim_host {
     // Instructions. budget == 0: unlimited.
     long long executed, budget;
     int instructions_tripped;     // the budget ran out
-    volatile int interrupted;     // set by a signal handler (Ctrl-C); the hook raises
+    // Set from other contexts, polled by the hook: read and written only through the
+    // functions below (atomically).
+    int interrupted;              // Ctrl-C (a signal handler)
+    int timed_out;                // the watchdog: the run is past its deadline
+    double timeout;               // the run's wall-clock limit in seconds, for the message
+    lshim_sqlstop sqlstop[LSHIM_SQLSLOTS];
+    void *sqlconnection[LSHIM_SQLSLOTS];
     void *swift;                  // the Swift host object (unretained)
 } lshim_host;
 
 /// Creates a state whose allocator charges `host` and whose extra space points at it.
 lua_State *lshim_newstate(lshim_host *host);
 lshim_host *lshim_gethost(lua_State *L);
-/// Arms the count hook on L (every `every` instructions; 0 turns it off).
+/// Arms the count hook on L (every `every` instructions; 0 turns it off). Only from the thread
+/// running L, never while it runs elsewhere: other contexts set a flag the hook polls.
 void lshim_sethook(lua_State *L, int every);
-/// From a signal handler: ask the running chunk to stop at the next instruction.
+/// From a signal handler or another thread: ask the running chunk to stop at the hook's next
+/// look (within `every` instructions, or 1000 steps of a long C call), and stop the SQL
+/// statement running for it. Never touches the state itself.
 void lshim_interrupt(lua_State *L);
-/// Clears the trip flags and counters before a new run.
+/// Clears the trip flags and counters before a new run (not `timed_out`: a run's deadline
+/// covers every chunk in it; lshim_watchdog_start clears it).
 void lshim_resetlimits(lua_State *L);
+/// True once the run was interrupted / ran past its deadline (atomic reads).
+int lshim_interrupted(const lshim_host *host);
+int lshim_timedout(const lshim_host *host);
+/// Clears `timed_out` (once the watchdog has stopped).
+void lshim_cleartimeout(lshim_host *host);
+/// "run stopped after 5 s (--timeout)", NUL-terminated, into `buffer`.
+void lshim_timeoutmessage(const lshim_host *host, char *buffer, size_t size);
+/// Registers (connection non-NULL) or removes the connection in `slot` whose statements an
+/// interrupt or the deadline stop. From the thread running L, between statements.
+void lshim_setsql(lshim_host *host, int slot, lshim_sqlstop stop, void *connection);
+
+// MARK: The watchdog: a thread that, once `seconds` have passed, sets `timed_out` (which the
+// hook polls) and stops the running SQL statement, again every 50 ms until stopped (a
+// statement that starts just after one stop would otherwise run on).
+
+typedef struct lshim_watchdog lshim_watchdog;
+/// Starts the watchdog of `host`'s run (clearing `timed_out`); NULL if no thread can be made.
+lshim_watchdog *lshim_watchdog_start(lshim_host *host, double seconds);
+/// Stops it and waits for its thread: afterwards it touches nothing. Frees it.
+void lshim_watchdog_stop(lshim_watchdog *watchdog);
 
 // MARK: The trampoline
 
@@ -77,7 +116,8 @@ typedef void (*lshim_fn)(lua_State *L, lshim_call *call);
 int lshim_pushfunction_p(lua_State *L, lshim_fn fn);
 
 /// Date userdata: an int64 day number under the metatable registered with lshim_setdatemeta.
-/// Reads the day number at `idx` if it is a date; never raises.
+/// Reads the day number at `idx` if it is a date; never raises. It makes room for the two
+/// values it pushes (and pops) itself; 0 when the stack cannot grow.
 int lshim_todate(lua_State *L, int idx, lua_Integer *day);
 /// Protected: pushes a date.
 int lshim_pushdate_p(lua_State *L, lua_Integer day);
@@ -89,7 +129,8 @@ int lshim_pushdate_p(lua_State *L, lua_Integer day);
 
 /// Protected: pushes a userdata holding `pointer` under class `key`'s metatable.
 int lshim_pushpointer_p(lua_State *L, void *pointer, const void *key);
-/// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise. Never raises.
+/// The pointer in the userdata at `idx` if it is of class `key`; NULL otherwise (or when the
+/// stack cannot grow by the two values it pushes and pops). Never raises.
 void *lshim_topointer(lua_State *L, int idx, const void *key);
 
 // MARK: Files the sandbox lets a script read, opened by Swift after its path checks.
