@@ -100,7 +100,7 @@ struct InitCommand: ParsableCommand {
         _ = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
 
         let existed = TextFile.exists(store.path)
-        let caseStore = try CaseStore(path: store.path)
+        let caseStore = try CaseStore(path: store.path, creating: true)
         // A pack given by path is recorded by its absolute path: later runs start anywhere.
         let source = policy.contains("/") || policy.hasSuffix(".lua") ? (Installation.realPath(file) ?? file) : policy
         try caseStore.bind(to: pack, source: source, actor: store.userName)
