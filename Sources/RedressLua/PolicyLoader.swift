@@ -1,3 +1,4 @@
+import GRDB
 import RedressCore
 
 /// Loads a policy pack: runs its file in the sandbox (the load phase: it only returns its
@@ -17,6 +18,34 @@ public enum PolicyLoader {
         } catch {
             throw PolicyError(field: "pack", message: "\(error)")
         }
+        return try load(path: path, source: source, in: state)
+    }
+
+    /// The file and text of the pack `store` is bound to, checked in Swift before any of it runs:
+    /// its content hash (of the pack file's bytes) must be the one bound at `redress init` or
+    /// the last `redress policy rebind`, else the error names both hashes and the rebind command.
+    public static func boundSource(in db: Database, storePath: String, scripts: String?) throws -> (path: String, source: String, hash: String) {
+        guard let bound = try CaseStore.boundPolicy(in: db) else {
+            throw StoreError(message: "the store '\(storePath)' is not bound to a policy pack (run `redress init --db \(storePath)`)")
+        }
+        guard let scripts else {
+            throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
+        }
+        let path = resolve(bound.source, scripts: scripts)
+        let source = try TextFile.read(path)
+        let hash = ContentHash.of(source)
+        try CaseStore.checkBinding(hash: hash, path: path, storePath: storePath, in: db)
+        return (path, source, hash)
+    }
+
+    /// Loads the pack `store` is bound to, once its hash is checked (`boundSource`).
+    public static func loadBound(_ store: CaseStore, scripts: String?, in state: LuaState) throws -> PolicyPack {
+        let bound = try store.read { db in try boundSource(in: db, storePath: store.path, scripts: scripts) }
+        return try load(path: bound.path, source: bound.source, in: state)
+    }
+
+    /// Loads and validates the pack whose file `path` holds `source`.
+    static func load(path: String, source: String, in state: LuaState) throws -> PolicyPack {
         let results = try state.run(source, name: "@" + path)
         do {
             return try pack(from: results.first ?? .nil, hash: ContentHash.of(source))

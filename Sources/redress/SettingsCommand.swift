@@ -12,7 +12,7 @@ struct SettingsCommand: ParsableCommand {
 
             The pack binding (policy, policy_title, policy_source, policy_hash, region) and the
             pack's data-protection rules (confidentiality.*, retention.*) are set by `redress
-            init`. Each change is recorded in the event log.
+            init` and `redress policy rebind`. Each change is recorded in the event log.
 
             Examples:
               redress settings set homes 12000

@@ -147,8 +147,9 @@ extension CaseStore {
     }
 
     /// Records the pack's data-protection rules where the store's views and retention read
-    /// them: who sees what, and how long personal data is kept.
-    public static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
+    /// them: who sees what, and how long personal data is kept. Only with the binding (`bind`,
+    /// `rebind`): loading a pack never changes them.
+    static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
         try record(pack.confidentiality, in: db)
         if let months = pack.retentionMonths {
             try setSetting("retention.months", String(months), in: db)
