@@ -34,8 +34,52 @@ public enum PolicyLoader {
         let path = resolve(bound.source, scripts: scripts)
         let source = try TextFile.read(path)
         let hash = ContentHash.of(source)
-        try CaseStore.checkBinding(hash: hash, path: path, storePath: storePath, in: db)
+        try CaseStore.checkBinding(hash: hash, libraries: libraries(of: source, scripts: scripts), path: path, scripts: scripts,
+                                   storePath: storePath, in: db)
         return (path, source, hash)
+    }
+
+    /// The Scripts/ modules a pack requires by name (`require "lib.compensation"`, `require("x")`),
+    /// and in turn those modules require, each with its file's content hash. Found by reading
+    /// the text, not by running it: the pack file is itself hashed, so every literal name it
+    /// can reach is covered. A name that is no file in `scripts` (a `redress.*` module) is left out.
+    public static func libraries(of source: String, scripts: String) -> [String: String] {
+        var found: [String: String] = [:]
+        var pending = requiredNames(in: source)
+        while let name = pending.popLast() {
+            guard found[name] == nil else { continue }
+            let relative = name.split(separator: ".", omittingEmptySubsequences: false).joined(separator: "/")
+            for candidate in ["\(scripts)/\(relative).lua", "\(scripts)/\(relative)/init.lua"] where TextFile.exists(candidate) {
+                guard let text = try? TextFile.read(candidate) else { continue }
+                found[name] = ContentHash.of(text)
+                pending += requiredNames(in: text)
+                break
+            }
+        }
+        return found
+    }
+
+    /// The names in `require "name"`, `require 'name'` and `require("name")` in a Lua text.
+    static func requiredNames(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let word = Array("require".utf8)
+        func isIdentifier(_ byte: UInt8) -> Bool { byte == 95 || (byte | 32) >= 97 && (byte | 32) <= 122 || (48...57).contains(byte) }
+        var names: [String] = []
+        var index = 0
+        while index + word.count < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == word[0], Array(bytes[index..<index + word.count]) == word,
+                  index == 0 || !isIdentifier(bytes[index - 1]) else { continue }
+            var cursor = index + word.count
+            while cursor < bytes.count, bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 40 { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == 34 || bytes[cursor] == 39 else { continue }
+            let quote = bytes[cursor]
+            var end = cursor + 1
+            while end < bytes.count, bytes[end] != quote, isIdentifier(bytes[end]) || bytes[end] == 46 || bytes[end] == 45 { end += 1 }
+            guard end < bytes.count, bytes[end] == quote, end > cursor + 1 else { continue }
+            names.append(String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self))
+        }
+        return names
     }
 
     /// Loads the pack `store` is bound to, once its hash is checked (`boundSource`).
@@ -47,12 +91,15 @@ public enum PolicyLoader {
     /// Loads and validates the pack whose file `path` holds `source`.
     static func load(path: String, source: String, in state: LuaState) throws -> PolicyPack {
         let results = try state.run(source, name: "@" + path)
+        var loaded: PolicyPack
         do {
-            return try pack(from: results.first ?? .nil, hash: ContentHash.of(source))
+            loaded = try pack(from: results.first ?? .nil, hash: ContentHash.of(source))
         } catch var error {
             error.source = path
             throw error
         }
+        if let scripts = state.options.scripts { loaded.libraries = libraries(of: source, scripts: scripts) }
+        return loaded
     }
 
     /// `jobs`: what the pack declares for scheduled jobs, by job name (read by the jobs in

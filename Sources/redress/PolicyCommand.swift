@@ -9,8 +9,9 @@ struct PolicyCommand: ParsableCommand {
         commandName: "policy",
         abstract: "The store's policy pack: which one, its content hash, and rebinding it to a new version.",
         discussion: """
-            `redress init` binds a store to a pack and keeps the content hash of the pack file
-            (its bytes; the Scripts/lib files it requires are not part of it). Every run that loads
+            `redress init` binds a store to a pack and keeps the content hash of the pack file, and
+            of each Scripts/ module it requires by name (`require "lib.compensation"`, and what
+            those require in turn). Every run that loads
             the store's pack (scripts, -e, the REPL, import, jobs, letters, reports) first compares
             the file's hash with the bound one and refuses a pack that differs, before any of it
             runs. The pack's data-protection rules (confidentiality.*, retention.*) are copied
@@ -46,7 +47,8 @@ struct PolicyCommand: ParsableCommand {
             guard let bound = try caseStore.boundPolicy else {
                 throw UsageError("--db: the store '\(caseStore.path)' is not bound to a policy pack (run `redress init --db \(caseStore.path)`)")
             }
-            let file = PolicyLoader.resolve(bound.source, scripts: try Installation.locate().scripts)
+            let scripts = try Installation.locate().scripts
+            let file = PolicyLoader.resolve(bound.source, scripts: scripts)
             print("policy \(bound.name) from \(bound.source), pack hash \(bound.hash)")
             guard TextFile.exists(file) else {
                 print("\(file): missing")
@@ -54,7 +56,13 @@ struct PolicyCommand: ParsableCommand {
             }
             let hash = ContentHash.of(try TextFile.read(file))
             if hash == bound.hash {
-                print("\(file): the same pack")
+                do {
+                    _ = try caseStore.read { db in try PolicyLoader.boundSource(in: db, storePath: caseStore.path, scripts: scripts) }
+                    print("\(file): the same pack")
+                } catch {
+                    print("\(file): the same pack, but \(error)")
+                    throw ExitCode(1)
+                }
             } else {
                 print("\(file): changed, content hash \(hash) (a manager rebinds: redress policy rebind --db \(caseStore.path))")
                 throw ExitCode(1)
@@ -97,6 +105,7 @@ struct PolicyCommand: ParsableCommand {
             }
             print("Rebound \(caseStore.path): policy \(pack.name), pack hash \(rebinding.previousHash) -> \(rebinding.hash)"
                   + (rebinding.previousSource == rebinding.source ? "" : ", from \(rebinding.source) (was \(rebinding.previousSource))"))
+            for change in rebinding.moduleChanges { print("  module \(change)") }
             for change in rebinding.changes { print("  \(change)") }
         }
     }

@@ -187,6 +187,9 @@ public struct PolicyPack: Hashable, Sendable {
     public let restrictions: RestrictionRules?
     /// The content hash of the pack's source: which version of the pack produced a record.
     public let hash: String
+    /// The Scripts/ modules the pack requires by name, directly or through another, each with
+    /// its file's content hash (`lib.compensation` → hash): bound with the pack, checked with it.
+    public var libraries: [String: String] = [:]
     /// Who may see a withheld identity or a confidential outcome, and who may ask to.
     public var confidentiality = Confidentiality()
     /// How many months after a case is closed its personal data is kept; nil: kept.

@@ -2,7 +2,7 @@ import GRDB
 
 /// The settings a user may set (`redress settings set KEY VALUE`), each checked, and the folders
 /// a store keeps beside it. The pack binding (`policy`, `policy_title`, `policy_source`,
-/// `policy_hash`, `region`) is set by `redress init` and `redress policy rebind` only.
+/// `policy_hash`, `policy_libraries`, `region`) is set by `redress init` and `redress policy rebind` only.
 public enum StoreSettings {
     /// A setting a user may set, what it is for, and how its value is checked.
     public struct Key: Sendable {
@@ -37,7 +37,7 @@ public enum StoreSettings {
     /// Settings `redress init` and `redress policy rebind` write from the pack and no one else:
     /// the binding, and the pack's data-protection rules (`confidentiality.*`, `retention.*`).
     public static func isBinding(_ name: String) -> Bool {
-        ["policy", "policy_title", "policy_source", "policy_hash", "region"].contains(name)
+        ["policy", "policy_title", "policy_source", "policy_hash", "policy_libraries", "region"].contains(name)
             || name.hasPrefix("confidentiality.") || name.hasPrefix("retention.")
     }
 

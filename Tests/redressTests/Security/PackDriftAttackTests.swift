@@ -176,6 +176,35 @@ import Testing
         #expect(again.stdout.hasPrefix("Rebound \(fixture.db): policy wdh, pack hash \(fixture.evilHash) -> \(fixture.boundHash)\n"))
     }
 
+    /// The pack file unchanged, a module it requires edited (the Ombudsman's fixed sums, say):
+    /// refused the same way, naming the module and both hashes; the rebind records the module.
+    @Test func anEditedModuleThePackRequiresIsRefusedToo() throws {
+        let fixture = try Fixture()
+        let pack = fixture.evilHome + "/Scripts/policies/wdh.lua"
+        try String(contentsOfFile: PackDriftAttackTests.repository.appendingPathComponent("Scripts/policies/wdh.lua").path, encoding: .utf8)
+            .write(toFile: pack, atomically: true, encoding: .utf8)
+        let module = fixture.evilHome + "/Scripts/lib/compensation.lua"
+        let original = try String(contentsOfFile: module, encoding: .utf8)
+        try (original + "\n-- edited\n").write(toFile: module, atomically: true, encoding: .utf8)
+        let before = Self.contentHash(original), after = Self.contentHash(original + "\n-- edited\n")
+        let events = try fixture.events
+
+        let refused = try fixture.attack(["-e", "cases.intake{ received = '2026-12-23', channel = 'phone' }"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("a module it requires from \(fixture.evilHome)/Scripts is not the one bound with policy 'wdh' in the store '\(fixture.db)' (lib.compensation: \(before) -> \(after))"),
+                "\(refused.stderr)")
+        #expect(try fixture.attack(["jobs", "list"]).status == 2)
+        #expect(try fixture.events == events)
+        #expect(try fixture.attack(["policy", "rebind"]).status == 2)
+
+        let rebound = try fixture.attack(["policy", "rebind"], as: "boss")
+        #expect(rebound.stdout == "Rebound \(fixture.db): policy wdh, pack hash \(fixture.boundHash) -> \(fixture.boundHash)\n"
+                + "  module lib.compensation: \(before) -> \(after)\n")
+        #expect(try fixture.query("print(sql(\"select data from events where type = 'policy_rebound'\")[1].data)")
+                .contains("\"libraries_changed\":\"lib.compensation: \(before) -> \(after)\""))
+        #expect(try fixture.attack(["-e", "cases.intake{ received = '2026-12-23', channel = 'phone' }"]).status == 0)
+    }
+
     @Test func aStoreWithoutUsersRebindsForAnyoneAndSamePackChangesNothing() throws {
         let dir = URL(fileURLWithPath: "/tmp/rpd-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
