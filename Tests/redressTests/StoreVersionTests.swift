@@ -82,5 +82,14 @@ import Glibc
         #expect(result.status == 2)
         #expect(result.stderr == "redress: cannot use the store '\(db)': its folder '\(dir.path)' is not writable by you (Permission denied), and SQLite must keep the store's write-ahead log (r.sqlite-wal, r.sqlite-shm) there, even to read it. Ask for write access to the folder, or copy the store to a folder you can write to\n")
         #expect(!result.stderr.contains("readonly database"))
+        // With both files of the log there to write, SQLite needs nothing of the folder.
+        chmod(dir.path, 0o755)
+        for suffix in ["-wal", "-shm"] {
+            #expect(FileManager.default.createFile(atPath: db + suffix, contents: Data(), attributes: [.posixPermissions: 0o600]))
+            if getuid() == 0 { chown(db + suffix, 65534, 65534) }
+        }
+        chmod(dir.path, 0o555)
+        let used = try Redress.run(program, prefix + ["--db", db, "-e", "print(#sql('select * from cases'))"])
+        #expect(used == .init(status: 0, stdout: "0\n", stderr: ""))
     }
 }

@@ -90,8 +90,11 @@ public final class CaseStore: Sendable {
         }
         let folder = Folder.parent(of: path)
         if access(folder, W_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            // SQLite can do without the folder only when both files of the log are there to write.
+            if access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0 { return }
             let name = String(path.split(separator: "/").last ?? "")
-            throw StoreError(message: "cannot use the store '\(path)': its folder '\(folder)' is not writable by you (\(String(cString: strerror(errno)))), and SQLite must keep the store's write-ahead log (\(name)-wal, \(name)-shm) there, even to read it. Ask for write access to the folder, or copy the store to a folder you can write to")
+            throw StoreError(message: "cannot use the store '\(path)': its folder '\(folder)' is not writable by you (\(reason)), and SQLite must keep the store's write-ahead log (\(name)-wal, \(name)-shm) there, even to read it. Ask for write access to the folder, or copy the store to a folder you can write to")
         }
     }
 
