@@ -33,10 +33,16 @@ public enum PolicyLoader {
         }
         let path = resolve(bound.source, scripts: scripts)
         let source = try TextFile.read(path)
-        let hash = ContentHash.of(source)
+        let hash = packHash(source, like: bound.hash)
         try CaseStore.checkBinding(hash: hash, libraries: libraries(of: source, scripts: scripts), path: path, scripts: scripts,
                                    storePath: storePath, in: db)
         return (path, source, hash)
+    }
+
+    /// The hash of a pack's text as the store keeps it: SHA-256 (64 hex digits); for a store
+    /// bound before Redress used SHA-256, `ContentHash`'s 16-digit FNV-1a, until its next rebind.
+    public static func packHash(_ source: String, like bound: String) -> String {
+        bound.count == 16 ? ContentHash.of(source) : SHA256.hex(source)
     }
 
     /// The Scripts/ modules a pack requires by name (`require "lib.compensation"`, `require("x")`),
@@ -51,7 +57,7 @@ public enum PolicyLoader {
             let relative = name.split(separator: ".", omittingEmptySubsequences: false).joined(separator: "/")
             for candidate in ["\(scripts)/\(relative).lua", "\(scripts)/\(relative)/init.lua"] where TextFile.exists(candidate) {
                 guard let text = try? TextFile.read(candidate) else { continue }
-                found[name] = ContentHash.of(text)
+                found[name] = SHA256.hex(text)
                 pending += requiredNames(in: text)
                 break
             }
@@ -93,7 +99,7 @@ public enum PolicyLoader {
         let results = try state.run(source, name: "@" + path)
         var loaded: PolicyPack
         do {
-            loaded = try pack(from: results.first ?? .nil, hash: ContentHash.of(source))
+            loaded = try pack(from: results.first ?? .nil, hash: SHA256.hex(source))
         } catch var error {
             error.source = path
             throw error

@@ -9,7 +9,7 @@ struct PolicyCommand: ParsableCommand {
         commandName: "policy",
         abstract: "The store's policy pack: which one, its content hash, and rebinding it to a new version.",
         discussion: """
-            `redress init` binds a store to a pack and keeps the content hash of the pack file, and
+            `redress init` binds a store to a pack and keeps the SHA-256 of the pack file, and
             of each Scripts/ module it requires by name (`require "lib.compensation"`, and what
             those require in turn). Every run that loads
             the store's pack (scripts, -e, the REPL, import, jobs, letters, reports) first compares
@@ -54,7 +54,7 @@ struct PolicyCommand: ParsableCommand {
                 print("\(file): missing")
                 throw ExitCode(1)
             }
-            let hash = ContentHash.of(try TextFile.read(file))
+            let hash = PolicyLoader.packHash(try TextFile.read(file), like: bound.hash)
             if hash == bound.hash {
                 do {
                     _ = try caseStore.read { db in try PolicyLoader.boundSource(in: db, storePath: caseStore.path, scripts: scripts) }

@@ -23,6 +23,6 @@ import RedressCore
         let pack = try PolicyLoader.load(path: TestSupport.scripts + "/policies/willow-tree.lua", in: state)
         #expect(Set(pack.libraries.keys) == ["policies.hos-code", "lib.ombudsman"])
         let hosCode = try TextFile.read(TestSupport.scripts + "/policies/hos-code.lua")
-        #expect(pack.libraries["policies.hos-code"] == ContentHash.of(hosCode))
+        #expect(pack.libraries["policies.hos-code"] == SHA256.hex(hosCode))
     }
 }

@@ -108,7 +108,7 @@ extension CaseStore {
             var data = ["policy": pack.name, "previous_hash": current.hash, "hash": pack.hash,
                         "previous_source": current.source, "source": source]
             if !changes.isEmpty { data["settings_changed"] = changes.joined(separator: "; ") }
-            let moduleChanges = Self.differences(libraries ?? [:], pack.libraries)
+            let moduleChanges = Self.differences(libraries ?? [:], pack.libraries, unbound: libraries == nil ? "(not recorded)" : "(not required)")
             if !moduleChanges.isEmpty { data["libraries_changed"] = moduleChanges.joined(separator: "; ") }
             try db.execute(sql: "INSERT INTO events(type, at, actor, script, data) VALUES ('policy_rebound', ?, ?, 'redress policy rebind', ?)",
                            arguments: [Timestamp.nowUTC(), actor, JSON.object(data)])
@@ -146,10 +146,11 @@ extension CaseStore {
             """).map { ($0["key"] as String, $0["value"] as String) })
     }
 
-    /// `name: bound hash -> current hash` for each module that differs, by name.
-    static func differences(_ bound: [String: String], _ current: [String: String]) -> [String] {
+    /// `name: bound hash -> current hash` for each module that differs, by name; `unbound`
+    /// stands for a module the binding does not name.
+    static func differences(_ bound: [String: String], _ current: [String: String], unbound: String = "(not required)") -> [String] {
         Set(bound.keys).union(current.keys).sorted().compactMap { name in
-            bound[name] == current[name] ? nil : "\(name): \(bound[name] ?? "(not required)") -> \(current[name] ?? "(not required)")"
+            bound[name] == current[name] ? nil : "\(name): \(bound[name] ?? unbound) -> \(current[name] ?? "(not required)")"
         }
     }
 

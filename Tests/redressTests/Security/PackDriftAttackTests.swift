@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 import Testing
 
 /// An officer who edits a copy of Scripts/ (REDRESS_HOME) to add their own role to the pack's
@@ -78,8 +79,13 @@ import Testing
         }
     }
 
-    /// FNV-1a, 64-bit, of the pack file's bytes: the content hash `redress init` binds.
+    /// The SHA-256 of a file's bytes: the content hash `redress init` binds.
     static func contentHash(_ text: String) -> String {
+        SHA256.hex(text)
+    }
+
+    /// FNV-1a, 64-bit: the hash stores were bound with before SHA-256.
+    static func legacyHash(_ text: String) -> String {
         var state: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             state ^= UInt64(byte)
@@ -203,6 +209,29 @@ import Testing
         #expect(try fixture.query("print(sql(\"select data from events where type = 'policy_rebound'\")[1].data)")
                 .contains("\"libraries_changed\":\"lib.compensation: \(before) -> \(after)\""))
         #expect(try fixture.attack(["-e", "cases.intake{ received = '2026-12-23', channel = 'phone' }"]).status == 0)
+    }
+
+    /// A store bound before SHA-256 and module hashes: its pack file is still checked, by the
+    /// old 64-bit FNV-1a; a rebind moves it to SHA-256 and records the modules.
+    @Test func aStoreBoundWithTheOldHashIsCheckedAndRebindUpgradesIt() throws {
+        let fixture = try Fixture()
+        let pack = try String(contentsOfFile: PackDriftAttackTests.repository.appendingPathComponent("Scripts/policies/wdh.lua").path,
+                              encoding: .utf8)
+        let old = Self.legacyHash(pack)
+        try CaseStore(path: fixture.db).writeThrowingAny { db in
+            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'policy_hash'", arguments: [old])
+            try db.execute(sql: "DELETE FROM settings WHERE key = 'policy_libraries'")
+        }
+        let intake = ["-e", "cases.intake{ received = '2026-12-23', channel = 'phone' }"]
+        #expect(try Redress.run(intake + ["--db", fixture.db, "--user", "olly"]).status == 0)
+        let refused = try fixture.attack(intake)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("has content hash \(Self.legacyHash(try String(contentsOfFile: fixture.evilHome + "/Scripts/policies/wdh.lua", encoding: .utf8))), but the store '\(fixture.db)' is bound to policy 'wdh' with hash \(old)"),
+                "\(refused.stderr)")
+        let rebound = try Redress.run(["policy", "rebind", "--db", fixture.db, "--user", "boss"])
+        #expect(rebound.stdout.hasPrefix("Rebound \(fixture.db): policy wdh, pack hash \(old) -> \(fixture.boundHash)\n  module lib.compensation: (not recorded) -> "),
+                "\(rebound.stdout)")
+        #expect(try Redress.run(intake + ["--db", fixture.db, "--user", "olly"]).status == 0)
     }
 
     @Test func aStoreWithoutUsersRebindsForAnyoneAndSamePackChangesNothing() throws {
