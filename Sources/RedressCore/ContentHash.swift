@@ -1,5 +1,6 @@
-/// FNV-1a, 64-bit: a stable content identity (not a security hash) for calendars and policy
-/// packs, the same across runs and platforms, unlike `Hasher`.
+/// FNV-1a, 64-bit: a stable content identity (not a security hash) for calendars, templates and
+/// letters, the same across runs and platforms, unlike `Hasher`. A store binds its policy pack
+/// by `SHA256` instead (stores bound before keep this hash of it until their next rebind).
 public struct ContentHash {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 

@@ -43,23 +43,18 @@ enum CasesModule {
         answerSource(L, call) { lua in
             let (store, db) = try session(lua)
             if let policy = lua.state.policy, policy.storePath == store.path { return nil }
-            guard let bound = try CaseStore.boundPolicy(in: db) else {
-                throw StoreError(message: "the store '\(store.path)' is not bound to a policy pack (run `redress init --db \(store.path)`)")
-            }
-            guard let scripts = lua.state.options.scripts else {
-                throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
-            }
-            let path = PolicyLoader.resolve(bound.source, scripts: scripts)
-            let source = try TextFile.bytes(path)
-            lua.state.pendingPack = (path, ContentHash.of(bytes: source))
-            return (path, source)
+            let bound = try PolicyLoader.boundSource(in: db, storePath: store.path, scripts: lua.state.options.scripts)
+            lua.state.pendingPack = (bound.path, bound.hash)
+            return (bound.path, bound.source)
         }
     }
 
-    /// `use_pack(table)`: checks the pack's declarations and builds its calendar.
+    /// `use_pack(table)`: checks the pack's declarations and builds its calendar. The store's
+    /// data-protection settings are left alone: they change only with the binding (`redress
+    /// init`, `redress policy rebind`), never when a run loads the pack.
     static let usePack: lshim_fn = { L, call in
         answer(L, call) { lua in
-            let (store, db) = try session(lua)
+            let (store, _) = try session(lua)
             guard let (path, hash) = lua.state.pendingPack else { throw StoreError(message: "no pack is being loaded") }
             var pack: PolicyPack
             do throws(PolicyError) {
@@ -70,8 +65,6 @@ enum CasesModule {
             }
             let calendar = try lua.state.loadedHolidayData().calendar(pack.region, closures: pack.closures)
             lua.state.policy = LoadedPolicy(storePath: store.path, path: path, pack: pack, calendar: calendar)
-            // The redacting views and retention read the pack's rules from the settings.
-            try CaseStore.recordDataProtection(of: pack, in: db)
             // Only now: a first write that had to wait for the lock runs this again.
             lua.state.pendingPack = nil
             return [.boolean(true)]

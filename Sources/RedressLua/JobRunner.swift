@@ -39,11 +39,10 @@ public final class JobRunner {
         self.asOf = asOf
         self.actor = actor
         self.options = options
-        guard let bound = try store.boundPolicy, let scripts = options.scripts else {
-            throw StoreError(message: "the store '\(store.path)' is not bound to a policy pack (run `redress init --db \(store.path)`)")
+        guard let scripts = options.scripts else {
+            throw StoreError(message: "cannot find Redress's Scripts folder to load the store's policy pack")
         }
-        let state = try LuaState(options: options)
-        pack = try PolicyLoader.load(path: PolicyLoader.resolve(bound.source, scripts: scripts), in: state)
+        pack = try PolicyLoader.loadBound(store, scripts: scripts, in: LuaState(options: options))
         calendar = try HolidayData.load(files: options.holidayFiles).calendar(pack.region, closures: pack.closures)
         reportsFolder = try store.reportsFolder
         letterFolders = try store.letterFolders(scripts: scripts, pack: pack.name)

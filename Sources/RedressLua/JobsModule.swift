@@ -82,18 +82,12 @@ enum JobsModule {
         }
     }
 
-    /// `bound_pack()` → the path and source of the pack the store is bound to.
+    /// `bound_pack()` → the path and source of the pack the store is bound to, its hash checked.
     static let boundPack: lshim_fn = { L, call in
         CasesModule.answerSource(L, call) { lua in
             let (store, db) = try CasesModule.session(lua)
-            guard let bound = try CaseStore.boundPolicy(in: db) else {
-                throw StoreError(message: "the store '\(store.path)' is not bound to a policy pack (run `redress init --db \(store.path)`)")
-            }
-            guard let scripts = lua.state.options.scripts else {
-                throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
-            }
-            let path = PolicyLoader.resolve(bound.source, scripts: scripts)
-            return (path, try TextFile.bytes(path))
+            let bound = try PolicyLoader.boundSource(in: db, storePath: store.path, scripts: lua.state.options.scripts)
+            return (bound.path, bound.source)
         }
     }
 

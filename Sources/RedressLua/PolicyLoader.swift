@@ -1,3 +1,4 @@
+import GRDB
 import RedressCore
 
 /// Loads a policy pack: runs its file in the sandbox (the load phase: it only returns its
@@ -17,13 +18,94 @@ public enum PolicyLoader {
         } catch {
             throw PolicyError(field: "pack", message: "\(error)")
         }
+        return try load(path: path, source: source, in: state)
+    }
+
+    /// The file and text of the pack `store` is bound to, checked in Swift before any of it runs:
+    /// its content hash (of the pack file's bytes) must be the one bound at `redress init` or
+    /// the last `redress policy rebind`, else the error names both hashes and the rebind command.
+    public static func boundSource(in db: Database, storePath: String, scripts: String?) throws -> (path: String, source: [UInt8], hash: String) {
+        guard let bound = try CaseStore.boundPolicy(in: db) else {
+            throw StoreError(message: "the store '\(storePath)' is not bound to a policy pack (run `redress init --db \(storePath)`)")
+        }
+        guard let scripts else {
+            throw StoreError(message: "cannot find Redress's Scripts folder to load policy '\(bound.source)'")
+        }
+        let path = resolve(bound.source, scripts: scripts)
+        let source = try TextFile.bytes(path)
+        let hash = packHash(source, like: bound.hash)
+        try CaseStore.checkBinding(hash: hash, libraries: libraries(of: source, scripts: scripts), path: path, scripts: scripts,
+                                   storePath: storePath, in: db)
+        return (path, source, hash)
+    }
+
+    /// The hash of a pack file's bytes as the store keeps it: SHA-256 (64 hex digits); for a
+    /// store bound before Redress used SHA-256, `ContentHash`'s 16-digit FNV-1a, until its next
+    /// rebind.
+    public static func packHash(_ source: [UInt8], like bound: String) -> String {
+        bound.count == 16 ? ContentHash.of(bytes: source) : SHA256.hex(source)
+    }
+
+    /// The Scripts/ modules a pack requires by name (`require "lib.compensation"`, `require("x")`),
+    /// and in turn those modules require, each with its file's content hash. Found by reading
+    /// the text, not by running it: the pack file is itself hashed, so every literal name it
+    /// can reach is covered. A name that is no file in `scripts` (a `redress.*` module) is left out.
+    public static func libraries(of source: [UInt8], scripts: String) -> [String: String] {
+        var found: [String: String] = [:]
+        var pending = requiredNames(in: source)
+        while let name = pending.popLast() {
+            guard found[name] == nil else { continue }
+            let relative = name.split(separator: ".", omittingEmptySubsequences: false).joined(separator: "/")
+            for candidate in ["\(scripts)/\(relative).lua", "\(scripts)/\(relative)/init.lua"] where TextFile.exists(candidate) {
+                guard let text = try? TextFile.bytes(candidate) else { continue }
+                found[name] = SHA256.hex(text)
+                pending += requiredNames(in: text)
+                break
+            }
+        }
+        return found
+    }
+
+    /// The names in `require "name"`, `require 'name'` and `require("name")` in a Lua text.
+    static func requiredNames(in bytes: [UInt8]) -> [String] {
+        let word = Array("require".utf8)
+        func isIdentifier(_ byte: UInt8) -> Bool { byte == 95 || (byte | 32) >= 97 && (byte | 32) <= 122 || (48...57).contains(byte) }
+        var names: [String] = []
+        var index = 0
+        while index + word.count < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == word[0], Array(bytes[index..<index + word.count]) == word,
+                  index == 0 || !isIdentifier(bytes[index - 1]) else { continue }
+            var cursor = index + word.count
+            while cursor < bytes.count, bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 40 { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == 34 || bytes[cursor] == 39 else { continue }
+            let quote = bytes[cursor]
+            var end = cursor + 1
+            while end < bytes.count, bytes[end] != quote, isIdentifier(bytes[end]) || bytes[end] == 46 || bytes[end] == 45 { end += 1 }
+            guard end < bytes.count, bytes[end] == quote, end > cursor + 1 else { continue }
+            names.append(String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self))
+        }
+        return names
+    }
+
+    /// Loads the pack `store` is bound to, once its hash is checked (`boundSource`).
+    public static func loadBound(_ store: CaseStore, scripts: String?, in state: LuaState) throws -> PolicyPack {
+        let bound = try store.read { db in try boundSource(in: db, storePath: store.path, scripts: scripts) }
+        return try load(path: bound.path, source: bound.source, in: state)
+    }
+
+    /// Loads and validates the pack whose file `path` holds `source`.
+    static func load(path: String, source: [UInt8], in state: LuaState) throws -> PolicyPack {
         let results = try state.run(bytes: source, name: "@" + path)
+        var loaded: PolicyPack
         do {
-            return try pack(from: results.first ?? .nil, hash: ContentHash.of(bytes: source))
+            loaded = try pack(from: results.first ?? .nil, hash: SHA256.hex(source))
         } catch var error {
             error.source = path
             throw error
         }
+        if let scripts = state.options.scripts { loaded.libraries = libraries(of: source, scripts: scripts) }
+        return loaded
     }
 
     /// `jobs`: what the pack declares for scheduled jobs, by job name (read by the jobs in

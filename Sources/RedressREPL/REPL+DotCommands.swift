@@ -109,17 +109,19 @@ extension REPL {
         guard let scripts = state.options.scripts else {
             throw DotCommandError(".policy: cannot find Redress's Scripts folder")
         }
-        var source = name
-        if source == nil {
+        guard let source = name else {
             guard let store else { throw DotCommandError(".policy: no store is open (.policy NAME describes a pack)") }
             guard let bound = try store.boundPolicy else {
                 throw DotCommandError(".policy: the store '\(store.path)' is bound to no policy (run `redress init --db \(store.path)`)")
             }
-            source = bound.source
+            // The store's own pack, its hash checked like every run's.
+            let path = PolicyLoader.resolve(bound.source, scripts: scripts)
+            let pack = try PolicyLoader.loadBound(store, scripts: scripts, in: LuaState(options: state.options))
+            return PolicyDescription(pack: pack, path: path).text
         }
-        let path = PolicyLoader.resolve(source!, scripts: scripts)
+        let path = PolicyLoader.resolve(source, scripts: scripts)
         guard TextFile.exists(path) else {
-            throw DotCommandError(".policy: no pack '\(source!)' (looked for \(path); packs: \(packNames().joined(separator: ", ")))")
+            throw DotCommandError(".policy: no pack '\(source)' (looked for \(path); packs: \(packNames().joined(separator: ", ")))")
         }
         let pack = try PolicyLoader.load(path: path, in: LuaState(options: state.options))
         return PolicyDescription(pack: pack, path: path).text

@@ -39,7 +39,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         guard TextFile.exists(file) else { throw UsageError("file: cannot open '\(file)'") }
         let caseStore = try store.existingStore()
-        let state = try lua.makeState(options, installation: Installation.locate(), folder: ".", script: "redress import \(file)")
+        let installation = try Installation.locate()
+        // Every row would be refused for a changed pack: say so once, before reading any.
+        _ = try caseStore.read { db in try PolicyLoader.boundSource(in: db, storePath: caseStore.path, scripts: installation.scripts) }
+        let state = try lua.makeState(options, installation: installation, folder: ".", script: "redress import \(file)")
         state.recorder.actor = store.userName
         let report: Importer.Report
         do {

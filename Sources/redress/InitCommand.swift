@@ -70,8 +70,11 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a case store bound to a policy pack (default: hos-code, the Housing Ombudsman's Code).",
         discussion: """
             The pack is loaded and checked first; a pack with a problem changes nothing. The store
-            file is created readable by its owner only (it holds personal data). Running init again
-            with the same pack records the pack's current version; another pack is refused.
+            file is created readable by its owner only (it holds personal data). The store keeps
+            the pack's content hash, and every later run refuses a pack file with another hash.
+            Running init again with the same pack changes nothing; an edited version of the pack
+            is bound with `redress policy rebind` (a manager, recorded in the audit log); another
+            pack is refused.
 
             Examples:
               redress init                                  # ./redress.sqlite, hos-code
@@ -100,11 +103,11 @@ struct InitCommand: ParsableCommand {
         _ = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
 
         let existed = TextFile.exists(store.path)
-        let caseStore = try CaseStore(path: store.path)
-        // A pack given by path is recorded by its absolute path: later runs start anywhere.
-        let source = policy.contains("/") || policy.hasSuffix(".lua") ? (Installation.realPath(file) ?? file) : policy
-        try caseStore.bind(to: pack, source: source, actor: store.userName)
+        let caseStore = try CaseStore(path: store.path, creating: true)
+        let source = PolicyCommand.source(of: policy, file: file)
+        let binding = try caseStore.bind(to: pack, source: source, actor: store.userName)
         let stages = pack.stages.map { "stage \($0.name)" }.joined(separator: ", ")
-        print("\(existed ? "Updated" : "Created") \(store.path): policy \(pack.name) (\(pack.title)), \(stages), \(pack.region) calendar, pack hash \(pack.hash)")
+        let done = binding == .unchanged ? "Unchanged" : existed ? "Bound" : "Created"
+        print("\(done) \(store.path): policy \(pack.name) (\(pack.title)), \(stages), \(pack.region) calendar, pack hash \(pack.hash)")
     }
 }

@@ -74,11 +74,8 @@ struct LetterCommand: ParsableCommand {
     func run() throws {
         let caseStore = try store.existingStore()
         let installation = try Installation.locate()
-        guard let bound = try caseStore.boundPolicy else {
-            throw UsageError("--db: the store '\(caseStore.path)' is not bound to a policy pack (run `redress init`)")
-        }
         let state = try lua.makeState(options, installation: installation, folder: ".", script: "redress letter \(kind) \(subject.title)")
-        let pack = try PolicyLoader.load(path: PolicyLoader.resolve(bound.source, scripts: installation.scripts), in: state)
+        let pack = try PolicyLoader.loadBound(caseStore, scripts: installation.scripts, in: state)
         let today = try options.asOfDate() ?? LocalDate.today()
         let folders = try caseStore.letterFolders(scripts: installation.scripts, pack: pack.name)
         let settings = try caseStore.settings()

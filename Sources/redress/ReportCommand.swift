@@ -50,13 +50,9 @@ extension ReportCommand {
         init(_ report: ReportOptions, options: GlobalOptions, store storeOptions: StoreOptions) throws {
             store = try storeOptions.existingStore()
             let installation = try Installation.locate()
-            guard let bound = try store.boundPolicy else {
-                throw UsageError("--db: the store '\(store.path)' is not bound to a policy pack (run `redress init`)")
-            }
             var stateOptions = LuaState.Options()
             stateOptions.scripts = installation.scripts
-            pack = try PolicyLoader.load(path: PolicyLoader.resolve(bound.source, scripts: installation.scripts),
-                                         in: LuaState(options: stateOptions))
+            pack = try PolicyLoader.loadBound(store, scripts: installation.scripts, in: LuaState(options: stateOptions))
             calendar = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
             asOf = try options.asOfDate() ?? LocalDate.today()
             year = report.year.map(ReportingYear.init(startYear:)) ?? ReportingYear(containing: asOf)

@@ -10,9 +10,10 @@ struct SettingsCommand: ParsableCommand {
             Settings a user may set:
             \(StoreSettings.keys.map { "  \($0.name): \($0.help)" }.joined(separator: "\n"))
 
-            The pack binding (policy, policy_title, policy_source, policy_hash, region) and the
+            The pack binding (policy, policy_title, policy_source, policy_hash, policy_libraries,
+            region) and the
             pack's data-protection rules (confidentiality.*, retention.*) are set by `redress
-            init`. Each change is recorded in the event log.
+            init` and `redress policy rebind`. Each change is recorded in the event log.
 
             Examples:
               redress settings set homes 12000

@@ -31,7 +31,7 @@ import RedressCore
         ])
         #expect(pack.acceptanceClause == "Code 2.3")
         #expect(stage2.clause == "Code 5.2, 5.3, 6.10")
-        #expect(pack.hash.count == 16)
+        #expect(pack.hash.count == 64)
     }
 
     @Test(arguments: [

@@ -16,8 +16,8 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Created \(db): policy hos-code (Housing Ombudsman Complaint Handling Code 2024), stage 1, stage 2"))
         #expect(try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int == 0o600)
-        // Again with the same pack: fine. With another: refused, store unchanged.
-        #expect(try Redress.run(["init", "--db", db]).stdout.hasPrefix("Updated \(db): policy hos-code"))
+        // Again with the same pack: nothing changes. With another: refused, store unchanged.
+        #expect(try Redress.run(["init", "--db", db]).stdout.hasPrefix("Unchanged \(db): policy hos-code"))
         let other = dir.appendingPathComponent("other.lua")
         try "return { name = 'other', stages = { { name = '1' } } }".write(to: other, atomically: true, encoding: .utf8)
         let refused = try Redress.run(["init", "--db", db, "--policy", other.path])

@@ -197,8 +197,11 @@ public struct PolicyPack: Hashable, Sendable {
     public let tracks: [StageRule]
     /// How the pack restricts contact for unreasonable behaviour, if it declares that.
     public let restrictions: RestrictionRules?
-    /// The content hash of the pack's source: which version of the pack produced a record.
+    /// The content hash of the pack's source (SHA-256): which version of the pack produced a record.
     public let hash: String
+    /// The Scripts/ modules the pack requires by name, directly or through another, each with
+    /// its file's content hash (`lib.compensation` → hash): bound with the pack, checked with it.
+    public var libraries: [String: String] = [:]
     /// Who may see a withheld identity or a confidential outcome, and who may ask to.
     public var confidentiality = Confidentiality()
     /// How many months after a case is closed its personal data is kept; nil: kept.

@@ -24,24 +24,144 @@ extension CaseStore {
         return (name, source, hash)
     }
 
-    /// Binds the store to `pack` (loaded from `source`, a pack name or path) and records it in
-    /// the event log with the pack's content hash. Refuses to rebind a store bound to another
-    /// pack: its cases' clocks were computed under that pack's rules.
-    public func bind(to pack: PolicyPack, source: String, actor: String?) throws(StoreError) {
+    /// What `bind` did.
+    public enum Binding: Sendable, Equatable {
+        /// The store was not bound: it is now, recorded as a `policy_bound` event.
+        case bound
+        /// The store was already bound to this very pack (same source, same hash): nothing changed.
+        case unchanged
+    }
+
+    /// Binds an unbound store to `pack` (loaded from `source`, a pack name or path) and records
+    /// it in the event log with the pack's content hash. A store already bound is left as it is:
+    /// the same pack is `unchanged`; another pack's name is refused (its cases' clocks were
+    /// computed under that pack's rules); another version or source of the same pack is refused
+    /// with the command that rebinds it (`rebind`, audited, by a manager).
+    @discardableResult
+    public func bind(to pack: PolicyPack, source: String, actor: String?) throws(StoreError) -> Binding {
         try write { db in
-            let current = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'policy'")
-            if let current, current != pack.name {
-                throw StoreError(message: "the store '\(path)' is bound to policy '\(current)', not '\(pack.name)'; create a new store for another pack")
+            if let current = try Self.boundPolicy(in: db) {
+                if current.name != pack.name {
+                    throw StoreError(message: "the store '\(path)' is bound to policy '\(current.name)', not '\(pack.name)'; create a new store for another pack")
+                }
+                let libraries = try Self.boundLibraries(in: db)
+                if current.hash == pack.hash && current.source == source && (libraries == nil || libraries == pack.libraries) {
+                    return .unchanged
+                }
+                let changed = libraries.map { Self.differences($0, pack.libraries) } ?? []
+                throw StoreError(message: "the store '\(path)' is bound to policy '\(current.name)' with pack hash \(current.hash) (from \(current.source)); this pack's hash is \(pack.hash) (from \(source))\(changed.isEmpty ? "" : ", and the modules it requires differ (\(changed.joined(separator: "; ")))"). A manager rebinds the store to it, recorded in the audit log: redress policy rebind --db \(path) --policy \(source)")
             }
-            for (key, value) in [("policy", pack.name), ("policy_title", pack.title), ("policy_source", source),
-                                 ("policy_hash", pack.hash), ("region", pack.region.rawValue)] {
-                try Self.setSetting(key, value, in: db)
+            try Self.writeBinding(of: pack, source: source, in: db)
+            var data = ["policy": pack.name, "hash": pack.hash, "source": source]
+            if !pack.libraries.isEmpty {
+                data["libraries"] = pack.libraries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             }
-            try Self.recordDataProtection(of: pack, in: db)
             try db.execute(sql: "INSERT INTO main.events(type, at, actor, script, data) VALUES ('policy_bound', ?, ?, 'redress init', ?)",
-                           arguments: [Timestamp.nowUTC(), actor,
-                                       JSON.object(["policy": pack.name, "hash": pack.hash, "source": source])])
+                           arguments: [Timestamp.nowUTC(), actor, JSON.object(data)])
+            return .bound
         }
+    }
+
+    /// What a rebind changed: the pack's hashes and source before and after, and the
+    /// data-protection settings it moved (`key: before -> after`).
+    public struct Rebinding: Sendable, Equatable {
+        public let previousHash: String
+        public let hash: String
+        public let previousSource: String
+        public let source: String
+        /// The data-protection settings it moved, `key: before -> after`.
+        public let changes: [String]
+        /// The modules the pack requires whose hashes changed, `name: before -> after`.
+        public let moduleChanges: [String]
+    }
+
+    /// Rebinds the store to another version (or source) of its pack, the only way the binding and
+    /// the settings derived from the pack (`confidentiality.*`, `retention.*`) change after
+    /// `init`. Once the store has users, only a manager may. Recorded as an append-only
+    /// `policy_rebound` event with both hashes, both sources, the settings it changed, who and
+    /// when. Returns nil, changing nothing, when the store is already bound to this pack.
+    public func rebind(to pack: PolicyPack, source: String, actor: String?) throws(StoreError) -> Rebinding? {
+        try write { db in
+            guard let current = try Self.boundPolicy(in: db) else {
+                throw StoreError(message: "the store '\(path)' is not bound to a policy pack (run `redress init --db \(path)`)")
+            }
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0 > 0 {
+                guard let actor, let user = try? Self.user(actor, in: db), user.disabled == nil, user.role == "manager" else {
+                    throw StoreError(message: "--user: only a manager rebinds the store's pack (\(actor.map { "'\($0)'" } ?? "nobody") is not one)")
+                }
+            }
+            guard current.name == pack.name else {
+                throw StoreError(message: "the store '\(path)' is bound to policy '\(current.name)', not '\(pack.name)'; create a new store for another pack")
+            }
+            let libraries = try Self.boundLibraries(in: db)
+            if current.hash == pack.hash && current.source == source && libraries == pack.libraries { return nil }
+            let protection = "SELECT key, value FROM main.settings WHERE key LIKE 'confidentiality.%' OR key LIKE 'retention.%'"
+            func settings() throws -> [String: String] {
+                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: protection).map { ($0["key"] as String, $0["value"] as String) })
+            }
+            let before = try settings()
+            try Self.writeBinding(of: pack, source: source, in: db)
+            let after = try settings()
+            let changes = Set(before.keys).union(after.keys).sorted().compactMap { key -> String? in
+                before[key] == after[key] ? nil : "\(key): \(before[key] ?? "(unset)") -> \(after[key] ?? "(unset)")"
+            }
+            var data = ["policy": pack.name, "previous_hash": current.hash, "hash": pack.hash,
+                        "previous_source": current.source, "source": source]
+            if !changes.isEmpty { data["settings_changed"] = changes.joined(separator: "; ") }
+            let moduleChanges = Self.differences(libraries ?? [:], pack.libraries, unbound: libraries == nil ? "(not recorded)" : "(not required)")
+            if !moduleChanges.isEmpty { data["libraries_changed"] = moduleChanges.joined(separator: "; ") }
+            try db.execute(sql: "INSERT INTO main.events(type, at, actor, script, data) VALUES ('policy_rebound', ?, ?, 'redress policy rebind', ?)",
+                           arguments: [Timestamp.nowUTC(), actor, JSON.object(data)])
+            return Rebinding(previousHash: current.hash, hash: pack.hash, previousSource: current.source, source: source,
+                             changes: changes, moduleChanges: moduleChanges)
+        }
+    }
+
+    /// Refuses to run a pack file whose content hash (`hash`, of the text at `path`) is not the
+    /// one the store is bound to: an edited pack would otherwise change the store's rules with
+    /// no record. The message names both hashes and the command that rebinds the store.
+    /// `libraries` are the Scripts/ modules the pack requires, with their hashes (in `scripts`);
+    /// a store bound before Redress recorded them (no `policy_libraries`) checks the pack file only.
+    public static func checkBinding(hash: String, libraries: [String: String], path: String, scripts: String, storePath: String,
+                                    in db: Database) throws {
+        guard let bound = try boundPolicy(in: db) else {
+            throw StoreError(message: "the store '\(storePath)' is not bound to a policy pack (run `redress init --db \(storePath)`)")
+        }
+        let rebind = "Nothing was run. If the change is meant, a manager rebinds the store, recorded in its audit log: redress policy rebind --db \(storePath) [--policy NAME|PATH]"
+        guard bound.hash == hash else {
+            throw StoreError(message: "the store's policy pack has changed since it was bound: \(path) has content hash \(hash), but the store '\(storePath)' is bound to policy '\(bound.name)' with hash \(bound.hash). \(rebind)")
+        }
+        if let boundLibraries = try boundLibraries(in: db), boundLibraries != libraries {
+            let changed = differences(boundLibraries, libraries)
+            throw StoreError(message: "the store's policy pack has changed since it was bound: a module it requires from \(scripts) is not the one bound with policy '\(bound.name)' in the store '\(storePath)' (\(changed.joined(separator: "; "))). \(rebind)")
+        }
+    }
+
+    /// The modules bound with the pack, by name, with their hashes; nil in a store bound before
+    /// they were recorded.
+    static func boundLibraries(in db: Database) throws -> [String: String]? {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM settings WHERE key = 'policy_libraries'") == true else { return nil }
+        return try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+            SELECT j.key, j.value FROM settings s, json_each(s.value) j WHERE s.key = 'policy_libraries'
+            """).map { ($0["key"] as String, $0["value"] as String) })
+    }
+
+    /// `name: bound hash -> current hash` for each module that differs, by name; `unbound`
+    /// stands for a module the binding does not name.
+    static func differences(_ bound: [String: String], _ current: [String: String], unbound: String = "(not required)") -> [String] {
+        Set(bound.keys).union(current.keys).sorted().compactMap { name in
+            bound[name] == current[name] ? nil : "\(name): \(bound[name] ?? unbound) -> \(current[name] ?? "(not required)")"
+        }
+    }
+
+    /// Writes the binding settings and the pack's data-protection rules.
+    static func writeBinding(of pack: PolicyPack, source: String, in db: Database) throws {
+        for (key, value) in [("policy", pack.name), ("policy_title", pack.title), ("policy_source", source),
+                             ("policy_hash", pack.hash), ("region", pack.region.rawValue),
+                             ("policy_libraries", JSON.object(pack.libraries))] {
+            try setSetting(key, value, in: db)
+        }
+        try recordDataProtection(of: pack, in: db)
     }
 }
 

@@ -154,10 +154,9 @@ extension CaseStore {
     }
 
     /// Records the pack's data-protection rules where the store's views and retention read
-    /// them: who sees what, and how long personal data is kept.
-    /// Writes only what changed: every run that loads the pack comes here, and a run that only
-    /// reads must take no write lock.
-    public static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
+    /// them: who sees what, and how long personal data is kept. Only with the binding (`bind`,
+    /// `rebind`): loading a pack never changes them. Writes only what changed.
+    static func recordDataProtection(of pack: PolicyPack, in db: Database) throws {
         try record(pack.confidentiality, in: db)
         let months = try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE key = 'retention.months'")
         if let wanted = pack.retentionMonths.map(String.init) {

@@ -23,9 +23,15 @@ public final class CaseStore: Sendable {
     public static let busyTimeout: Double = 30
 
     /// Opens (creating if needed, with owner-only permissions) and migrates the store at `path`.
-    public init(path: String) throws(StoreError) {
+    /// Refuses a store written by a newer Redress (migrations this one does not know), a store
+    /// whose folder cannot be written (WAL needs it even to read), and, unless `creating`
+    /// (`redress init`), an empty file: only init turns a file into a store.
+    public init(path: String, creating: Bool = false) throws(StoreError) {
         let existed = TextFile.exists(path)
         let queryGuard = QueryGuard()
+        if existed {
+            try Self.checkUsable(path, creating: creating)
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Self.busyTimeout)
@@ -58,6 +64,12 @@ public final class CaseStore: Sendable {
                 // WAL is a property of the file: set once, it stays.
                 try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
             }
+            let unknown = try queue.read { db in
+                try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.migrator.migrations)
+            }
+            guard unknown.isEmpty else {
+                throw StoreError(message: "the store '\(path)' was written by a newer Redress: its schema has changes this Redress does not know (\(unknown.sorted().joined(separator: "; "))). Nothing was changed; use a Redress at least as new as the one that wrote it")
+            }
             try Schema.migrator.migrate(queue)
             try queue.writeWithoutTransaction { db in
                 try Schema.installRedaction(db)
@@ -77,6 +89,28 @@ public final class CaseStore: Sendable {
     private static func isEmpty(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_size == 0
+    }
+
+    /// The checks on an existing file before SQLite opens it, each with a message that says what
+    /// is wrong: SQLite itself would make an empty file a store, and report an unwritable folder
+    /// as "attempt to write a readonly database" on a read.
+    static func checkUsable(_ path: String, creating: Bool) throws(StoreError) {
+        var status = stat()
+        if stat(path, &status) == 0 && status.st_size == 0 {
+            guard creating else {
+                throw StoreError(message: "the store '\(path)' is an empty file (0 bytes), not a Redress store; only `redress init --db \(path)` makes a store of it")
+            }
+            // It becomes a store of personal data: readable by its owner only, as a new one is.
+            chmod(path, 0o600)
+        }
+        let folder = Folder.parent(of: path)
+        if access(folder, W_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            // SQLite can do without the folder only when both files of the log are there to write.
+            if access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0 { return }
+            let name = String(path.split(separator: "/").last ?? "")
+            throw StoreError(message: "cannot use the store '\(path)': its folder '\(folder)' is not writable by you (\(reason)), and SQLite must keep the store's write-ahead log (\(name)-wal, \(name)-shm) there, even to read it. Ask for write access to the folder, or copy the store to a folder you can write to")
+        }
     }
 
     /// The schema migrations applied, in order.

@@ -2,7 +2,7 @@ import GRDB
 
 /// The settings a user may set (`redress settings set KEY VALUE`), each checked, and the folders
 /// a store keeps beside it. The pack binding (`policy`, `policy_title`, `policy_source`,
-/// `policy_hash`, `region`) is set by `redress init` only.
+/// `policy_hash`, `policy_libraries`, `region`) is set by `redress init` and `redress policy rebind` only.
 public enum StoreSettings {
     /// A setting a user may set, what it is for, and how its value is checked.
     public struct Key: Sendable {
@@ -34,10 +34,10 @@ public enum StoreSettings {
         },
     ]
 
-    /// Settings `redress init` writes from the pack and no one else: the binding, and the pack's
-    /// data-protection rules (`confidentiality.*`, `retention.*`).
+    /// Settings `redress init` and `redress policy rebind` write from the pack and no one else:
+    /// the binding, and the pack's data-protection rules (`confidentiality.*`, `retention.*`).
     public static func isBinding(_ name: String) -> Bool {
-        ["policy", "policy_title", "policy_source", "policy_hash", "region"].contains(name)
+        ["policy", "policy_title", "policy_source", "policy_hash", "policy_libraries", "region"].contains(name)
             || name.hasPrefix("confidentiality.") || name.hasPrefix("retention.")
     }
 
@@ -48,7 +48,7 @@ public enum StoreSettings {
     /// Checks `value` for setting `name`; the error names the setting and the value.
     public static func validate(_ name: String, _ value: String) throws(InputError) {
         if isBinding(name) {
-            throw InputError(field: name, message: "is set by `redress init` from the store's pack")
+            throw InputError(field: name, message: "is set from the store's pack by `redress init` and `redress policy rebind`")
         }
         guard let key = keys.first(where: { $0.name == name }) else {
             throw InputError(field: name, message: "unknown setting (expected one of: \(keys.map(\.name).joined(separator: ", ")))")
@@ -85,7 +85,7 @@ extension CaseStore {
     /// Removes a user setting (its default applies again).
     public func removeSetting(_ key: String, actor: String?) throws {
         if StoreSettings.isBinding(key) {
-            throw InputError(field: key, message: "is set by `redress init` from the store's pack")
+            throw InputError(field: key, message: "is set from the store's pack by `redress init` and `redress policy rebind`")
         }
         guard StoreSettings.keys.contains(where: { $0.name == key }) else {
             throw InputError(field: key, message: "unknown setting (expected one of: \(StoreSettings.keys.map(\.name).joined(separator: ", ")))")
