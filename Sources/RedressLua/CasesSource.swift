@@ -99,7 +99,8 @@ extension CasesModule {
     local Case = {}
     -- c.waiting: the clocks of an open case's current stage (and round) that have not started
     -- because their anchor event has not happened, each { clock =, from = }: no clock may
-    -- vanish silently. Worked out from the pack on first read.
+    -- vanish silently. Worked out from the pack (loaded here if the run has not yet) whenever
+    -- a case object is made or refreshed.
     local function waiting(c)
       if c.status ~= "open" or not c.stage then return {} end
       local declared
@@ -118,11 +119,7 @@ extension CasesModule {
       return list
     end
     local case_meta = {
-      __index = function(c, key)
-        if key == "waiting" then return waiting(c) end
-        return Case[key]
-      end,
-      __name = "case",
+      __index = Case, __name = "case",
       __tostring = function(c)
         local due = {}
         for name, d in pairs(c.due or {}) do due[#due + 1] = name .. " " .. tostring(d) end
@@ -134,13 +131,16 @@ extension CasesModule {
     }
 
     local function wrap(t)
-      return t and setmetatable(t, case_meta)
+      if not t then return nil end
+      t.waiting = waiting(t)
+      return setmetatable(t, case_meta)
     end
 
     -- replace a case object's fields with the store's (the object stays the same table)
     local function refresh(c, fresh)
       for key in pairs(c) do c[key] = nil end
       for key, value in pairs(fresh) do c[key] = value end
+      c.waiting = waiting(c)
       return c
     end
 

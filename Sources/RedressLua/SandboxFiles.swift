@@ -257,8 +257,8 @@ enum SandboxFiles {
         let escaped = name.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_")
         do {
             let recorded = try String.fetchAll(db, sql: """
-                SELECT file.value FROM letters, json_each(letters.files) AS file
-                WHERE letters.files IS NOT NULL AND (file.value = ? OR file.value LIKE ? ESCAPE '\\')
+                SELECT file.value FROM main.letters, json_each(main.letters.files) AS file
+                WHERE main.letters.files IS NOT NULL AND (file.value = ? OR file.value LIKE ? ESCAPE '\\')
                 """, arguments: [name, "%/" + escaped])
             return recorded.contains { Installation.realPath($0) == real }
         } catch {

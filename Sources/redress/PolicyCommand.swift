@@ -54,7 +54,7 @@ struct PolicyCommand: ParsableCommand {
                 print("\(file): missing")
                 throw ExitCode(1)
             }
-            let hash = PolicyLoader.packHash(try TextFile.read(file), like: bound.hash)
+            let hash = PolicyLoader.packHash(try TextFile.bytes(file), like: bound.hash)
             if hash == bound.hash {
                 do {
                     _ = try caseStore.read { db in try PolicyLoader.boundSource(in: db, storePath: caseStore.path, scripts: scripts) }

@@ -52,6 +52,17 @@ public struct ClockExplanation: Hashable, Sendable {
 
     public var metLate: Bool? { met.map { $0 > dueNow } }
 
+    /// The same explanation with every extension's reason replaced by `text` (a redaction mask).
+    public func withExtensionReasons(_ text: String) -> ClockExplanation {
+        ClockExplanation(clock: clock, stage: stage, round: round, clause: clause, duration: duration, anchor: anchor,
+                         anchorDate: anchorDate, start: start, rolledOver: rolledOver, due: due, skipped: skipped,
+                         extensions: extensions.map {
+                             Extension(on: $0.on, by: $0.by, reason: $0.reason == nil ? nil : text, agreed: $0.agreed,
+                                       from: $0.from, to: $0.to, skipped: $0.skipped)
+                         },
+                         dueNow: dueNow, met: met, calendarName: calendarName, calendarVersion: calendarVersion)
+    }
+
     /// The explanation as an officer reads it, one step a line.
     public var text: String {
         var lines = ["Clock \(clock) of stage \(stage)\(round > 1 ? " (round \(round))" : ""): due \(dueNow)"]

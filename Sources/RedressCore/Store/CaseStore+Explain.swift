@@ -8,10 +8,17 @@ extension CaseStore {
         guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [ref]) else {
             throw StoreError(message: "no case '\(ref)'")
         }
+        var explanation: ClockExplanation
         do {
-            return try CaseState.explain(clock, stage: stage, events: events(ofCase: caseID, in: db), pack: pack, calendar: calendar)
+            explanation = try CaseState.explain(clock, stage: stage, events: events(ofCase: caseID, in: db), pack: pack, calendar: calendar)
         } catch let error as ExplanationError {
             throw StoreError(message: "\(ref): \(error.message)")
         }
+        // The replay reads the real event log; an extension's reason is about a confidential
+        // outcome, and reads as the redacting views show it.
+        if try Bool.fetchOne(db, sql: "SELECT \(Redaction.withheld(.outcome, "?"))", arguments: [caseID]) == true {
+            explanation = explanation.withExtensionReasons(Redaction.Ground.outcome.mask)
+        }
+        return explanation
     }
 }
