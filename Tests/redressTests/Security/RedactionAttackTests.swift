@@ -120,6 +120,23 @@ import Testing
         secrets.filter { output.contains($0) }
     }
 
+    /// `c:explain`, `redress explain` and `.explain` replay the real event log: an extension's
+    /// reason on a confidential outcome must read as the events view shows it.
+    @Test func anExplanationShowsNoConfidentialReason() throws {
+        let store = try Store()
+        let lua = Self.dump + "dump(cases.get('C-2026-000001'):explain('respond'), 0) print(table.concat(out, '\\n'))"
+        let command = ["--db", store.db, "--as-of", "2027-01-08", "explain", "C-2026-000001"]
+        let attacker = try store.lua(lua, as: "off") + (try Redress.run(command + ["--user", "off"])).stdout
+            + (try Redress.run(["--db", store.db, "--user", "off"], input: ".explain C-2026-000001 respond\n")).stdout
+        // 10 working days after Wednesday 23 December 2026 (past Christmas, Boxing Day on Monday 28
+        // and New Year's Day) is Monday 11 January; 5 more, Monday 18 January: dates stay readable.
+        #expect(attacker.contains("Clock respond of stage 1: due 2027-01-18"), "\(attacker)")
+        #expect(attacker.contains("[confidential]"))
+        #expect(Self.leaked(attacker).isEmpty, "leaked: \(Self.leaked(attacker))")
+        let investigator = try Redress.run(command + ["--user", "inv"]).stdout
+        #expect(investigator.contains("EXT-REASON-7731"), "\(investigator)")
+    }
+
     @Test func theCasesAPIShowsNothingWithheld() throws {
         let store = try Store()
         let read = Self.dump + """
