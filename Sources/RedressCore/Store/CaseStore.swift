@@ -73,6 +73,7 @@ public final class CaseStore: Sendable {
             try Schema.migrator.migrate(queue)
             try queue.writeWithoutTransaction { db in
                 try Schema.installRedaction(db)
+                try Schema.installToday(db)
                 queryGuard.install(on: db)
                 db.clearSchemaCache()
             }
