@@ -153,7 +153,7 @@ enum CasesModule {
             let (_, db) = try session(lua)
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required (e.g. C-2026-000123)") }
             guard let record = try CaseStore.fetchCase(ref, in: db) else { return [.nil] }
-            return [caseValue(record, today: lua.state.today)]
+            return [caseValue(record, today: lua.state.today, calendar: lua.state.policy?.calendar)]
         }
     }
 
@@ -171,7 +171,7 @@ enum CasesModule {
             filter.receivedFrom = try lua.dateArgument(8, "received_from")
             filter.receivedTo = try lua.dateArgument(9, "received_to")
             filter.limit = try lua.integerArgument(10, "limit")
-            return [.array(try CaseStore.find(filter, in: db).map { caseValue($0, today: filter.asOf) })]
+            return [.array(try CaseStore.find(filter, in: db).map { caseValue($0, today: filter.asOf, calendar: lua.state.policy?.calendar) })]
         }
     }
 
@@ -394,14 +394,18 @@ enum CasesModule {
 
     static func refreshed(_ ref: String, lua: LuaCall, db: Database) throws -> [LuaValue] {
         guard let record = try CaseStore.fetchCase(ref, in: db) else { throw StoreError(message: "no case '\(ref)'") }
-        return [caseValue(record, today: lua.state.today)]
+        return [caseValue(record, today: lua.state.today, calendar: lua.state.policy?.calendar)]
     }
 
     /// A case as Lua sees it: its fields, `due` (an open case's unmet current-stage clocks, of
     /// the stage's current round: name → due date after extensions; met ones stay in `clocks`), `clocks` (every clock, with
     /// `round` and `overdue` as of `today`), `overdue`, `round` (which entry of its stage),
     /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
-    static func caseValue(_ record: CaseRecord, today: LocalDate) -> LuaValue {
+    /// With the pack's `calendar`, lateness is counted as the Code counts time, in working days:
+    /// each unmet clock of an open case has `late_by` (working days past its due date, when
+    /// overdue) or `due_in` (working days until it), and the case `overdue_by` (its most
+    /// overdue clock's `late_by`).
+    static func caseValue(_ record: CaseRecord, today: LocalDate, calendar: WorkingDayCalendar? = nil) -> LuaValue {
         func date(_ text: String?) -> LuaValue {
             guard let text, let value = try? LocalDate(iso: text) else { return .nil }
             return .date(value)
@@ -409,9 +413,19 @@ enum CasesModule {
         func text(_ value: String?) -> LuaValue { value.map { .string($0) } ?? .nil }
         var due: [LuaValue: LuaValue] = [:]
         var overdue = false
+        var overdueBy: Int?
         let clocks: [LuaValue] = record.clocks.map { clock in
             let late = record.status == "open" && clock.isOverdue(on: today)
             overdue = overdue || late
+            var count: [String: LuaValue] = [:]
+            if record.status == "open", clock.met == nil, let calendar, let dueNow = try? LocalDate(iso: clock.dueNow) {
+                if late, let n = try? calendar.workingDaysBetween(dueNow, today) {
+                    count["late_by"] = .integer(Int64(n))
+                    overdueBy = max(overdueBy ?? 0, n)
+                } else if !late, let n = try? calendar.workingDaysBetween(today, dueNow) {
+                    count["due_in"] = .integer(Int64(n))
+                }
+            }
             if record.status == "open" && clock.stage == record.stage && clock.round == record.round && clock.met == nil {
                 due[.string(clock.name)] = date(clock.dueNow)
             }
@@ -419,7 +433,7 @@ enum CasesModule {
                 "stage": .string(clock.stage), "round": .integer(Int64(clock.round)), "name": .string(clock.name), "from": .string(clock.anchor),
                 "started": date(clock.anchorDate), "due": date(clock.dueNow), "first_due": date(clock.due),
                 "met": date(clock.met), "met_late": clock.metLate.map { .boolean($0) } ?? .nil, "overdue": .boolean(late),
-            ].keyedByString)
+            ].merging(count) { $1 }.keyedByString)
         }
         var fields: [String: LuaValue] = [
             "ref": .string(record.ref), "kind": .string(record.kind), "status": .string(record.status), "stage": text(record.stage),
@@ -431,6 +445,7 @@ enum CasesModule {
             "safeguarding": .boolean(record.safeguarding), "policy": .string(record.policy), "officer": text(record.officer),
             "due": .map(due), "clocks": .array(clocks), "overdue": .boolean(overdue), "round": .integer(Int64(record.round)),
         ]
+        if let overdueBy { fields["overdue_by"] = .integer(Int64(overdueBy)) }
         if let remedy = record.remedy {
             fields["remedy"] = .map([
                 "id": .integer(remedy.id), "offered": .date(remedy.offered), "accept_by": remedy.acceptBy.map { .date($0) } ?? .nil,

@@ -53,9 +53,9 @@ extension CasesModule {
 
     -- the store's pack, loaded on first use ----------------------------------------------
     local pack
-    local function policy(level)
+    local function policy(level, what)
       local path, source = C.pack_source()
-      if path == nil then fail(source, up(level)) end
+      if path == nil then fail((what and what .. ": " or "") .. source, up(level)) end
       if path then
         local chunk, message = load(source, "@" .. path, "t")
         if not chunk then error(message, 0) end
@@ -216,6 +216,7 @@ extension CasesModule {
 
     --- cases.get(ref) → the case, or nil
     function cases.get(ref)
+      policy(2, "cases.get")   -- its calendar counts lateness in working days; its clocks say what waits
       local found, why = C.get(ref)
       if why then fail("cases.get: " .. why, 2) end
       return wrap(found)
@@ -227,6 +228,7 @@ extension CasesModule {
     --- cases.find{ status =, kind =, stage =, category =, overdue = true, as_of =, received_from =, received_to =, limit = }
     function cases.find(t)
       local f = options(t, "cases.find", FIND, 2)
+      policy(2, "cases.find")
       local found, why = C.find(f.status, f.kind, f.stage, f.category, f.channel, f.overdue, f.as_of,
                                 f.received_from, f.received_to, f.limit)
       if not found then fail("cases.find: " .. why, 2) end

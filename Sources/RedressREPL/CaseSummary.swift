@@ -7,6 +7,9 @@ struct CaseSummary: Equatable, Sendable {
     struct Due: Equatable, Sendable {
         var clock: String
         var date: LocalDate
+        /// Working days past its due date (when overdue) or until it, by the pack's calendar.
+        var lateBy: Int?
+        var dueIn: Int?
     }
 
     var ref: String
@@ -84,7 +87,10 @@ struct CaseSummary: Equatable, Sendable {
             for case .table(let clock) in clocks.array {
                 guard clock["met"] == nil, case .date(let due)? = clock["due"], case .string(let name)? = clock["name"],
                       clock["stage"] == stage.map(Shown.string), clock["round"] == table["round"] else { continue }
-                if nextDue == nil || due < nextDue!.date { nextDue = Due(clock: name, date: due) }
+                var next = Due(clock: name, date: due)
+                if case .integer(let n)? = clock["late_by"] { next.lateBy = Int(n) }
+                if case .integer(let n)? = clock["due_in"] { next.dueIn = Int(n) }
+                if nextDue == nil || due < nextDue!.date { nextDue = next }
             }
         }
     }
@@ -95,20 +101,23 @@ struct CaseSummary: Equatable, Sendable {
         return complainantName.map { "\($0) (party \(complainantID))" } ?? "party \(complainantID)"
     }
 
-    /// How many days the next due clock is past due on `today`; nil when it is not.
-    func daysOverdue(on today: LocalDate) -> Int? {
+    /// How late the next due clock is on `today`, in working days as the Code counts (calendar
+    /// days, said so, when the pack's calendar did not count it); nil when it is not late.
+    func overdue(on today: LocalDate) -> String? {
         guard let nextDue, nextDue.date < today else { return nil }
-        return today.dayNumber - nextDue.date.dayNumber
+        if let n = nextDue.lateBy { return "\(n) working day\(n == 1 ? "" : "s")" }
+        let days = today.dayNumber - nextDue.date.dayNumber
+        return "\(days) calendar day\(days == 1 ? "" : "s")"
     }
 
-    /// How the next due clock stands on `today`: `overdue by 3 days`, `due today`, `in 5 days`.
+    /// How the next due clock stands on `today`: `overdue by 3 working days`, `due today`,
+    /// `in 5 working days`.
     func standing(on today: LocalDate) -> String? {
         guard let nextDue else { return nil }
+        if nextDue.date == today { return "due today" }
+        if let late = overdue(on: today) { return "overdue by " + late }
+        if let n = nextDue.dueIn { return "in \(n) working day\(n == 1 ? "" : "s")" }
         let days = nextDue.date.dayNumber - today.dayNumber
-        switch days {
-        case ..<0: return "overdue by \(-days) day\(days == -1 ? "" : "s")"
-        case 0: return "due today"
-        default: return "in \(days) day\(days == 1 ? "" : "s")"
-        }
+        return "in \(days) calendar day\(days == 1 ? "" : "s")"
     }
 }

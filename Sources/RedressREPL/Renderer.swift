@@ -118,7 +118,7 @@ struct Renderer {
         let headers = ["ref", "kind", "stage", "status", "next due", "clock", "overdue", "complainant", "summary"]
         return TextTable(headers: headers, rows: cases.map { c in
             [c.ref, c.kind, c.stage ?? "", c.status, c.nextDue?.date.description ?? "", c.nextDue?.clock ?? "",
-             c.daysOverdue(on: today).map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "",
+             c.overdue(on: today) ?? "",
              TextTable.cell(c.complainantName ?? c.complainantID.map { "party \($0)" } ?? ""), TextTable.cell(c.summary ?? "")]
         })
     }

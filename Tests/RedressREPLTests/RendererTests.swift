@@ -83,19 +83,20 @@ import RedressLua
         let (one, many) = try fixture.state.withTransaction(on: fixture.store) {
             (try shown("cases.get('\(ref)')", in: fixture.state), try shown("cases.find{}", in: fixture.state))
         }
-        // Received Tuesday 1 December: acknowledge within 5 working days, by Tuesday 8 December.
+        // Received Tuesday 1 December: acknowledge within 5 working days, by Tuesday 8 December;
+        // on Wednesday 23 December that is 11 working days late (9-11, 14-18, 21-23 December).
         #expect(Renderer(today: today).render(one) == """
             \(ref)  complaint · stage 1 · open · overdue
               complainant  Ann Example (party 1)
               received     2026-12-01 · email · repairs
               summary      Boiler broken
-              next due     acknowledge 2026-12-08 · overdue by 15 days
+              next due     acknowledge 2026-12-08 · overdue by 11 working days
 
             """)
         #expect(Renderer(today: today).render(many) == """
-            ref            kind       stage  status  next due    clock        overdue  complainant  summary
-            -------------  ---------  -----  ------  ----------  -----------  -------  -----------  -------------
-            \(ref)  complaint  1      open    2026-12-08  acknowledge  15 days  Ann Example  Boiler broken
+            ref            kind       stage  status  next due    clock        overdue          complainant  summary
+            -------------  ---------  -----  ------  ----------  -----------  ---------------  -----------  -------------
+            \(ref)  complaint  1      open    2026-12-08  acknowledge  11 working days  Ann Example  Boiler broken
             (1 row)
 
             """)
