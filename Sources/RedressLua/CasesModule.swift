@@ -236,8 +236,9 @@ enum CasesModule {
                 guard let unit = Duration.Unit(rawValue: unitName) else {
                     throw InputError(field: "unit", message: "unknown unit '\(unitName)'")
                 }
-                guard let amount = try lua.integerArgument(5, unitName), amount > 0 else {
-                    throw InputError(field: unitName, message: "expected a whole number of 1 or more, got \(lua.value(5))")
+                let amount = try lua.integerArgument(5, unitName)
+                guard let amount, amount > 0, amount <= Duration.maximum(unit) else {
+                    throw InputError(field: unitName, message: Duration.refusal(amount, given: lua.describeArgument(5), unit, least: 1))
                 }
                 by = Duration(amount, unit)
             }

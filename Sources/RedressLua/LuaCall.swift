@@ -20,7 +20,7 @@ public enum LuaFault: Error {
 ///
 ///     let add: lshim_fn = { L, call in
 ///         LuaCall.perform(L, call) { lua throws(LuaFault) in
-///             lua.return(date: try lua.date(1).adding(days: try lua.integer(2)))
+///             lua.return(boolean: try lua.date(1).isWeekend)
 ///         }
 ///     }
 public struct LuaCall {
