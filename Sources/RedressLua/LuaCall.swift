@@ -80,9 +80,13 @@ public struct LuaCall {
         }
     }
 
-    /// Any argument, copied into Swift.
-    public func value(_ index: Int32) -> LuaValue {
-        state.value(at: index)
+    /// Any argument, copied into Swift; a table nested too deep is a bad argument.
+    public func value(_ index: Int32) throws(LuaFault) -> LuaValue {
+        do {
+            return try state.value(at: index)
+        } catch {
+            throw .argument(index - argumentShift, error.description)
+        }
     }
 
     /// `<expected> expected, got <type>`, naming Redress's own userdata by their class.

@@ -35,6 +35,18 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The deepest nesting of tables the host copies out of Lua (a table inside a table inside
+    /// ... counts one level each). Every conversion of a Lua value into Swift, and so into JSON,
+    /// SQL parameters and the REPL's displays, refuses anything deeper with `TooDeep`, so no input
+    /// can recurse through the host's stack. The one place this limit is set.
+    public static let maximumDepth = 200
+
+    /// A table nested deeper than `maximumDepth`.
+    public struct TooDeep: Error, Equatable, Sendable, CustomStringConvertible {
+        public init() {}
+        public var description: String { "a table nested more than \(LuaValue.maximumDepth) levels deep" }
+    }
+
     /// Lua's "%.14g" rendering of floats.
     static func format(_ value: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
@@ -48,12 +60,15 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
 extension LuaState {
     /// Copies the value at `index` into Swift using only API that never raises (tables are
     /// walked with a protected `next`). Safe inside a Swift function called from Lua.
-    public func value(at index: Int32) -> LuaValue {
+    ///
+    /// - Throws: `LuaValue.TooDeep` for tables nested more than `LuaValue.maximumDepth` deep.
+    public func value(at index: Int32) throws(LuaValue.TooDeep) -> LuaValue {
         var seen: Set<UnsafeRawPointer> = []
-        return value(at: index, seen: &seen)
+        return try value(at: index, seen: &seen)
     }
 
-    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+    /// `seen`: the tables being copied, outermost first, so its size is the depth.
+    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>) throws(LuaValue.TooDeep) -> LuaValue {
         let index = lua_absindex(L, relativeIndex)   // table walks push above it
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
@@ -66,12 +81,14 @@ extension LuaState {
         case LUA_TSTRING:
             return .string(string(at: index))
         case LUA_TTABLE:
-            guard let pointer = lua_topointer(L, index), seen.insert(pointer).inserted else {
+            guard let pointer = lua_topointer(L, index), !seen.contains(pointer) else {
                 return .opaque("table (cycle)")
             }
+            guard seen.count < LuaValue.maximumDepth else { throw LuaValue.TooDeep() }
+            seen.insert(pointer)
             defer { seen.remove(pointer) }
-            guard lua_checkstack(L, 4) != 0 else { return .opaque("table (too deep)") }
-            return table(at: index, seen: &seen)
+            guard lua_checkstack(L, 4) != 0 else { throw LuaValue.TooDeep() }
+            return try table(at: index, seen: &seen)
         case LUA_TUSERDATA:
             var day: lua_Integer = 0
             if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
@@ -82,15 +99,22 @@ extension LuaState {
         }
     }
 
-    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>) throws(LuaValue.TooDeep) -> LuaValue {
         var entries: [LuaValue: LuaValue] = [:]
         lua_pushnil(L)
         while true {
             let more = lshim_next_p(L, index)
             if more < 0 { lua_settop(L, -2); return .opaque("table (unreadable)") }
             if more == 0 { break }
-            let key = value(at: -2, seen: &seen)
-            entries[key] = value(at: -1, seen: &seen)
+            let key: LuaValue, element: LuaValue
+            do {
+                key = try value(at: -2, seen: &seen)
+                element = try value(at: -1, seen: &seen)
+            } catch {
+                lua_settop(L, -3)  // the key and value
+                throw error
+            }
+            entries[key] = element
             lua_settop(L, -2)  // pop the value, keep the key for the next step
         }
         // An array when the keys are exactly 1...n.
