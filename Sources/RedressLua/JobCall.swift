@@ -37,7 +37,7 @@ enum JobCall {
                 do {
                     results.append(try state.value(at: index))
                 } catch {
-                    throw LuaError(kind: .other, message: "the job's result \(index - base): \(error)")
+                    throw LuaError(kind: .other, message: "the job returned \(error) (result \(index - base))")
                 }
             }
         }

@@ -166,7 +166,7 @@ public final class LuaState {
                 do {
                     results.append(try value(at: index))
                 } catch {
-                    throw LuaError(kind: .other, message: "result \(index - base): \(error)")
+                    throw LuaError(kind: .other, message: "the chunk returned \(error) (result \(index - base))")
                 }
             }
         }

@@ -17,7 +17,14 @@ public enum PolicyLoader {
         } catch {
             throw PolicyError(field: "pack", message: "\(error)")
         }
-        let results = try state.run(source, name: "@" + path)
+        let results: [LuaValue]
+        do {
+            results = try state.run(source, name: "@" + path)
+        } catch {
+            // Not from the pack's own code (a value the host refused to copy): name the pack.
+            guard error.kind == .other else { throw error }
+            throw LuaError(kind: .other, message: "\(path): \(error.message)")
+        }
         do {
             return try pack(from: results.first ?? .nil, hash: ContentHash.of(source))
         } catch var error {
