@@ -18,6 +18,8 @@ struct LuaOptions: ParsableArguments {
     func validate() throws {
         guard maxInstructions >= 0 else { throw ValidationError("--max-instructions: expected 0 or more, got \(maxInstructions)") }
         guard maxMemory >= 0 else { throw ValidationError("--max-memory: expected 0 or more MB, got \(maxMemory)") }
+        // Past this the cap in bytes would not fit a size_t and wrap to "no limit".
+        guard maxMemory <= 1 << 20 else { throw ValidationError("--max-memory: expected at most \(1 << 20) MB (1 TB), got \(maxMemory)") }
     }
 
     /// A state set up from the command line. `folder` is the running script's own folder.
