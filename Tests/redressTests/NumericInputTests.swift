@@ -168,6 +168,21 @@ import Testing
                            "--max-memory: expected at most 1048576 MB (1 TB), got 9223372036854775807", status: 2)
     }
 
+    @Test(arguments: ["-5", "math.mininteger", "2^62"])
+    func scenariosWhoseLengthIsALieAreNotTrusted(length: String) throws {
+        let folder = URL(fileURLWithPath: "/tmp/rn-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("len.lua")
+        try """
+            return { name = 'len', stages = { { name = '1' } },
+                     scenarios = setmetatable({}, { __len = function() return \(length) end }) }
+            """.write(to: pack, atomically: true, encoding: .utf8)
+        let result = try Redress.run(["check", pack.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("FAIL  len: the pack carries no scenarios"), "\(result.stdout)")
+    }
+
     @Test func aRemedyTooLargeIsRefusedAndTheStoreIsUnchanged() throws {
         let workspace = try Workspace()
         let before = try workspace.counts()
