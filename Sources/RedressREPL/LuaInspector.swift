@@ -11,7 +11,8 @@ struct LuaInspector {
     let state: LuaState
     /// The name of a party, by id (for case cards); nil when unknown.
     var partyName: (Int64) -> String? = { _ in nil }
-    /// Tables nested deeper than this show as `{...}`.
+    /// Tables nested deeper than this show as `{...}`: a choice for reading, well inside
+    /// `LuaValue.maximumDepth`, the host's bound on copying a value out of Lua.
     var maximumDepth = 24
 
     /// The values at `range` on the stack, in order.
