@@ -153,8 +153,11 @@ public enum PolicyLoader {
         }
         let perUnit = unit == "years" ? 12 : 1
         let most = maximumRetentionYears * 12 / perUnit
-        guard case .integer(let number) = amount, (1...Int64(most)).contains(number) else {
-            throw PolicyError(field: "retention.\(unit)", message: "expected a whole number from 1 to \(most), got \(describe(amount))")
+        guard case .integer(let number) = amount, number > 0 else {
+            throw PolicyError(field: "retention.\(unit)", message: "expected a whole number above 0, got \(describe(amount))")
+        }
+        guard number <= most else {
+            throw PolicyError(field: "retention.\(unit)", message: "expected at most \(most) \(unit), got \(number)")
         }
         return Int(number) * perUnit
     }

@@ -128,7 +128,7 @@ import Testing
         }
         try "return { name = 'bad', stages = { { name = '1' } }, retention = { years = math.maxinteger } }".write(to: pack, atomically: true, encoding: .utf8)
         Self.expectRefused(try Redress.run(["init", "--db", db, "--policy", pack.path]),
-                           "retention.years: expected a whole number from 1 to 100, got 9223372036854775807", status: 2)
+                           "retention.years: expected at most 100 years, got 9223372036854775807", status: 2)
     }
 
     @Test func dateArithmeticNeverReachesYear10000InTheStore() throws {

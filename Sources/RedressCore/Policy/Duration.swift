@@ -45,15 +45,14 @@ public struct Duration: Hashable, Sendable, CustomStringConvertible {
     /// The due date `self` after `start`: working days by `calendar`'s convention (roll forward,
     /// then count), calendar days, weeks, or months clamped to the month's end.
     public func due(from start: LocalDate, calendar: WorkingDayCalendar) throws(CalendarError) -> LocalDate {
-        if unit == .workingDays { return try calendar.addWorkingDays(start, amount) }
-        do throws(DateRangeError) {
-            switch unit {
-            case .workingDays, .days: return try start.adding(days: amount)
-            case .weeks: return try start.adding(weeks: amount)
-            case .months: return try start.adding(months: amount)
-            }
-        } catch {
-            throw .dateOutOfRange(error)
+        func checked(_ body: () throws(DateRangeError) -> LocalDate) throws(CalendarError) -> LocalDate {
+            do { return try body() } catch { throw .dateOutOfRange(error) }
+        }
+        switch unit {
+        case .workingDays: return try calendar.addWorkingDays(start, amount)
+        case .days: return try checked { () throws(DateRangeError) in try start.adding(days: amount) }
+        case .weeks: return try checked { () throws(DateRangeError) in try start.adding(weeks: amount) }
+        case .months: return try checked { () throws(DateRangeError) in try start.adding(months: amount) }
         }
     }
 
