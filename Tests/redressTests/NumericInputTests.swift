@@ -183,6 +183,15 @@ import Testing
         #expect(result.stdout.contains("FAIL  len: the pack carries no scenarios"), "\(result.stdout)")
     }
 
+    @Test func aNumberOfHomesTooLargeForCH01IsRefused() throws {
+        let workspace = try Workspace()
+        Self.expectRefused(try Redress.run(["settings", "set", "homes", "9223372036854775807", "--db", workspace.db]),
+                           "homes: expected at most 10000000 homes, got '9223372036854775807'", status: 2)
+        #expect(try Redress.run(["settings", "set", "homes", "10000000", "--db", workspace.db]).status == 0)
+        let report = try Redress.run(["report", "tsm", "--db", workspace.db, "--as-of", "2026-06-01"])
+        #expect(report.status == 0, "\(report.stderr)")
+    }
+
     @Test func aRemedyTooLargeIsRefusedAndTheStoreIsUnchanged() throws {
         let workspace = try Workspace()
         let before = try workspace.counts()
