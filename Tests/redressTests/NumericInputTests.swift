@@ -192,6 +192,17 @@ import Testing
         #expect(report.status == 0, "\(report.stderr)")
     }
 
+    @Test func aCSVHeaderWiderThanAnyIntakeIsRefused() throws {
+        let workspace = try Workspace()
+        let before = try workspace.counts()
+        let csv = workspace.folder.appendingPathComponent("wide.csv")
+        let header = (["received", "channel"] + (1...10_000).map { "c\($0)" }).joined(separator: ",")
+        try (header + "\n2026-01-07,email" + String(repeating: ",", count: 10_000) + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        Self.expectRefused(try Redress.run(["import", "--db", workspace.db, csv.path]),
+                           "\(csv.path): row 1: the header has 10002 columns (at most 10000)", status: 2)
+        #expect(try workspace.counts() == before)
+    }
+
     @Test func aRemedyTooLargeIsRefusedAndTheStoreIsUnchanged() throws {
         let workspace = try Workspace()
         let before = try workspace.counts()
