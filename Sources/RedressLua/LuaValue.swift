@@ -37,14 +37,22 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
 
     /// The deepest nesting of tables the host copies out of Lua (a table inside a table inside
     /// ... counts one level each). Every conversion of a Lua value into Swift, and so into JSON,
-    /// SQL parameters and the REPL's displays, refuses anything deeper with `TooDeep`, so no input
-    /// can recurse through the host's stack. The one place this limit is set.
+    /// SQL parameters and the REPL's displays, refuses anything deeper, so no input can recurse
+    /// through the host's stack. The one place this limit is set.
     public static let maximumDepth = 200
 
-    /// A table nested deeper than `maximumDepth`.
-    public struct TooDeep: Error, Equatable, Sendable, CustomStringConvertible {
-        public init() {}
-        public var description: String { "a table nested more than \(LuaValue.maximumDepth) levels deep" }
+    /// The most values (tables, keys and values, each time it is reached) one copy out of Lua
+    /// takes. A table shared many times over (`t = { t, t }` forty times) is small in Lua but
+    /// 2^40 values copied out: refused rather than copied until memory runs out.
+    public static let maximumCount = 1_000_000
+
+    /// A value the host will not copy out of Lua: nested deeper than `maximumDepth`, or more
+    /// than `maximumCount` values when copied out.
+    public struct TooLarge: Error, Equatable, Sendable, CustomStringConvertible {
+        public let description: String
+
+        static let deep = TooLarge(description: "a table nested more than \(LuaValue.maximumDepth) levels deep")
+        static let many = TooLarge(description: "a table of more than \(LuaValue.maximumCount) values (counting each shared table each time it is reached)")
     }
 
     /// Lua's "%.14g" rendering of floats.
@@ -61,14 +69,23 @@ extension LuaState {
     /// Copies the value at `index` into Swift using only API that never raises (tables are
     /// walked with a protected `next`). Safe inside a Swift function called from Lua.
     ///
-    /// - Throws: `LuaValue.TooDeep` for tables nested more than `LuaValue.maximumDepth` deep.
-    public func value(at index: Int32) throws(LuaValue.TooDeep) -> LuaValue {
-        var seen: Set<UnsafeRawPointer> = []
-        return try value(at: index, seen: &seen)
+    /// - Throws: `LuaValue.TooLarge` for tables nested more than `LuaValue.maximumDepth` deep, or
+    ///   of more than `LuaValue.maximumCount` values.
+    public func value(at index: Int32) throws(LuaValue.TooLarge) -> LuaValue {
+        var copy = Copy()
+        return try value(at: index, copy: &copy)
     }
 
-    /// `seen`: the tables being copied, outermost first, so its size is the depth.
-    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>) throws(LuaValue.TooDeep) -> LuaValue {
+    /// A copy in progress: the tables being copied (the ancestors of the current value, so their
+    /// number is the depth) and how many values it has taken so far.
+    private struct Copy {
+        var seen: Set<UnsafeRawPointer> = []
+        var count = 0
+    }
+
+    private func value(at relativeIndex: Int32, copy: inout Copy) throws(LuaValue.TooLarge) -> LuaValue {
+        copy.count += 1
+        guard copy.count <= LuaValue.maximumCount else { throw .many }
         let index = lua_absindex(L, relativeIndex)   // table walks push above it
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
@@ -81,14 +98,14 @@ extension LuaState {
         case LUA_TSTRING:
             return .string(string(at: index))
         case LUA_TTABLE:
-            guard let pointer = lua_topointer(L, index), !seen.contains(pointer) else {
+            guard let pointer = lua_topointer(L, index), !copy.seen.contains(pointer) else {
                 return .opaque("table (cycle)")
             }
-            guard seen.count < LuaValue.maximumDepth else { throw LuaValue.TooDeep() }
-            seen.insert(pointer)
-            defer { seen.remove(pointer) }
-            guard lua_checkstack(L, 4) != 0 else { throw LuaValue.TooDeep() }
-            return try table(at: index, seen: &seen)
+            guard copy.seen.count < LuaValue.maximumDepth else { throw .deep }
+            copy.seen.insert(pointer)
+            defer { copy.seen.remove(pointer) }
+            guard lua_checkstack(L, 4) != 0 else { throw .deep }
+            return try table(at: index, copy: &copy)
         case LUA_TUSERDATA:
             var day: lua_Integer = 0
             if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
@@ -99,7 +116,7 @@ extension LuaState {
         }
     }
 
-    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>) throws(LuaValue.TooDeep) -> LuaValue {
+    private func table(at index: Int32, copy: inout Copy) throws(LuaValue.TooLarge) -> LuaValue {
         var entries: [LuaValue: LuaValue] = [:]
         lua_pushnil(L)
         while true {
@@ -108,8 +125,8 @@ extension LuaState {
             if more == 0 { break }
             let key: LuaValue, element: LuaValue
             do {
-                key = try value(at: -2, seen: &seen)
-                element = try value(at: -1, seen: &seen)
+                key = try value(at: -2, copy: &copy)
+                element = try value(at: -1, copy: &copy)
             } catch {
                 lua_settop(L, -3)  // the key and value
                 throw error

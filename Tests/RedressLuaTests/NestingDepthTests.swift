@@ -25,6 +25,17 @@ import RedressCore
         #expect(error.message == "the chunk returned a table nested more than 200 levels deep (result 1)")
     }
 
+    @Test func aSharedTableCopiedOutTooManyTimesIsRefusedNotCopiedForever() throws {
+        // Small in Lua (40 tables), but 2^40 tables when copied out.
+        let error = try TestSupport.failure("local t = {} for _ = 1, 40 do t = { t, t } end return t")
+        #expect(error.message == "the chunk returned a table of more than 1000000 values (counting each shared table each time it is reached) (result 1)")
+        // A large flat table within the bound copies.
+        guard case .array(let items) = try TestSupport.eval("local t = {} for i = 1, 300000 do t[i] = i end return t") else {
+            Issue.record("not an array"); return
+        }
+        #expect(items.count == 300_000)
+    }
+
     @Test func cyclesAreStillMarkedNotRefused() throws {
         #expect(try TestSupport.eval("local t = {} t[1] = t return t") == .array([.opaque("table (cycle)")]))
     }

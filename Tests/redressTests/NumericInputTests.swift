@@ -222,6 +222,8 @@ import Testing
                            "bad argument #2 to 'sql' (SQL parameter expected (nil, boolean, number, string or date), got table)")
         Self.expectRefused(try workspace.run(deep + "cases.get('C-2026-000001'):respond{ outcome = 'upheld', findings = t }"),
                            "case:respond: C-2026-000001: findings: a table nested more than 200 levels deep")
+        Self.expectRefused(try workspace.run("local t = {} for _ = 1, 40 do t = { t, t } end cases.get('C-2026-000001'):respond{ outcome = 'upheld', findings = t }"),
+                           "case:respond: C-2026-000001: findings: a table of more than 1000000 values")
         #expect(try workspace.counts() == before)
 
         let pack = workspace.folder.appendingPathComponent("deep.lua")
