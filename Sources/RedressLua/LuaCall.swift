@@ -80,7 +80,7 @@ public struct LuaCall {
         }
     }
 
-    /// Any argument, copied into Swift; a table nested too deep is a bad argument.
+    /// Any argument, copied into Swift; a table too deep or too large to copy is a bad argument.
     public func value(_ index: Int32) throws(LuaFault) -> LuaValue {
         do {
             return try state.value(at: index)
