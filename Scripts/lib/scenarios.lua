@@ -343,7 +343,7 @@ function M.count(path)
   local scenarios = pack_at(path).scenarios
   if scenarios == nil then return 0 end
   if type(scenarios) ~= "table" then error("scenarios: expected an array of scenarios, got " .. describe(scenarios), 0) end
-  return #scenarios
+  return rawlen(scenarios)  -- not a __len a pack might set
 end
 
 --- run(path, i) → name, clause, differences (an empty table when the scenario passes)

@@ -32,7 +32,7 @@ public enum BankHolidayRules {
                     continue
                 }
                 var moved = date
-                while moved.isWeekend || taken.contains(moved) { moved = moved.adding(days: 1) }
+                while moved.isWeekend || taken.contains(moved) { moved = moved.offset(days: 1) }
                 taken.append(moved)
                 add(moved, name, substitute: true)
             }
@@ -47,9 +47,9 @@ public enum BankHolidayRules {
         if region == .northernIreland {
             single(on(3, 17), "St Patrick’s Day")
         }
-        add(easter.adding(days: -2), "Good Friday")
+        add(easter.offset(days: -2), "Good Friday")
         if region != .scotland {
-            add(easter.adding(days: 1), "Easter Monday")
+            add(easter.offset(days: 1), "Easter Monday")
         }
         add(firstMonday(year: year, month: 5), "Early May bank holiday")
         add(lastMonday(year: year, month: 5), "Spring bank holiday")
@@ -71,20 +71,20 @@ public enum BankHolidayRules {
 
     static func nextWeekday(onOrAfter date: LocalDate) -> LocalDate {
         switch date.weekday {
-        case .saturday: date.adding(days: 2)
-        case .sunday: date.adding(days: 1)
+        case .saturday: date.offset(days: 2)
+        case .sunday: date.offset(days: 1)
         default: date
         }
     }
 
     static func firstMonday(year: Int, month: Int) -> LocalDate {
         let first = LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: month, day: 1))
-        return first.adding(days: (8 - first.weekday.rawValue) % 7)
+        return first.offset(days: (8 - first.weekday.rawValue) % 7)
     }
 
     static func lastMonday(year: Int, month: Int) -> LocalDate {
         let last = LocalDate(dayNumber: LocalDate.dayNumber(
             year: year, month: month, day: LocalDate.daysInMonth(year: year, month: month)))
-        return last.adding(days: -((last.weekday.rawValue - 1) % 7))
+        return last.offset(days: -((last.weekday.rawValue - 1) % 7))
     }
 }

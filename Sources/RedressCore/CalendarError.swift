@@ -8,6 +8,8 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
     case yearOutOfRange(Int, first: Int, last: Int)
     /// Working-day arithmetic that would leave the covered range.
     case resultOutOfRange(from: LocalDate, workingDays: Int, first: LocalDate, last: LocalDate)
+    /// Date arithmetic (calendar days, weeks, months) that would leave 0001–9999.
+    case dateOutOfRange(DateRangeError)
     /// A bad line in a bank-holiday change file.
     case invalidChange(origin: String, message: String)
     /// A bad organisation closure day.
@@ -23,6 +25,8 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
             return "year \(year) is outside the calendar's range \(first)–\(last)"
         case .resultOutOfRange(let date, let n, let first, let last):
             return "\(n) working days from \(date) falls outside the calendar's range \(first) to \(last)"
+        case .dateOutOfRange(let error):
+            return error.description
         case .invalidChange(let origin, let message):
             return "\(origin): \(message)"
         case .invalidClosure(let message):

@@ -102,33 +102,72 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     // MARK: Arithmetic
+    //
+    // Every result stays within `earliest`...`latest`: the arithmetic is checked, so no amount a
+    // script, a pack or a file supplies can overflow or make a date with no four-digit ISO form.
+
+    /// True when the date has a four-digit ISO form (0001-01-01 to 9999-12-31).
+    @inlinable
+    public var isRepresentable: Bool {
+        dayNumber >= LocalDate.earliest.dayNumber && dayNumber <= LocalDate.latest.dayNumber
+    }
 
     /// The date `days` calendar days later (earlier when negative).
+    ///
+    /// - Throws: `DateRangeError` when the result would fall outside 0001-01-01 to 9999-12-31.
     @inlinable
-    public func adding(days: Int) -> LocalDate {
-        LocalDate(dayNumber: dayNumber + days)
+    public func adding(days: Int) throws(DateRangeError) -> LocalDate {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        let result = LocalDate(dayNumber: sum)
+        guard !overflow, result.isRepresentable else { throw DateRangeError(start: self, amount: days, unit: "days") }
+        return result
     }
 
     /// The date `weeks` weeks later (earlier when negative).
-    @inlinable
-    public func adding(weeks: Int) -> LocalDate {
-        LocalDate(dayNumber: dayNumber + 7 * weeks)
+    ///
+    /// - Throws: `DateRangeError` when the result would fall outside 0001-01-01 to 9999-12-31.
+    public func adding(weeks: Int) throws(DateRangeError) -> LocalDate {
+        let (days, overflow) = weeks.multipliedReportingOverflow(by: 7)
+        guard !overflow, let result = try? adding(days: days) else {
+            throw DateRangeError(start: self, amount: weeks, unit: "weeks")
+        }
+        return result
     }
 
     /// The same day `months` months later (earlier when negative), clamped to the end of a
     /// shorter month: 31 January plus one month is 28 or 29 February.
-    public func adding(months: Int) -> LocalDate {
+    ///
+    /// - Throws: `DateRangeError` when the result would fall outside 0001-01-01 to 9999-12-31.
+    public func adding(months: Int) throws(DateRangeError) -> LocalDate {
         let (year, month, day) = parts
-        let total = year * 12 + (month - 1) + months
-        let newYear = total >= 0 ? total / 12 : (total - 11) / 12
+        // The month index of 0001-01 is 12 and of 9999-12 is 119_999: anything else is out.
+        let start = year * 12 + (month - 1)
+        let (total, overflow) = start.addingReportingOverflow(months)
+        guard !overflow, (12...119_999).contains(total) else {
+            throw DateRangeError(start: self, amount: months, unit: "months")
+        }
+        let newYear = total / 12
         let newMonth = total - newYear * 12 + 1
         let newDay = min(day, LocalDate.daysInMonth(year: newYear, month: newMonth))
         return LocalDate(dayNumber: LocalDate.dayNumber(year: newYear, month: newMonth, day: newDay))
     }
 
     /// The date `years` years later, clamped (29 February plus one year is 28 February).
-    public func adding(years: Int) -> LocalDate {
-        adding(months: 12 * years)
+    ///
+    /// - Throws: `DateRangeError` when the result would fall outside 0001-01-01 to 9999-12-31.
+    public func adding(years: Int) throws(DateRangeError) -> LocalDate {
+        let (months, overflow) = years.multipliedReportingOverflow(by: 12)
+        guard !overflow, let result = try? adding(months: months) else {
+            throw DateRangeError(start: self, amount: years, unit: "years")
+        }
+        return result
+    }
+
+    /// The date `days` later for a caller that knows the result is representable (an offset
+    /// inside a calendar's own range, a holiday rule's few days): no check, no throw.
+    @inlinable
+    func offset(days: Int) -> LocalDate {
+        LocalDate(dayNumber: dayNumber + days)
     }
 
     /// Calendar days from `self` to `other` (positive when `other` is later).
@@ -152,7 +191,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     static func isoText(year: Int, month: Int, day: Int) -> String {
         func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(abs(value))
+            let text = String(value.magnitude)
             let padded = String(repeating: "0", count: max(0, width - text.count)) + text
             return value < 0 ? "-" + padded : padded
         }
@@ -219,6 +258,28 @@ public enum Weekday: Int, Sendable, CaseIterable, CustomStringConvertible {
         case .saturday: "Saturday"
         case .sunday: "Sunday"
         }
+    }
+}
+
+/// Date arithmetic whose result would have no four-digit ISO form: `2026-01-01 + 9223372036854775807
+/// days is outside 0001-01-01 to 9999-12-31`.
+public struct DateRangeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The date counted from.
+    public let start: LocalDate
+    /// The amount added (negative: subtracted), as given.
+    public let amount: Int
+    /// `days`, `weeks`, `months` or `years`.
+    public let unit: String
+
+    @inlinable
+    public init(start: LocalDate, amount: Int, unit: String) {
+        self.start = start
+        self.amount = amount
+        self.unit = unit
+    }
+
+    public var description: String {
+        "\(start) + \(amount) \(unit) is outside \(LocalDate.earliest) to \(LocalDate.latest)"
     }
 }
 

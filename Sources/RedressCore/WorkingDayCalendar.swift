@@ -15,6 +15,13 @@ public final class WorkingDayCalendar: Sendable {
     /// The first and last years the calendar answers for.
     public static let years = 1995...2100
 
+    /// Why `date` cannot be a run's "today" (`--as-of`, `.asof`): every view, job and deadline
+    /// counts working days from it, so it must lie within `years`. Nil when it can.
+    public static func refusal(asOf date: LocalDate) -> String? {
+        guard !years.contains(date.year) else { return nil }
+        return "\(date) is outside the calendar's years \(years.lowerBound)–\(years.upperBound)"
+    }
+
     public let region: Region
     /// The first and last dates the calendar answers for.
     public let first: LocalDate
@@ -125,7 +132,9 @@ public final class WorkingDayCalendar: Sendable {
         if n < 0 && rankAt(offset + 1) == position {
             position -= 1  // not a working day: roll backward to the previous one
         }
-        return try workday(at: position + n, from: date, count: n)
+        // Any n that overflows is far outside the range anyway.
+        let (target, overflow) = position.addingReportingOverflow(n)
+        return try workday(at: overflow ? -1 : target, from: date, count: n)
     }
 
     /// Working days after `a` up to and including `b`; negative when `b` is before `a`.
@@ -172,7 +181,7 @@ public final class WorkingDayCalendar: Sendable {
         guard position >= 0, position < workdays.count else {
             throw .resultOutOfRange(from: date, workingDays: count, first: first, last: last)
         }
-        return first.adding(days: Int(workdays[position]))
+        return first.offset(days: Int(workdays[position]))
     }
 
     private static func contentHash(region: Region, days: [Holiday]) -> String {

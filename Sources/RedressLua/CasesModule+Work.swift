@@ -27,7 +27,7 @@ extension CasesModule {
             let (_, db) = try session(lua)
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required") }
             let entries: [LuaValue]
-            switch lua.value(2) {
+            switch try lua.value(2, field: "actions") {
             case .array(let items): entries = items
             case .map(let table) where table.isEmpty: entries = []
             case let other: throw InputError(field: "actions", message: "expected an array of { description =, owner =, due = }, got \(other)")

@@ -57,8 +57,9 @@ enum CasesModule {
             let (store, _) = try session(lua)
             guard let (path, hash) = lua.state.pendingPack else { throw StoreError(message: "no pack is being loaded") }
             var pack: PolicyPack
+            let declared = try lua.value(1, field: "pack")
             do throws(PolicyError) {
-                pack = try PolicyLoader.pack(from: lua.value(1), hash: hash)
+                pack = try PolicyLoader.pack(from: declared, hash: hash)
             } catch var error {
                 error.source = path
                 throw error
@@ -230,8 +231,9 @@ enum CasesModule {
                 guard let unit = Duration.Unit(rawValue: unitName) else {
                     throw InputError(field: "unit", message: "unknown unit '\(unitName)'")
                 }
-                guard let amount = try lua.integerArgument(5, unitName), amount > 0 else {
-                    throw InputError(field: unitName, message: "expected a whole number of 1 or more, got \(lua.value(5))")
+                let amount = try lua.integerArgument(5, unitName)
+                guard let amount, amount > 0, amount <= Duration.maximum(unit) else {
+                    throw InputError(field: unitName, message: Duration.refusal(amount, given: lua.describeArgument(5), unit, least: 1))
                 }
                 by = Duration(amount, unit)
             }
@@ -298,13 +300,13 @@ enum CasesModule {
             let (db, policy, ref) = try lifecycle(lua)
             let on = try lua.dateArgument(2, "on") ?? lua.state.today
             let findings: String?
-            switch lua.value(4) {
+            switch try lua.value(4, field: "findings") {
             case .nil: findings = nil
             case .string(let text): findings = text
             case let table where table.isTable: findings = JSONText.encode(table)
             case let other: throw InputError(field: "findings", message: "expected text or a table, got \(other)")
             }
-            let remedy = try remedyOffer(lua.value(6))
+            let remedy = try remedyOffer(lua.value(6, field: "remedy"))
             let decision = DecisionRecord(outcome: try lua.textArgument(3, "outcome") ?? "", findings: findings,
                                           reasons: try lua.textArgument(5, "reasons"), remedy: remedy)
             try CaseStore.record(CaseEvent(.responded, on: on), on: ref, pack: policy.pack, calendar: policy.calendar,
@@ -576,6 +578,16 @@ extension LuaCall {
         }
     }
 
+    /// Any value, copied into Swift; a table nested more than `LuaValue.maximumDepth` deep is
+    /// an error naming `field`.
+    func value(_ index: Int32, field: String) throws(InputError) -> LuaValue {
+        do {
+            return try state.value(at: index)
+        } catch {
+            throw InputError(field: field, message: "\(error)")
+        }
+    }
+
     /// A whole number, or nil when absent.
     func integerArgument(_ index: Int32, _ field: String) throws(InputError) -> Int? {
         switch lua_type(L, index) {
@@ -615,7 +627,8 @@ extension LuaCall {
 
     /// The value for a message: `'text'`, a number, or its type.
     func describeArgument(_ index: Int32) -> String {
-        switch value(index) {
+        guard lua_type(L, index) != LUA_TTABLE, let value = try? state.value(at: index) else { return typeName(index) }
+        return switch value {
         case .string(let text): "'\(text)'"
         case .integer(let number): String(number)
         case .number(let number): LuaValue.format(number)

@@ -115,11 +115,10 @@ enum DateModule {
     static let add: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             var day: lua_Integer = 0
-            if lshim_todate(lua.L, 1, &day) != 0 {
-                lua.return(date: LocalDate(dayNumber: Int(day)).adding(days: try lua.integer(2)))
-            } else {
-                lua.return(date: try lua.date(2).adding(days: try lua.integer(1)))
-            }
+            let (date, days) = lshim_todate(lua.L, 1, &day) != 0
+                ? (LocalDate(dayNumber: Int(day)), try lua.integer(2))
+                : (try lua.date(2), try lua.integer(1))
+            lua.return(date: try checked { () throws(DateRangeError) in try date.adding(days: days) })
         }
     }
 
@@ -128,7 +127,12 @@ enum DateModule {
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             let left = try lua.date(1)
             if lua_type(lua.L, 2) == LUA_TNUMBER {
-                lua.return(date: left.adding(days: -(try lua.integer(2))))
+                let days = try lua.integer(2)
+                let (back, overflow) = 0.subtractingReportingOverflow(days)
+                guard !overflow, let date = try? left.adding(days: back) else {
+                    throw .message("date arithmetic: \(left) - \(days) days is outside \(LocalDate.earliest) to \(LocalDate.latest)")
+                }
+                lua.return(date: date)
             } else {
                 lua.return(integer: try lua.date(2).days(to: left))
             }
@@ -141,7 +145,8 @@ enum DateModule {
             func text(_ index: Int32) throws(LuaFault) -> String {
                 var day: lua_Integer = 0
                 if lshim_todate(lua.L, index, &day) != 0 { return LocalDate(dayNumber: Int(day)).description }
-                switch lua.value(index) {
+                // A table never concatenates: not copied at all.
+                switch lua_type(lua.L, index) == LUA_TTABLE ? .nil : try lua.value(index) {
                 case .string(let string): return string
                 case .integer(let number): return String(number)
                 case .number(let number): return LuaValue.format(number)
@@ -174,26 +179,41 @@ enum DateModule {
 
     static let addDays: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            lua.return(date: try lua.date(1).adding(days: try lua.integer(2)))
+            let date = try lua.date(1), days = try lua.integer(2)
+            lua.return(date: try checked(argument: 2) { () throws(DateRangeError) in try date.adding(days: days) })
         }
     }
 
     static let addWeeks: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            lua.return(date: try lua.date(1).adding(weeks: try lua.integer(2)))
+            let date = try lua.date(1), weeks = try lua.integer(2)
+            lua.return(date: try checked(argument: 2) { () throws(DateRangeError) in try date.adding(weeks: weeks) })
         }
     }
 
     /// `d:add_months(n)`: clamps to the month's end (31 March + 1 month = 30 April).
     static let addMonths: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            lua.return(date: try lua.date(1).adding(months: try lua.integer(2)))
+            let date = try lua.date(1), months = try lua.integer(2)
+            lua.return(date: try checked(argument: 2) { () throws(DateRangeError) in try date.adding(months: months) })
         }
     }
 
     static let addYears: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
-            lua.return(date: try lua.date(1).adding(years: try lua.integer(2)))
+            let date = try lua.date(1), years = try lua.integer(2)
+            lua.return(date: try checked(argument: 2) { () throws(DateRangeError) in try date.adding(years: years) })
+        }
+    }
+
+    /// The date `body` computes, or the fault naming the amount that took it outside
+    /// 0001–9999: the argument at fault for a method, a plain error for an operator.
+    static func checked(argument: Int32? = nil, _ body: () throws(DateRangeError) -> LocalDate) throws(LuaFault) -> LocalDate {
+        do {
+            return try body()
+        } catch {
+            guard let argument else { throw .message("date arithmetic: \(error)") }
+            throw .argument(argument, error.description)
         }
     }
 }

@@ -18,6 +18,9 @@ public enum Importer {
                                            "aware_date", "complainant", "complainant_email", "complainant_phone",
                                            "complainant_address", "complainant_role", "representative"]
     static let requiredColumns = ["received", "channel"]
+    /// The most columns a header may have: far more than any intake field list, and few enough
+    /// that a row's field count always fits the C record's `int`.
+    static let maximumColumns = 10_000
 
     /// A row that could not be imported: its row number (the header is row 1) and why,
     /// naming the column and the value.
@@ -55,6 +58,9 @@ public enum Importer {
         }
         let reader = try CSVReader(path: path)
         guard try reader.next() else { throw CSVError(path: path, row: 1, message: "the file is empty (expected a header row)") }
+        guard reader.count <= maximumColumns else {
+            throw CSVError(path: path, row: 1, message: "the header has \(reader.count) columns (at most \(maximumColumns))")
+        }
         let columns = (0..<reader.count).map { reader.field($0).trimmingSpaces() }
         for (index, name) in columns.enumerated() {
             if name.isEmpty { throw CSVError(path: path, row: 1, message: "column \(index + 1) has no name") }

@@ -32,7 +32,16 @@ enum JobCall {
         state.armHook()
         let status = lshim_pcall_traceback(L, 4, LUA_MULTRET)
         if status != LUA_OK { throw state.error(status: status) }
-        let results = lua_gettop(L) > base ? ((base + 1)...lua_gettop(L)).map { state.value(at: $0) } : []
+        var results: [LuaValue] = []
+        if lua_gettop(L) > base {
+            for index in (base + 1)...lua_gettop(L) {
+                do {
+                    results.append(try state.value(at: index))
+                } catch {
+                    throw LuaError(kind: .other, message: "the job returned \(error) (result \(index - base))")
+                }
+            }
+        }
         var files: [(name: String, text: String)] = []
         if results.count > 1, case .array(let entries) = results[1] {
             for entry in entries {

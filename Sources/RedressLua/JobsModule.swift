@@ -28,7 +28,7 @@ enum JobsModule {
         CasesModule.answer(L, call) { lua in
             let (_, db) = try CasesModule.session(lua)
             let found: CaseStore.Addressee?
-            switch lua.value(1) {
+            switch try lua.value(1, field: "about") {
             case .integer(let id): found = try CaseStore.addressee(ofRestriction: id, in: db)
             case .string(let ref): found = try CaseStore.addressee(ofCase: ref, in: db)
             default: throw InputError(field: "about", message: "expected a case reference or a restriction's id, got \(lua.describeArgument(1))")
@@ -47,7 +47,7 @@ enum JobsModule {
     static let outsider: lshim_fn = { L, call in
         CasesModule.answer(L, call) { lua in
             let (_, db) = try CasesModule.session(lua)
-            guard case .boolean(let on) = lua.value(1) else { throw InputError(field: "on", message: "expected true or false") }
+            guard case .boolean(let on) = try lua.value(1, field: "on") else { throw InputError(field: "on", message: "expected true or false") }
             if on {
                 guard lua.state.stashedViewer == nil else { throw StoreError(message: "already reading as an outsider") }
                 lua.state.stashedViewer = try CaseStore.becomeOutsider(in: db)
@@ -68,12 +68,12 @@ enum JobsModule {
                   let text = try lua.textArgument(5, "text") else {
                 throw InputError(field: "kind", message: "required, with the template and the text")
             }
-            guard case .array(let entries) = lua.value(6) else { throw InputError(field: "files", message: "expected a list of paths") }
+            guard case .array(let entries) = try lua.value(6, field: "files") else { throw InputError(field: "files", message: "expected a list of paths") }
             let files = entries.compactMap { entry -> String? in if case .string(let path) = entry { return path } else { return nil } }
             let letter = CaseStore.IssuedLetter(kind: kind, stage: try lua.textArgument(3, "stage"), issued: lua.state.today,
                                                 template: template, templateHash: ContentHash.of(try TextFile.read(template)),
                                                 text: text, files: files)
-            switch lua.value(2) {
+            switch try lua.value(2, field: "about") {
             case .integer(let id): try CaseStore.recordLetter(letter, aboutRestriction: id, by: lua.state.recorder, in: db)
             case .string(let ref): try CaseStore.recordLetter(letter, on: ref, by: lua.state.recorder, in: db)
             default: throw InputError(field: "about", message: "expected a case reference or a restriction's id, got \(lua.describeArgument(2))")
@@ -96,8 +96,9 @@ enum JobsModule {
     static let packCalendar: lshim_fn = { L, call in
         LuaCall.perform(L, call) { lua throws(LuaFault) in
             let pack: PolicyPack
+            let declared = try lua.value(1)
             do throws(PolicyError) {
-                pack = try PolicyLoader.pack(from: lua.value(1), hash: "")
+                pack = try PolicyLoader.pack(from: declared, hash: "")
             } catch {
                 try lua.return(.nil)
                 try lua.return(.string("the store's pack: \(error)"))
@@ -123,7 +124,7 @@ enum JobsModule {
                 throw InputError(field: "period", message: "required (e.g. '2026-Q1')")
             }
             let share: Double
-            switch lua.value(3) {
+            switch try lua.value(3, field: "share") {
             case .integer(let whole): share = Double(whole)
             case .number(let fraction): share = fraction
             default: throw InputError(field: "share", message: "expected a share from 0 to 1 (0.1 for 10%), got \(lua.describeArgument(3))")
@@ -131,7 +132,7 @@ enum JobsModule {
             guard share >= 0, share <= 1 else {
                 throw InputError(field: "share", message: "expected a share from 0 to 1 (0.1 for 10%), got \(lua.describeArgument(3))")
             }
-            guard case .array(let entries) = lua.value(4) else {
+            guard case .array(let entries) = try lua.value(4, field: "population") else {
                 throw InputError(field: "population", message: "expected an array of { party =, case = }")
             }
             var subjects: [Sampling.Subject] = []

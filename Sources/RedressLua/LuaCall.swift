@@ -22,7 +22,7 @@ public enum LuaFault: Error {
 ///
 ///     let add: lshim_fn = { L, call in
 ///         LuaCall.perform(L, call) { lua throws(LuaFault) in
-///             lua.return(date: try lua.date(1).adding(days: try lua.integer(2)))
+///             lua.return(boolean: try lua.date(1).isWeekend)
 ///         }
 ///     }
 public struct LuaCall {
@@ -82,9 +82,13 @@ public struct LuaCall {
         }
     }
 
-    /// Any argument, copied into Swift.
-    public func value(_ index: Int32) -> LuaValue {
-        state.value(at: index, on: L)
+    /// Any argument, copied into Swift; a table too deep or too large to copy is a bad argument.
+    public func value(_ index: Int32) throws(LuaFault) -> LuaValue {
+        do {
+            return try state.value(at: index, on: L)
+        } catch {
+            throw .argument(index - argumentShift, error.description)
+        }
     }
 
     /// The string at `index` (the caller checked its type), never raising.

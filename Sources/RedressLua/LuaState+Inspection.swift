@@ -13,7 +13,7 @@ extension LuaState {
         guard lua_type(L, -1) == LUA_TTABLE, lua_type(L, index) == LUA_TTABLE else { return nil }
         lua_pushvalue(L, index)
         lua_rawget(L, -2)
-        guard case .array(let names) = value(at: -1) else { return nil }
+        guard case .array(let names)? = try? value(at: -1) else { return nil }
         return names.compactMap { if case .string(let name) = $0 { name } else { nil } }
     }
 

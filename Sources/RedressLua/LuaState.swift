@@ -242,7 +242,11 @@ public final class LuaState {
         let top = lua_gettop(L)
         if top > base {
             for index in (base + 1)...top {
-                results.append(value(at: index))
+                do {
+                    results.append(try value(at: index))
+                } catch {
+                    throw LuaError(kind: .other, message: "the chunk returned \(error) (result \(index - base))")
+                }
             }
         }
         return results
@@ -403,7 +407,11 @@ public final class LuaState {
     public func global(_ name: String) throws(LuaError) -> LuaValue {
         try check(lshim_getglobal_p(L, name))
         defer { lua_settop(L, -2) }
-        return value(at: -1)
+        do {
+            return try value(at: -1)
+        } catch {
+            throw LuaError(kind: .other, message: "global \(name): \(error)")
+        }
     }
 
     /// Pushes bytes as a Lua string, exactly (protected): nil on success, or the error (stack

@@ -35,6 +35,26 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The deepest nesting of tables the host copies out of Lua (a table inside a table inside
+    /// ... counts one level each). Every conversion of a Lua value into Swift, and so into JSON,
+    /// SQL parameters and the REPL's displays, refuses anything deeper, so no input can recurse
+    /// through the host's stack. The one place this limit is set.
+    public static let maximumDepth = 200
+
+    /// The most values (tables, keys and values, each time it is reached) one copy out of Lua
+    /// takes. A table shared many times over (`t = { t, t }` forty times) is small in Lua but
+    /// 2^40 values copied out: refused rather than copied until memory runs out.
+    public static let maximumCount = 1_000_000
+
+    /// A value the host will not copy out of Lua: nested deeper than `maximumDepth`, or more
+    /// than `maximumCount` values when copied out.
+    public struct TooLarge: Error, Equatable, Sendable, CustomStringConvertible {
+        public let description: String
+
+        static let deep = TooLarge(description: "a table nested more than \(LuaValue.maximumDepth) levels deep")
+        static let many = TooLarge(description: "a table of more than \(LuaValue.maximumCount) values (counting each shared table each time it is reached)")
+    }
+
     /// Lua's "%.14g" rendering of floats.
     static func format(_ value: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
@@ -49,12 +69,24 @@ extension LuaState {
     /// Copies the value at `index` into Swift using only API that never raises (tables are
     /// walked with a protected `next`). Safe inside a Swift function called from Lua, which
     /// passes the thread it was called on (a coroutine's own stack), else the main thread's.
-    public func value(at index: Int32, on thread: OpaquePointer? = nil) -> LuaValue {
-        var seen: Set<UnsafeRawPointer> = []
-        return value(at: index, seen: &seen, thread ?? L)
+    ///
+    /// - Throws: `LuaValue.TooLarge` for tables nested more than `LuaValue.maximumDepth` deep, or
+    ///   of more than `LuaValue.maximumCount` values.
+    public func value(at index: Int32, on thread: OpaquePointer? = nil) throws(LuaValue.TooLarge) -> LuaValue {
+        var copy = Copy()
+        return try value(at: index, copy: &copy, thread ?? L)
     }
 
-    private func value(at relativeIndex: Int32, seen: inout Set<UnsafeRawPointer>, _ L: OpaquePointer) -> LuaValue {
+    /// A copy in progress: the tables being copied (the ancestors of the current value, so their
+    /// number is the depth) and how many values it has taken so far.
+    private struct Copy {
+        var seen: Set<UnsafeRawPointer> = []
+        var count = 0
+    }
+
+    private func value(at relativeIndex: Int32, copy: inout Copy, _ L: OpaquePointer) throws(LuaValue.TooLarge) -> LuaValue {
+        copy.count += 1
+        guard copy.count <= LuaValue.maximumCount else { throw .many }
         let index = lua_absindex(L, relativeIndex)   // table walks push above it
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
@@ -67,12 +99,14 @@ extension LuaState {
         case LUA_TSTRING:
             return .string(string(at: index, on: L))
         case LUA_TTABLE:
-            guard let pointer = lua_topointer(L, index), seen.insert(pointer).inserted else {
+            guard let pointer = lua_topointer(L, index), !copy.seen.contains(pointer) else {
                 return .opaque("table (cycle)")
             }
-            defer { seen.remove(pointer) }
-            guard lua_checkstack(L, 4) != 0 else { return .opaque("table (too deep)") }
-            return table(at: index, seen: &seen, L)
+            guard copy.seen.count < LuaValue.maximumDepth else { throw .deep }
+            copy.seen.insert(pointer)
+            defer { copy.seen.remove(pointer) }
+            guard lua_checkstack(L, 4) != 0 else { throw .deep }
+            return try table(at: index, copy: &copy, L)
         case LUA_TUSERDATA:
             // Reading a chunk's results, the stack may have no free slot: the class checks
             // below push two values.
@@ -86,15 +120,22 @@ extension LuaState {
         }
     }
 
-    private func table(at index: Int32, seen: inout Set<UnsafeRawPointer>, _ L: OpaquePointer) -> LuaValue {
+    private func table(at index: Int32, copy: inout Copy, _ L: OpaquePointer) throws(LuaValue.TooLarge) -> LuaValue {
         var entries: [LuaValue: LuaValue] = [:]
         lua_pushnil(L)
         while true {
             let more = lshim_next_p(L, index)
             if more < 0 { lua_settop(L, -2); return .opaque("table (unreadable)") }
             if more == 0 { break }
-            let key = value(at: -2, seen: &seen, L)
-            entries[key] = value(at: -1, seen: &seen, L)
+            let key: LuaValue, element: LuaValue
+            do {
+                key = try value(at: -2, copy: &copy, L)
+                element = try value(at: -1, copy: &copy, L)
+            } catch {
+                lua_settop(L, -3)  // the key and value
+                throw error
+            }
+            entries[key] = element
             lua_settop(L, -2)  // pop the value, keep the key for the next step
         }
         // An array when the keys are exactly 1...n.

@@ -53,7 +53,7 @@ public enum PackCheck {
             guard let db = state.database else { throw StoreError(message: "the check's store is not open") }
             let count = try state.run("return require('lib.scenarios').count(...)", name: "=[redress check]",
                                       arguments: [.string(source)])
-            guard case .integer(let scenarios)? = count.first else { return [] }
+            guard case .integer(let scenarios)? = count.first, scenarios > 0 else { return [] }
             var results: [Result] = []
             for index in 0..<Int(scenarios) {
                 var result: Result?

@@ -96,7 +96,14 @@ public enum PolicyLoader {
 
     /// Loads and validates the pack whose file `path` holds `source`.
     static func load(path: String, source: [UInt8], in state: LuaState) throws -> PolicyPack {
-        let results = try state.run(bytes: source, name: "@" + path)
+        let results: [LuaValue]
+        do {
+            results = try state.run(bytes: source, name: "@" + path)
+        } catch {
+            // Not from the pack's own code (a value the host refused to copy): name the pack.
+            guard error.kind == .other else { throw error }
+            throw LuaError(kind: .other, message: "\(path): \(error.message)")
+        }
         var loaded: PolicyPack
         do {
             loaded = try pack(from: results.first ?? .nil, hash: SHA256.hex(source))
@@ -215,17 +222,26 @@ public enum PolicyLoader {
         return rule
     }
 
-    /// `retention = { years = 6 }` or `{ months = 18 }`: personal data kept that long after closure.
+    /// The longest retention period a pack may declare: a hundred years.
+    static let maximumRetentionYears = 100
+
+    /// `retention = { years = 6 }` or `{ months = 18 }`: personal data kept that long after
+    /// closure, at most `maximumRetentionYears`.
     static func retentionMonths(_ value: LuaValue) throws(PolicyError) -> Int {
         let table = try map(value, "retention")
         try refuseUnknownKeys(table, allowed: ["years", "months"], at: "retention.")
         guard table.count == 1, let (key, amount) = table.first, case .string(let unit) = key else {
             throw PolicyError(field: "retention", message: "give one of years =, months = (how long after closure personal data is kept)")
         }
+        let perUnit = unit == "years" ? 12 : 1
+        let most = maximumRetentionYears * 12 / perUnit
         guard case .integer(let number) = amount, number > 0 else {
             throw PolicyError(field: "retention.\(unit)", message: "expected a whole number above 0, got \(describe(amount))")
         }
-        return Int(number) * (unit == "years" ? 12 : 1)
+        guard number <= most else {
+            throw PolicyError(field: "retention.\(unit)", message: "expected at most \(most) \(unit), got \(number)")
+        }
+        return Int(number) * perUnit
     }
 
     /// `confidentiality = { identity_roles = {...}, outcome_roles = {...}, reveal_roles = {...},
@@ -424,7 +440,8 @@ public enum PolicyLoader {
                                     challengeRole: role, decidesReviews: decides, clause: try optionalString(table["clause"], "restrictions.clause"))
     }
 
-    /// Exactly one of working_days, days, weeks, months, a whole number ≥ 0.
+    /// Exactly one of working_days, days, weeks, months, a whole number from 0 to
+    /// `Duration.maximum` of its unit (about ten years).
     static func duration(_ value: LuaValue, _ path: String, extraKeys: Set<String>) throws(PolicyError) -> Duration {
         let table = try map(value, path)
         let units = Duration.Unit.allCases.map(\.rawValue)
@@ -433,10 +450,12 @@ public enum PolicyLoader {
         guard given.count == 1, let unit = given.first else {
             throw PolicyError(field: path, message: "give exactly one of \(units.joined(separator: ", ")) (got \(given.isEmpty ? "none" : given.map(\.rawValue).joined(separator: " and ")))")
         }
-        guard case .integer(let amount) = table[.string(unit.rawValue)]!, amount >= 0 else {
-            throw PolicyError(field: "\(path).\(unit.rawValue)", message: "expected a whole number of 0 or more, got \(describe(table[.string(unit.rawValue)]))")
+        let value = table[.string(unit.rawValue)]!
+        guard case .integer(let amount) = value, let duration = Duration(checked: Int(amount), unit) else {
+            let whole: Int? = if case .integer(let amount) = value { Int(amount) } else { nil }
+            throw PolicyError(field: "\(path).\(unit.rawValue)", message: Duration.refusal(whole, given: describe(value), unit))
         }
-        return Duration(Int(amount), unit)
+        return duration
     }
 
     static func closures(_ value: LuaValue) throws(PolicyError) -> [Holiday] {

@@ -25,6 +25,10 @@ enum SQLModule {
             var values: [DatabaseValue] = []
             if lua.count >= 2 {
                 for index in 2...lua.count {
+                    // A parameter is a scalar: a table is refused before it is copied.
+                    guard lua_type(lua.L, index) != LUA_TTABLE else {
+                        throw .argument(index, "SQL parameter expected (nil, boolean, number, string or date), got table")
+                    }
                     values.append(try databaseValue(lua.value(index), argument: index))
                 }
             }

@@ -68,11 +68,14 @@ enum DotCommand: Equatable {
         case "policy": return .policy(try optional())
         case "asof":
             guard let text = try optional() else { return .asOf(nil) }
+            let date: LocalDate
             do {
-                return .asOf(try LocalDate(iso: text))
+                date = try LocalDate(iso: text)
             } catch {
                 throw DotCommandError(".asof: \(error): \(error.reason)")
             }
+            if let refusal = WorkingDayCalendar.refusal(asOf: date) { throw DotCommandError(".asof: \(refusal)") }
+            return .asOf(date)
         case "schema": return .schema(try optional())
         case "tables": try none(); return .tables
         case "read": return .read(try required("a Lua file: .read FILE.lua"))

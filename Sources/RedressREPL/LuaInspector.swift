@@ -11,8 +11,12 @@ struct LuaInspector {
     let state: LuaState
     /// The name of a party, by id (for case cards); nil when unknown.
     var partyName: (Int64) -> String? = { _ in nil }
-    /// Tables nested deeper than this show as `{...}`.
+    /// Tables nested deeper than this show as `{...}`: a choice for reading, well inside
+    /// `LuaValue.maximumDepth`, the host's bound on copying a value out of Lua.
     var maximumDepth = 24
+    /// Past this many values read for one result, further tables show as `{...}`: a table
+    /// shared many times over (`t = { t, t }` forty times) is small in Lua but not on screen.
+    var maximumCount = 100_000
 
     /// The values at `range` on the stack, in order.
     func read(_ range: ClosedRange<Int32>?) -> [Shown] {
@@ -22,13 +26,21 @@ struct LuaInspector {
 
     /// The value at `index`.
     func read(at index: Int32) -> Shown {
+        var walk = Walk()
+        return read(at: index, walk: &walk)
+    }
+
+    /// A read in progress: the tables being read (the current value's ancestors) and how many
+    /// values it has read so far.
+    private struct Walk {
         var ancestors: Set<UnsafeRawPointer> = []
-        return read(at: index, ancestors: &ancestors)
+        var count = 0
     }
 
     private var L: OpaquePointer { state.L }
 
-    private func read(at relativeIndex: Int32, ancestors: inout Set<UnsafeRawPointer>) -> Shown {
+    private func read(at relativeIndex: Int32, walk: inout Walk) -> Shown {
+        walk.count += 1
         let index = lua_absindex(L, relativeIndex)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
@@ -47,22 +59,24 @@ struct LuaInspector {
             if lshim_todate(L, index, &day) != 0 { return .date(LocalDate(dayNumber: Int(day))) }
             return .other(state.text(at: index) ?? "userdata")
         case LUA_TTABLE:
-            return table(at: index, ancestors: &ancestors)
+            return table(at: index, walk: &walk)
         default:
             return .other(state.text(at: index) ?? String(cString: lua_typename(L, lua_type(L, index))))
         }
     }
 
-    private func table(at index: Int32, ancestors: inout Set<UnsafeRawPointer>) -> Shown {
+    private func table(at index: Int32, walk: inout Walk) -> Shown {
         guard let pointer = lua_topointer(L, index) else { return .other("table") }
-        guard !ancestors.contains(pointer) else { return .cycle }
-        guard ancestors.count < maximumDepth, lua_checkstack(L, 6) != 0 else { return .other("{...}") }
+        guard !walk.ancestors.contains(pointer) else { return .cycle }
+        guard walk.ancestors.count < maximumDepth, walk.count <= maximumCount, lua_checkstack(L, 6) != 0 else {
+            return .other("{...}")
+        }
         let (name, hasToString) = metatable(of: index)
         if hasToString && name != "case" {
             return .other(state.text(at: index) ?? "table")
         }
-        ancestors.insert(pointer)
-        defer { ancestors.remove(pointer) }
+        walk.ancestors.insert(pointer)
+        defer { walk.ancestors.remove(pointer) }
 
         var entries: [ShownTable.Field] = []
         lua_pushnil(L)
@@ -70,8 +84,8 @@ struct LuaInspector {
             let more = lshim_next_p(L, index)
             if more < 0 { lua_settop(L, -2); return .other("table (unreadable)") }
             if more == 0 { break }
-            let key = read(at: -2, ancestors: &ancestors)
-            entries.append(ShownTable.Field(key: key, value: read(at: -1, ancestors: &ancestors)))
+            let key = read(at: -2, walk: &walk)
+            entries.append(ShownTable.Field(key: key, value: read(at: -1, walk: &walk)))
             lua_settop(L, -2)   // the value; the key stays for the next step
         }
         var shown = ShownTable(name: name, columns: state.sqlColumns(at: index))

@@ -17,11 +17,14 @@ struct GlobalOptions: ParsableArguments {
     /// The `--as-of` date, if given.
     func asOfDate() throws(UsageError) -> LocalDate? {
         guard let asOf else { return nil }
+        let date: LocalDate
         do {
-            return try LocalDate(iso: asOf)
+            date = try LocalDate(iso: asOf)
         } catch {
             throw UsageError("--as-of: \(error): \(error.reason)")
         }
+        if let refusal = WorkingDayCalendar.refusal(asOf: date) { throw UsageError("--as-of: \(refusal)") }
+        return date
     }
 
     /// The chosen region.

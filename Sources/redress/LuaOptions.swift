@@ -31,6 +31,8 @@ struct LuaOptions: ParsableArguments {
     func validate() throws {
         guard maxInstructions >= 0 else { throw ValidationError("--max-instructions: expected 0 or more, got \(maxInstructions)") }
         guard maxMemory >= 0 else { throw ValidationError("--max-memory: expected 0 or more MB, got \(maxMemory)") }
+        // Past this the cap in bytes would not fit a size_t and wrap to "no limit".
+        guard maxMemory <= 1 << 20 else { throw ValidationError("--max-memory: expected at most \(1 << 20) MB (1 TB), got \(maxMemory)") }
         if let timeout, !(timeout >= 0 && timeout <= LuaOptions.maxTimeout) {
             throw ValidationError("--timeout: expected 0 to \(Int(LuaOptions.maxTimeout)) seconds, got \(timeout)")
         }

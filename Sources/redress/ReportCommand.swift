@@ -63,10 +63,20 @@ extension ReportCommand {
 
         /// The `homes` setting, required by the measures.
         func homes() throws -> Int {
-            guard let text = settings["homes"], let homes = Int(text) else {
+            guard let homes = try optionalHomes() else {
                 throw UsageError("homes: the store has no homes setting, the denominator of CH01 (set it with `redress settings set homes N`)")
             }
             return homes
+        }
+
+        /// The `homes` setting if the store has one; a value out of range (set before it was
+        /// checked) is refused, not computed with.
+        func optionalHomes() throws -> Int? {
+            guard let text = settings["homes"] else { return nil }
+            if let refusal = StoreSettings.homesRefusal(text) {
+                throw UsageError("homes: \(refusal), got '\(text)' (set it with `redress settings set homes N`)")
+            }
+            return Int(text)
         }
 
         /// The year's facts, read with a progress bar on a terminal.
@@ -124,7 +134,7 @@ extension ReportCommand {
             let facts = try setup.facts()
             let annual = try setup.store.read { db in
                 try AnnualReport(year: setup.year, asOf: setup.asOf, facts: facts, stages: setup.pack.stages.map(\.name),
-                                 homes: setup.settings["homes"].flatMap { Int($0) }, landlord: setup.landlord,
+                                 homes: try setup.optionalHomes(), landlord: setup.landlord,
                                  policy: setup.pack.name, policyHash: setup.pack.hash, in: db)
             }
             try setup.emit(annual.html, to: report.output)

@@ -54,7 +54,7 @@ import Testing
         var previous = LocalDate(dayNumber: LocalDate.dayNumber(year: 1599, month: 12, day: 31))
         let end = LocalDate.dayNumber(year: 2400, month: 12, day: 31)
         while previous.dayNumber < end {
-            let date = previous.adding(days: 1)
+            let date = try previous.adding(days: 1)
             let (y, m, d) = date.parts
             let (py, pm, pd) = previous.parts
             let advancedCorrectly = (y == py && m == pm && d == pd + 1)
@@ -68,10 +68,10 @@ import Testing
 
     @Test func addsDaysAndWeeks() throws {
         let date = try LocalDate(iso: "2026-12-22")
-        #expect(date.adding(days: 10).description == "2027-01-01")
-        #expect(date.adding(days: -22).description == "2026-11-30")
-        #expect(date.adding(weeks: 2).description == "2027-01-05")
-        #expect(date.adding(weeks: -1).description == "2026-12-15")
+        #expect(try date.adding(days: 10).description == "2027-01-01")
+        #expect(try date.adding(days: -22).description == "2026-11-30")
+        #expect(try date.adding(weeks: 2).description == "2027-01-05")
+        #expect(try date.adding(weeks: -1).description == "2026-12-15")
         #expect(date.days(to: try LocalDate(iso: "2027-01-01")) == 10)
         #expect(try LocalDate(iso: "2027-01-01").days(to: date) == -10)
     }

@@ -177,7 +177,7 @@ import Testing
         for region in Region.allCases {
             let calendar = calendars[region]!
             for _ in 0..<20_000 {
-                let day = date("2000-01-01").adding(days: Int(generator.next() % (365 * 31)))
+                let day = try date("2000-01-01").adding(days: Int(generator.next() % (365 * 31)))
                 let n = Int(generator.next() % 81) - 40
                 let result = try calendar.addWorkingDays(day, n)
                 #expect(try calendar.isWorkingDay(result))

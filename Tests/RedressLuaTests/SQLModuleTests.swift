@@ -42,7 +42,7 @@ import RedressCore
         ("sql('pragma user_version = 7')", "sql(): PRAGMA user_version is not allowed (read-only query path)"),
         ("sql('attach ? as x', '/tmp/redress-attach-test.db')", "sql(): ATTACH is not allowed (read-only query path)"),
         ("sql('select * from nowhere')", "sql: no such table: nowhere"),
-        ("sql('select ?', {})", "bad argument #2 to 'sql' (SQL parameter expected (nil, boolean, number, string or date), got {})"),
+        ("sql('select ?', {})", "bad argument #2 to 'sql' (SQL parameter expected (nil, boolean, number, string or date), got table)"),
     ])
     func refusesWritesAndNamesErrors(code: String, message: String) throws {
         try withStore { store, state in

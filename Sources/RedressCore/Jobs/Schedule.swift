@@ -52,10 +52,10 @@ public enum Schedule: Hashable, Sendable, CustomStringConvertible {
     public func occurrences(after start: LocalDate, through end: LocalDate,
                             calendar: WorkingDayCalendar) throws(CalendarError) -> [LocalDate] {
         var dates: [LocalDate] = []
-        var day = start.adding(days: 1)
+        var day = start.offset(days: 1)
         while day <= end {
             if try isDue(on: day, calendar: calendar) { dates.append(day) }
-            day = day.adding(days: 1)
+            day = day.offset(days: 1)
         }
         return dates
     }
@@ -64,7 +64,7 @@ public enum Schedule: Hashable, Sendable, CustomStringConvertible {
     /// an `everyWorkingDays` schedule).
     public func latest(onOrBefore date: LocalDate, calendar: WorkingDayCalendar) throws(CalendarError) -> LocalDate? {
         for back in 0...horizon {
-            let day = date.adding(days: -back)
+            let day = date.offset(days: -back)
             if case .everyWorkingDays(_, let from) = self, day < from { return nil }
             if try isDue(on: day, calendar: calendar) { return day }
         }
@@ -74,7 +74,7 @@ public enum Schedule: Hashable, Sendable, CustomStringConvertible {
     /// The first due date after `date`, or nil past the calendar's last year.
     public func next(after date: LocalDate, calendar: WorkingDayCalendar) throws(CalendarError) -> LocalDate? {
         for ahead in 1...horizon {
-            let day = date.adding(days: ahead)
+            let day = date.offset(days: ahead)
             guard calendar.covers(day) else { return nil }
             if try isDue(on: day, calendar: calendar) { return day }
         }

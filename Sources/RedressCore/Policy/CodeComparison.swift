@@ -118,7 +118,7 @@ public enum CodeComparison {
             if let a = try? ours.due(from: day, calendar: calendar), let b = try? theirs.due(from: day, calendar: codeCalendar), a > b {
                 return (day, a, b)
             }
-            day = day.adding(days: 1)
+            day = day.offset(days: 1)
         }
         return nil
     }

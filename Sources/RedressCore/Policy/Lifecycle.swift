@@ -339,6 +339,9 @@ public struct CaseState: Hashable, Sendable {
         func refuse(_ message: String) -> LifecycleError { LifecycleError(event: .extended, on: event.on, message: message) }
         guard let name = event.clock else { throw refuse("name the clock to extend") }
         guard let by = event.extensionBy, by.amount > 0 else { throw refuse("an extension needs a length of 1 or more") }
+        guard by.amount <= Duration.maximum(by.unit) else {
+            throw refuse("an extension of \(by) is longer than \(Duration.maximum(by.unit)) \(by.unit.rawValue.replacingUnderscores()) (about ten years)")
+        }
         guard event.reason?.isEmpty == false else { throw refuse("an extension needs a reason") }
         guard let index = index(of: name) else {
             throw refuse("\(stage.map { "stage \($0)" } ?? "the case") has no running clock '\(name)'")

@@ -128,7 +128,7 @@ public struct AnnualReport: Sendable {
 
         // Outcomes. A confidential outcome reads as such to a viewer the pack does not let see
         // it (the store's redaction): it is counted apart rather than dropped.
-        let withheld = facts.stages.contains { $0.outcome == StageFacts.confidential && year.whole.contains($0.responded ?? year.first.adding(days: -1)) }
+        let withheld = facts.stages.contains { $0.outcome == StageFacts.confidential && year.whole.contains($0.responded ?? year.first.offset(days: -1)) }
         let outcomeNames = ["upheld", "partly_upheld", "not_upheld"] + (withheld ? [StageFacts.confidential] : [])
         var outcomeRows: String = ""
         for stage in counted {

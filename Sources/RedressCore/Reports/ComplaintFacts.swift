@@ -111,7 +111,7 @@ public enum Figure {
 
     /// A whole number with thousands separators: "12,000".
     public static func grouped(_ number: Int) -> String {
-        let digits = String(abs(number))
+        let digits = String(number.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }

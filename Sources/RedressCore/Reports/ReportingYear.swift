@@ -46,8 +46,11 @@ public struct ReportingYear: Hashable, Sendable, CustomStringConvertible {
     /// Its four quarters: Q1 April–June ... Q4 January–March.
     public var quarters: [Period] {
         (0..<4).map { index in
-            let first = self.first.adding(months: 3 * index)
-            return Period(name: "\(description) Q\(index + 1)", first: first, last: first.adding(months: 3).adding(days: -1))
+            let (year, month) = months[3 * index], end = months[3 * index + 2]
+            return Period(name: "\(description) Q\(index + 1)",
+                          first: LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: month, day: 1)),
+                          last: LocalDate(dayNumber: LocalDate.dayNumber(year: end.year, month: end.month,
+                                                                         day: LocalDate.daysInMonth(year: end.year, month: end.month))))
         }
     }
 

@@ -147,7 +147,7 @@ extension IntakeSample {
             emailDomain = texts.add("@example.org")
             phonePrefix = texts.add("07700 900")
             // Event dates reach back 12 months and 730 days before the earliest received date.
-            let earliest = max(sample.from.adding(months: -12).adding(days: -731), LocalDate.earliest)
+            let earliest = max((try? sample.from.adding(months: -12))?.offset(days: -731) ?? LocalDate.earliest, LocalDate.earliest)
             if sample.to.dayNumber - earliest.dayNumber < 100_000 {
                 firstCachedDay = earliest.dayNumber
                 cachedDays = sample.to.dayNumber - earliest.dayNumber + 1
@@ -158,7 +158,7 @@ extension IntakeSample {
         /// The weekdays among `count` days from `start`.
         static func weekdays(from start: LocalDate, count: Int) -> Int {
             var total = count / 7 * 5
-            for offset in 0..<(count % 7) where !start.adding(days: offset).isWeekend {
+            for offset in 0..<(count % 7) where !start.offset(days: offset).isWeekend {
                 total += 1
             }
             return total
@@ -205,17 +205,17 @@ extension IntakeSample {
             if eventRoll < 100_000 {
                 event = nil
             } else if eventRoll < 170_000 {
-                event = received.adding(months: -12).adding(days: -1 - random.below(730))
+                event = (try? received.adding(months: -12))?.offset(days: -1 - random.below(730)) ?? LocalDate.earliest
             } else if eventRoll < 250_000 {
-                event = received.adding(days: -61 - random.below(304))
+                event = received.offset(days: -61 - random.below(304))
             } else {
-                event = received.adding(days: -min(random.below(61), random.below(61)))
+                event = received.offset(days: -min(random.below(61), random.below(61)))
             }
             if let date = event, date < LocalDate.earliest { event = LocalDate.earliest }
             // Aware date: 3% of rows (1 in 30 of those with an event date), after the event.
             var aware: LocalDate?
             if let event, event < received, random.chance(33_333) {
-                aware = event.adding(days: 1 + random.below(event.days(to: received)))
+                aware = event.offset(days: 1 + random.below(event.days(to: received)))
             }
 
             // The complainant: one of the pool, unless anonymous.
@@ -305,7 +305,7 @@ extension IntakeSample {
         mutating func addDates(from first: LocalDate, count: Int) -> Span {
             let start = bytes.count
             for offset in 0..<count {
-                bytes.append(contentsOf: first.adding(days: offset).description.utf8)
+                bytes.append(contentsOf: first.offset(days: offset).description.utf8)
             }
             return Span(start: start, count: bytes.count - start)
         }

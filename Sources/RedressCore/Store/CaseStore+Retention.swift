@@ -32,7 +32,8 @@ extension CaseStore {
         guard let months = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'retention.months'").flatMap({ Int($0) }) else {
             throw StoreError(message: "the store's pack declares no retention period (add retention = { years = 6 } to the pack)")
         }
-        let cutoff = asOf.adding(months: -months)
+        // A period reaching back before 0001 removes nothing: no case closed then.
+        let cutoff = (try? asOf.adding(months: -months)) ?? LocalDate.earliest
         try db.execute(sql: """
             CREATE TEMP TABLE retention_cases (id INTEGER PRIMARY KEY);
             CREATE TEMP TABLE retention_parties (id INTEGER PRIMARY KEY);

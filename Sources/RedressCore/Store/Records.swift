@@ -98,6 +98,14 @@ public struct ContactRecord: Sendable, Equatable {
 
 /// One item of a remedy offer, in pence, with its reason.
 public struct RemedyItem: Sendable, Equatable {
+    /// The most one item may be, in pence: £10,000,000. Far past any remedy a complaint gets,
+    /// and small enough that no sum of a store's items can overflow.
+    public static let maximumPence = 1_000_000_000
+
+    static func tooMuch(_ pence: Int) -> String {
+        "expected at most \(maximumPence) pence (£10,000,000), got \(pence)"
+    }
+
     public var kind: String
     public var pence: Int
     public var reason: String
@@ -134,7 +142,13 @@ public struct RemedyOffer: Sendable, Equatable {
             guard item.pence >= 0 else {
                 throw InputError(field: field + ".pence", message: "expected 0 or more pence, got \(item.pence)")
             }
+            guard item.pence <= RemedyItem.maximumPence else {
+                throw InputError(field: field + ".pence", message: RemedyItem.tooMuch(item.pence))
+            }
             guard !item.reason.isEmpty else { throw InputError(field: field + ".reason", message: "every item needs a reason") }
+        }
+        guard arrearsOffsetPence <= RemedyItem.maximumPence else {
+            throw InputError(field: "remedy.arrears_offset", message: RemedyItem.tooMuch(arrearsOffsetPence))
         }
         guard arrearsOffsetPence >= 0 else {
             throw InputError(field: "remedy.arrears_offset", message: "expected 0 or more pence, got \(arrearsOffsetPence)")

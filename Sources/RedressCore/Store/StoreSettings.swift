@@ -11,10 +11,20 @@ public enum StoreSettings {
         let check: @Sendable (String) -> String?
     }
 
+    /// The most homes a landlord's store may say it has: ten million, far above the largest
+    /// landlord's, and small enough that CH01's arithmetic on it cannot overflow.
+    public static let maximumHomes = 10_000_000
+
+    /// Why `text` is not a number of homes (nil when it is one).
+    public static func homesRefusal(_ text: String) -> String? {
+        guard let homes = Int(text), homes >= 1 else { return "expected a whole number of homes, 1 or more" }
+        guard homes <= maximumHomes else { return "expected at most \(maximumHomes) homes" }
+        return nil
+    }
+
     public static let keys: [Key] = [
-        Key(name: "homes", help: "homes the landlord owns or manages, the denominator of TSM CH01 (a whole number, 1 or more)") {
-            guard let homes = Int($0), homes >= 1 else { return "expected a whole number of homes, 1 or more" }
-            return nil
+        Key(name: "homes", help: "homes the landlord owns or manages, the denominator of TSM CH01 (a whole number, 1 to 10,000,000)") {
+            homesRefusal($0)
         },
         Key(name: "landlord", help: "the landlord's name, as letters and reports give it (default: the pack's title)") { nonEmpty($0) },
         Key(name: "landlord_address", help: "the landlord's postal address, for letters") { nonEmpty($0) },

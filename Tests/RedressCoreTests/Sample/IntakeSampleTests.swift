@@ -107,7 +107,8 @@ import Testing
         near(IntakeSampleTests.share { $0["event_date"] == "" }, 0.10, 0.015, "no event date")
         near(IntakeSampleTests.share { row in
             guard let event = IntakeSampleTests.date(row["event_date"]) else { return false }
-            return event < IntakeSampleTests.date(row["received"])!.adding(months: -12)
+            guard let yearBefore = try? IntakeSampleTests.date(row["received"])?.adding(months: -12) else { return false }
+            return event < yearBefore
         }, 0.07, 0.012, "event over 12 months before")
         near(IntakeSampleTests.share { row in
             guard let event = IntakeSampleTests.date(row["event_date"]) else { return false }

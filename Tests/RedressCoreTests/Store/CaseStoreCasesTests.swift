@@ -59,7 +59,7 @@ import Testing
             var refs: [String] = []
             var refused = 0
             for _ in 0..<300 {
-                var day = TestData.date("2025-11-01").adding(days: Int(random.next() % 500))
+                var day = try TestData.date("2025-11-01").adding(days: Int(random.next() % 500))
                 let ref = try store.record(NewCase(kind: .complaint, received: day, channel: "email"),
                                            pack: pack, calendar: calendar, by: recorder)
                 refs.append(ref)
@@ -68,7 +68,7 @@ import Testing
                                                  .extended, .responded, .closed]
                 var step = 0
                 for _ in 0..<Int(random.next() % 10) {
-                    day = day.adding(days: Int(random.next() % 12))
+                    day = try day.adding(days: Int(random.next() % 12))
                     let kinds: [CaseEvent.Kind] = [.acknowledged, .responded, .escalated, .extended, .logged, .contact, .closed]
                     let kind: CaseEvent.Kind
                     if random.next() % 10 < 7, step < course.count {
