@@ -198,7 +198,7 @@ public final class LuaState {
         try invoke(count: arguments.count) { () throws(LuaError) in
             for argument in arguments { if let failure = push(bytes: argument) { throw failure } }
         }
-        return results(above: base)
+        return try results(above: base)
     }
 
     /// `arg` as lua.c sets it: `arg[0]` the script's name, `arg[1]`... its arguments, each a
@@ -233,11 +233,12 @@ public final class LuaState {
     /// every result.
     func call(arguments: [LuaValue], base: Int32) throws(LuaError) -> [LuaValue] {
         try invoke(arguments: arguments)
-        return results(above: base)
+        return try results(above: base)
     }
 
-    /// The values on the stack above `base`, copied into Swift.
-    func results(above base: Int32) -> [LuaValue] {
+    /// The values on the stack above `base`, copied into Swift (a table too deep or too large
+    /// to copy is refused).
+    func results(above base: Int32) throws(LuaError) -> [LuaValue] {
         var results: [LuaValue] = []
         let top = lua_gettop(L)
         if top > base {
