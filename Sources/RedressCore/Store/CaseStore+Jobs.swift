@@ -44,7 +44,7 @@ extension CaseStore {
             throw StoreError(message: "job \(run.job) has already run for \(run.due) or later")
         }
         try db.execute(sql: """
-            INSERT INTO job_runs(job, due, as_of, status, started_at, finished_at, actor, source, source_hash, summary, files)
+            INSERT INTO main.job_runs(job, due, as_of, status, started_at, finished_at, actor, source, source_hash, summary, files)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [run.job, run.due.description, run.asOf.description, run.status.rawValue, run.startedAt,
                              run.finishedAt, run.actor, run.source, run.sourceHash, run.summary,

@@ -152,6 +152,15 @@ public enum Redaction {
             Protection(.outcome, about: ownCase, jsonKeys: ["data": ["reason", "outcome", "findings", "reasons", "remedy_id"]],
                        unless: "t.type = 'identity_revealed'"),
         ]),
+        // A job run's summary is what the job returned as the user who ran it saw the store: a
+        // remedy-offers run by an outcome role lists a confidential offer's sum. Another viewer
+        // from whom anything is withheld reads it masked (the run's name, dates and status stay).
+        Table(name: "job_runs", protections: [
+            Protection(.identity, about: "SELECT min(h.id) FROM temp.redress_withheld_parties h", columns: ["summary"],
+                       unless: "t.actor IS (SELECT v.user FROM temp.redress_viewer v)"),
+            Protection(.outcome, about: "SELECT min(h.id) FROM temp.redress_confidential_cases h", columns: ["summary"],
+                       unless: "t.actor IS (SELECT v.user FROM temp.redress_viewer v)"),
+        ]),
         // A letter's files and the hash of its text would confirm a guessed name, address or
         // outcome.
         Table(name: "letters", protections: [

@@ -137,6 +137,32 @@ import Testing
         #expect(investigator.contains("EXT-REASON-7731"), "\(investigator)")
     }
 
+    /// A job run by a user with the outcome role records what it saw in its summary; another
+    /// user reads that summary masked, through `sql()` and `main.` alike.
+    @Test func aJobRunsSummaryShowsNothingWithheldToAnotherUser() throws {
+        let store = try Store()
+        let jobs = store.folder.appendingPathComponent("s-jobs")
+        try FileManager.default.createDirectory(at: jobs, withIntermediateDirectories: true)
+        try """
+            return { title = "What the remedies hold", schedule = { every_working_days = 1 },
+                     run = function(job)
+                       local row = sql("select sum(amount_pence) as p, group_concat(reason) as r from remedy_items")[1]
+                       return ("remedies: %s pence, %s"):format(tostring(row.p), tostring(row.r))
+                     end }
+            """.write(to: jobs.appendingPathComponent("leak.lua"), atomically: true, encoding: .utf8)
+        let ran = try Redress.run(["jobs", "run", "leak", "--db", store.db, "--user", "inv", "--as-of", "2027-01-08"])
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let own = try store.lua("print(sql('select summary from job_runs')[1].summary)", as: "inv")
+        #expect(own.contains("98765") && own.contains("REMEDY-REASON-7731"), "\(own)")
+        let attacker = try store.lua(Self.dump + """
+            dump(sql("select * from job_runs"), 0)
+            dump(sql("select summary from main.job_runs"), 0)
+            print(table.concat(out, "\\n"))
+            """, as: "off")
+        #expect(attacker.contains("leak"), "\(attacker)")
+        #expect(Self.leaked(attacker).isEmpty, "leaked: \(Self.leaked(attacker))")
+    }
+
     @Test func theCasesAPIShowsNothingWithheld() throws {
         let store = try Store()
         let read = Self.dump + """
