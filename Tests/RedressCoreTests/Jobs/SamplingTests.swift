@@ -56,10 +56,10 @@ import Testing
             }
         }
         for (table, message) in [("job_runs", "job_runs is append-only: a job run cannot be deleted")] {
-            #expect(throws: StoreError(message: message)) { try store.write { try $0.execute(sql: "DELETE FROM \(table)") } }
+            #expect(throws: StoreError(message: message)) { try store.write { try $0.execute(sql: "DELETE FROM main.\(table)") } }
         }
         #expect(throws: StoreError(message: "job_runs is append-only: a job run cannot be changed")) {
-            try store.write { try $0.execute(sql: "UPDATE job_runs SET status = 'failed'") }
+            try store.write { try $0.execute(sql: "UPDATE main.job_runs SET status = 'failed'") }
         }
         for table in ["assignments", "sample_draws", "letters"] {
             let sql = try store.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: ["\(table)_are_append_only_delete"]) }
