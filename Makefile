@@ -51,8 +51,11 @@ test-quick: deps
 test-apicheck: deps
 	REDRESS_FUZZ_SECONDS=20 $(SWIFT) test $(APICHECK)
 
+# Leak detection is off: the Swift runtime, Foundation and XCTest keep allocations for the
+# process's life, and LeakSanitizer's report at exit would turn every exit code into 1. What this
+# run is for is memory errors (use after free, overflows), which still stop it at their line.
 test-asan: deps
-	REDRESS_FUZZ_SECONDS=20 $(SWIFT) test $(ASAN)
+	ASAN_OPTIONS=detect_leaks=0 REDRESS_FUZZ_SECONDS=20 $(SWIFT) test $(ASAN)
 
 bench: deps
 	$(SWIFT) build -c release $(STATIC) --product redress
