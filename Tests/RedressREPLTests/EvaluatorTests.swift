@@ -78,7 +78,7 @@ import RedressLua
         #expect(try fixture.count("contacts") == contacts + 1)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aRunawayChunkStopsAtTheLimitAndIsRolledBack() throws {
+    @Test(.timeLimit(.minutes(5))) func aRunawayChunkStopsAtTheLimitAndIsRolledBack() throws {
         let fixture = try Fixture()
         let ref = try fixture.intake()
         var options = fixture.state.options
