@@ -19,6 +19,11 @@ public struct HolidayData: Sendable {
         return HolidayData(changes: changes, files: files)
     }
 
+    /// These changes, then `later`'s (a later change wins).
+    public func followed(by later: HolidayData) -> HolidayData {
+        HolidayData(changes: changes + later.changes, files: files + later.files)
+    }
+
     /// The calendar of `region` with these changes and the organisation's closure days.
     public func calendar(_ region: Region, closures: [Holiday] = []) throws(CalendarError) -> WorkingDayCalendar {
         try WorkingDayCalendar(region: region, changes: changes, closures: closures)

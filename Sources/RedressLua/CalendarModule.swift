@@ -8,6 +8,8 @@ final class CalendarHandle {
     let region: Region
     let closures: [Holiday]
     private var built: WorkingDayCalendar?
+    /// The state's `calendarGeneration` when `built` was made.
+    private var builtGeneration = 0
 
     init(region: Region, closures: [Holiday] = []) {
         self.region = region
@@ -15,10 +17,14 @@ final class CalendarHandle {
     }
 
     func calendar(in state: LuaState) throws(LuaFault) -> WorkingDayCalendar {
-        if let built { return built }
+        if let built, builtGeneration == state.calendarGeneration { return built }
         do {
-            let calendar = try state.loadedHolidayData().calendar(region, closures: closures)
+            // On a store, its own changes and closure days count too (the user's files were
+            // checked to change nothing of the store's region when the run began).
+            let calendar = try state.storeCalendar?.calendar(region, holidays: state.loadedHolidayData(), packClosures: closures)
+                ?? state.loadedHolidayData().calendar(region, closures: closures)
             built = calendar
+            builtGeneration = state.calendarGeneration
             return calendar
         } catch let error as LuaError {
             throw .message(error.message)

@@ -8,7 +8,8 @@ struct LoadedPolicy {
     let storePath: String
     let path: String
     let pack: PolicyPack
-    let calendar: WorkingDayCalendar
+    /// The store's calendar (`CaseStore.calendar`), rebuilt when the store's calendar changes.
+    var calendar: WorkingDayCalendar
 }
 
 /// The Swift half of `cases` and `parties` (the Lua half, `CasesModule.source`, validates the
@@ -54,7 +55,7 @@ enum CasesModule {
     /// init`, `redress policy rebind`), never when a run loads the pack.
     static let usePack: lshim_fn = { L, call in
         answer(L, call) { lua in
-            let (store, _) = try session(lua)
+            let (store, db) = try session(lua)
             guard let (path, hash) = lua.state.pendingPack else { throw StoreError(message: "no pack is being loaded") }
             var pack: PolicyPack
             let declared = try lua.value(1, field: "pack")
@@ -64,7 +65,8 @@ enum CasesModule {
                 error.source = path
                 throw error
             }
-            let calendar = try lua.state.loadedHolidayData().calendar(pack.region, closures: pack.closures)
+            let calendar = try CaseStore.calendar(pack.region, packClosures: pack.closures, bundled: lua.state.loadedHolidayFiles().bundled,
+                                                  storePath: store.path, in: db)
             lua.state.policy = LoadedPolicy(storePath: store.path, path: path, pack: pack, calendar: calendar)
             // Only now: a first write that had to wait for the lock runs this again.
             lua.state.pendingPack = nil

@@ -43,7 +43,10 @@ public final class JobRunner {
             throw StoreError(message: "cannot find Redress's Scripts folder to load the store's policy pack")
         }
         pack = try PolicyLoader.loadBound(store, scripts: scripts, in: LuaState(options: options))
-        calendar = try HolidayData.load(files: options.holidayFiles).calendar(pack.region, closures: pack.closures)
+        let bundled = try HolidayData.load(files: options.holidayFiles)
+        let extra = try HolidayData.load(files: options.extraHolidayFiles)
+        calendar = try store.calendar(for: pack, bundled: bundled,
+                                      given: bundled.followed(by: extra))
         reportsFolder = try store.reportsFolder
         letterFolders = try store.letterFolders(scripts: scripts, pack: pack.name)
     }

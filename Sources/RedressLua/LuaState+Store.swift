@@ -17,6 +17,7 @@ extension LuaState {
             self.store = store
             // One "today" for everything the run reads, the store's views included.
             try CaseStore.setToday(today, in: db)
+            try useStoreCalendar(of: store, in: db)
             lshim_setsql(host, 0, CaseStore.interruptConnection, CaseStore.connection(of: db))
             defer {
                 lshim_setsql(host, 0, nil, nil)
@@ -24,6 +25,23 @@ extension LuaState {
                 self.store = nil
             }
             return try body()
+        }
+    }
+
+    /// Takes up the store's own calendar at the start of a run: refuses holiday files the user
+    /// gave that would change it, and rebuilds the calendars already handed out (and the
+    /// pack's) when the store's calendar is not the one they were built with.
+    func useStoreCalendar(of store: CaseStore, in db: Database) throws {
+        let files = try loadedHolidayFiles()
+        try CaseStore.checkHolidayFiles(files.all, bundled: files.bundled, storePath: store.path, in: db)
+        let own = try StoreCalendar.read(in: db)
+        guard own != storeCalendar || storeCalendarPath != store.path else { return }
+        storeCalendar = own
+        storeCalendarPath = store.path
+        calendarGeneration += 1
+        if let policy, policy.storePath == store.path {
+            self.policy?.calendar = try CaseStore.calendar(policy.pack.region, packClosures: policy.pack.closures,
+                                                           bundled: files.bundled, storePath: store.path, in: db)
         }
     }
 }

@@ -37,8 +37,12 @@ public final class LuaState {
         public var scriptFolders: [String] = []
         /// Files the user named on the command line, which a sandboxed script may also read.
         public var inputFiles: [String] = []
-        /// The one-off bank-holiday changes in force.
+        /// Redress's bundled table of one-off bank-holiday changes.
         public var holidayFiles: [String] = []
+        /// Further change files the user gave (`--holidays`, REDRESS_HOLIDAYS), read after
+        /// `holidayFiles`. On a store they may only repeat the store's own calendar
+        /// (`CaseStore.checkHolidayFiles`): a store keeps its calendar.
+        public var extraHolidayFiles: [String] = []
 
         public init() {}
     }
@@ -69,7 +73,13 @@ public final class LuaState {
     var pendingPack: (path: String, hash: String)?
     /// Calendars handed to Lua, kept alive here (userdata hold unretained pointers).
     var calendars: [CalendarHandle] = []
-    var holidayData: Result<HolidayData, LuaError>?
+    /// The bundled table, and that with the user's files (`extraHolidayFiles`) after it.
+    var holidayData: Result<(bundled: HolidayData, all: HolidayData), LuaError>?
+    /// The calendar of the store the state last ran on (its own changes and closure days),
+    /// and a count that goes up whenever it changes, so calendars built before are rebuilt.
+    var storeCalendar: StoreCalendar?
+    var storeCalendarPath: String?
+    var calendarGeneration = 0
     /// The watchdog of the run under way, if it has a time limit (`withTimeLimit`).
     private var watchdog: OpaquePointer?
 
@@ -435,11 +445,19 @@ public final class LuaState {
 
     // MARK: Holiday data
 
-    /// The one-off changes, read once on first use.
+    /// The one-off changes of every file (the bundled table, then the user's), read once on
+    /// first use.
     func loadedHolidayData() throws(LuaError) -> HolidayData {
+        try loadedHolidayFiles().all
+    }
+
+    /// The bundled table alone, and with the user's files.
+    func loadedHolidayFiles() throws(LuaError) -> (bundled: HolidayData, all: HolidayData) {
         if holidayData == nil {
             do {
-                holidayData = .success(try HolidayData.load(files: options.holidayFiles))
+                let bundled = try HolidayData.load(files: options.holidayFiles)
+                let extra = try HolidayData.load(files: options.extraHolidayFiles)
+                holidayData = .success((bundled, bundled.followed(by: extra)))
             } catch {
                 holidayData = .failure(LuaError(kind: .other, message: "\(error)"))
             }

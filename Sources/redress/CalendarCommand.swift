@@ -17,9 +17,30 @@ struct CalendarCommand: ParsableCommand {
               redress calendar between 2026-12-01 2026-12-31         # 20
               redress calendar holidays 2026 --region scotland
               redress calendar is-working-day 2026-12-28             # no: Boxing Day (substitute day)
+
+            A store keeps its own calendar: the bank holidays a manager proclaims for it and its
+            own closure days, which every run, job and report on it counts, and which these
+            commands count too when there is a store (--db, REDRESS_DB, ./redress.sqlite).
+              redress calendar proclaim 2027-06-07 "Jubilee bank holiday" --user jmanager
+              redress calendar close 2027-12-29 "Office closed" --user jmanager
+              redress calendar changes
             """,
-        subcommands: [Add.self, Between.self, Holidays.self, IsWorkingDay.self, Next.self, Previous.self]
+        subcommands: [Add.self, Between.self, Holidays.self, IsWorkingDay.self, Next.self, Previous.self,
+                      Proclaim.self, Close.self, Changes.self, Recompute.self]
     )
+
+    /// The calendar the arithmetic answers with: the region's, and, when there is a store
+    /// (--db, REDRESS_DB, ./redress.sqlite), the bank holidays it proclaimed and its own closure
+    /// days. (A pack's own closure days are not read here; `redress explain` shows a case's.)
+    static func calendar(_ options: GlobalOptions, _ store: StoreOptions) throws -> WorkingDayCalendar {
+        let holidays = try options.holidays(Installation.locate())
+        let region = try options.chosenRegion()
+        guard let caseStore = try store.optionalStore() else { return try holidays.given.calendar(region) }
+        return try caseStore.read { db in
+            try CaseStore.checkHolidayFiles(holidays.given, bundled: holidays.bundled, storePath: caseStore.path, in: db)
+            return try StoreCalendar.read(in: db).calendar(region, holidays: holidays.bundled, packClosures: [])
+        }
+    }
 }
 
 extension CalendarCommand {
@@ -32,6 +53,7 @@ extension CalendarCommand {
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Working days to add (may be negative).", valueName: "n"))
         var n: [String] = []
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var store: StoreOptions
 
         func validate() throws {
             guard n.count == 1, Int(n[0]) != nil else {
@@ -42,7 +64,7 @@ extension CalendarCommand {
 
         func run() throws {
             let start = try parseDate(date, argument: "date")
-            print(try options.calendar().addWorkingDays(start, Int(n[0])!))
+            print(try CalendarCommand.calendar(options, store).addWorkingDays(start, Int(n[0])!))
         }
     }
 
@@ -53,10 +75,11 @@ extension CalendarCommand {
         @Argument(help: ArgumentHelp("The first date (not counted).", valueName: "a")) var a: String
         @Argument(help: ArgumentHelp("The last date (counted).", valueName: "b")) var b: String
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
             let from = try parseDate(a, argument: "a"), to = try parseDate(b, argument: "b")
-            print(try options.calendar().workingDaysBetween(from, to))
+            print(try CalendarCommand.calendar(options, store).workingDaysBetween(from, to))
         }
     }
 
@@ -66,9 +89,10 @@ extension CalendarCommand {
 
         @Argument(help: ArgumentHelp("The year (1995–2100).", valueName: "year")) var year: Int
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
-            for holiday in try options.calendar().holidays(year: year) {
+            for holiday in try CalendarCommand.calendar(options, store).holidays(year: year) {
                 print("\(holiday.date)  \(holiday.date.weekday.description.prefix(3))  \(holiday.name)")
             }
         }
@@ -81,10 +105,11 @@ extension CalendarCommand {
 
         @Argument(help: ArgumentHelp("The date.", valueName: "date")) var date: String
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
             let day = try parseDate(date, argument: "date")
-            let calendar = try options.calendar()
+            let calendar = try CalendarCommand.calendar(options, store)
             if try calendar.isWorkingDay(day) {
                 print("yes")
             } else if let holiday = try calendar.holiday(on: day) {
@@ -100,9 +125,10 @@ extension CalendarCommand {
 
         @Argument(help: ArgumentHelp("The date.", valueName: "date")) var date: String
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
-            print(try options.calendar().nextWorkingDay(after: parseDate(date, argument: "date")))
+            print(try CalendarCommand.calendar(options, store).nextWorkingDay(after: parseDate(date, argument: "date")))
         }
     }
 
@@ -111,9 +137,10 @@ extension CalendarCommand {
 
         @Argument(help: ArgumentHelp("The date.", valueName: "date")) var date: String
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
-            print(try options.calendar().previousWorkingDay(before: parseDate(date, argument: "date")))
+            print(try CalendarCommand.calendar(options, store).previousWorkingDay(before: parseDate(date, argument: "date")))
         }
     }
 }

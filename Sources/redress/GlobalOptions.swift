@@ -38,13 +38,24 @@ struct GlobalOptions: ParsableArguments {
 
     /// The bundled change table, then REDRESS_HOLIDAYS files, then `--holidays` files.
     func holidayFiles(_ installation: Installation) throws -> [String] {
-        let fromEnvironment = (Installation.environment("REDRESS_HOLIDAYS") ?? "")
-            .split(separator: ":").map(String.init)
-        return [installation.bankHolidayChanges] + fromEnvironment + holidayFiles
+        [installation.bankHolidayChanges] + extraHolidayFiles
+    }
+
+    /// The user's own change files: REDRESS_HOLIDAYS, then `--holidays`. On a store they may
+    /// only repeat its calendar (a store keeps its own: `redress calendar proclaim`).
+    var extraHolidayFiles: [String] {
+        (Installation.environment("REDRESS_HOLIDAYS") ?? "").split(separator: ":").map(String.init) + holidayFiles
     }
 
     func holidayData(_ installation: Installation) throws -> HolidayData {
         try HolidayData.load(files: holidayFiles(installation))
+    }
+
+    /// The bundled table alone, and with the user's files after it.
+    func holidays(_ installation: Installation) throws -> (bundled: HolidayData, given: HolidayData) {
+        let bundled = try HolidayData.load(files: [installation.bankHolidayChanges])
+        let extra = try HolidayData.load(files: extraHolidayFiles)
+        return (bundled, bundled.followed(by: extra))
     }
 
     /// The working-day calendar of the chosen region.

@@ -99,13 +99,23 @@ struct InitCommand: ParsableCommand {
         let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
         let state = try lua.makeState(options, installation: installation, folder: folder, script: "redress init")
         let pack = try PolicyLoader.load(path: file, in: state)
-        // The pack's calendar must build (its closure days inside the calendar's years).
-        _ = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
+        // The pack's calendar must build (its closure days inside the calendar's years). A new
+        // store's calendar is Redress's table and the pack's closure days; a user's own change
+        // files would hold for this run only, so one that changes it is refused.
+        let holidays = try options.holidays(installation)
+        let calendar = try holidays.bundled.calendar(pack.region, closures: pack.closures)
+        if try holidays.given.calendar(pack.region, closures: pack.closures).version != calendar.version {
+            throw UsageError("""
+                --holidays: \(holidays.given.files.dropFirst().joined(separator: ", ")) would change the \(pack.region) calendar; \
+                a store keeps its own calendar: create the store without them, then a manager records each day with \
+                `redress calendar proclaim DATE NAME --db \(store.path)`
+                """)
+        }
 
         let existed = TextFile.exists(store.path)
         let caseStore = try CaseStore(path: store.path, creating: true)
         let source = PolicyCommand.source(of: policy, file: file)
-        let binding = try caseStore.bind(to: pack, source: source, actor: store.userName)
+        let binding = try caseStore.bind(to: pack, source: source, calendar: calendar, actor: store.userName)
         let stages = pack.stages.map { "stage \($0.name)" }.joined(separator: ", ")
         let done = binding == .unchanged ? "Unchanged" : existed ? "Bound" : "Created"
         print("\(done) \(store.path): policy \(pack.name) (\(pack.title)), \(stages), \(pack.region) calendar, pack hash \(pack.hash)")

@@ -49,7 +49,8 @@ extension JobsCommand {
             stateOptions.maxMemoryMB = lua.maxMemory
             stateOptions.timeout = lua.timeout ?? LuaOptions.defaultTimeout
             stateOptions.scripts = installation.scripts
-            stateOptions.holidayFiles = try options.holidayFiles(installation)
+            stateOptions.holidayFiles = [installation.bankHolidayChanges]
+            stateOptions.extraHolidayFiles = options.extraHolidayFiles
             let asOf = try options.asOfDate() ?? LocalDate.today()
             runner = try JobRunner(store: caseStore, options: stateOptions, asOf: asOf, actor: store.userName)
             let (jobs, problems) = try runner.catalog()

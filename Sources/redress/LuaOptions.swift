@@ -64,7 +64,8 @@ struct LuaOptions: ParsableArguments {
         options.region = try global.chosenRegion()
         options.scripts = installation.scripts
         options.scriptFolders = [folder]
-        options.holidayFiles = try global.holidayFiles(installation)
+        options.holidayFiles = [installation.bankHolidayChanges]
+        options.extraHolidayFiles = global.extraHolidayFiles
         return options
     }
 }

@@ -97,7 +97,8 @@ struct PolicyCommand: ParsableCommand {
             let state = try lua.makeState(options, installation: installation, folder: Folder.parent(of: file),
                                           script: "redress policy rebind")
             let pack = try PolicyLoader.load(path: file, in: state)
-            _ = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
+            let bundled = try HolidayData.load(files: [installation.bankHolidayChanges])
+            _ = try bundled.calendar(pack.region, closures: pack.closures)
             let source = policy == nil ? bound.source : PolicyCommand.source(of: given, file: file)
             guard let rebinding = try caseStore.rebind(to: pack, source: source, actor: store.userName) else {
                 print("\(caseStore.path) is already bound to this pack: policy \(pack.name) from \(source), pack hash \(pack.hash)")
@@ -107,6 +108,13 @@ struct PolicyCommand: ParsableCommand {
                   + (rebinding.previousSource == rebinding.source ? "" : ", from \(rebinding.source) (was \(rebinding.previousSource))"))
             for change in rebinding.moduleChanges { print("  module \(change)") }
             for change in rebinding.changes { print("  \(change)") }
+            // Other closure days make another calendar: the open due dates move with it.
+            let own = try caseStore.storeCalendar()
+            let calendar = try own.calendar(pack.region, holidays: bundled, packClosures: pack.closures)
+            if let recorded = own.recordedVersion, recorded != calendar.version {
+                printRecompute(try caseStore.changeCalendar(nil, pack: pack, bundled: bundled, actor: store.userName,
+                                                            script: "redress policy rebind"))
+            }
         }
     }
 }

@@ -53,7 +53,8 @@ extension ReportCommand {
             var stateOptions = LuaState.Options()
             stateOptions.scripts = installation.scripts
             pack = try PolicyLoader.loadBound(store, scripts: installation.scripts, in: LuaState(options: stateOptions))
-            calendar = try options.holidayData(installation).calendar(pack.region, closures: pack.closures)
+            let holidays = try options.holidays(installation)
+            calendar = try store.calendar(for: pack, bundled: holidays.bundled, given: holidays.given)
             asOf = try options.asOfDate() ?? LocalDate.today()
             year = report.year.map(ReportingYear.init(startYear:)) ?? ReportingYear(containing: asOf)
             settings = try store.settings()

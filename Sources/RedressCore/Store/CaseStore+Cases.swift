@@ -301,7 +301,8 @@ extension CaseStore {
     }
 
     /// Writes the state's clocks: inserts them for a `new` case, else inserts the ones that
-    /// started and updates the rest. (The upsert opens a temporary table on every run, so a new
+    /// started and updates the ones not yet met, with the store's calendar (a met clock keeps
+    /// the dates and calendar it was met under: its history). (The upsert opens a temporary table on every run, so a new
     /// case's clocks are plainly inserted.)
     static func saveClocks(_ state: CaseState, caseID: Int64, calendar: WorkingDayCalendar, new: Bool = false,
                            in db: Database) throws {
@@ -313,7 +314,9 @@ extension CaseStore {
                 INSERT INTO clocks(case_id, stage, name, anchor, anchor_date, amount, unit, due, extended_due, met, met_late, calendar_version, round)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, stage, round, name) DO UPDATE SET
-                  extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late -- direct
+                  due = excluded.due, extended_due = excluded.extended_due, met = excluded.met, met_late = excluded.met_late,
+                  calendar_version = excluded.calendar_version
+                WHERE clocks.met IS NULL -- direct
                 """)
             statement.bind(1, caseID)
             statement.bind(2, clock.stage)

@@ -38,7 +38,7 @@ extension CaseStore {
     /// computed under that pack's rules); another version or source of the same pack is refused
     /// with the command that rebinds it (`rebind`, audited, by a manager).
     @discardableResult
-    public func bind(to pack: PolicyPack, source: String, actor: String?) throws(StoreError) -> Binding {
+    public func bind(to pack: PolicyPack, source: String, calendar: WorkingDayCalendar? = nil, actor: String?) throws(StoreError) -> Binding {
         try write { db in
             if let current = try Self.boundPolicy(in: db) {
                 if current.name != pack.name {
@@ -52,6 +52,11 @@ extension CaseStore {
                 throw StoreError(message: "the store '\(path)' is bound to policy '\(current.name)' with pack hash \(current.hash) (from \(current.source)); this pack's hash is \(pack.hash) (from \(source))\(changed.isEmpty ? "" : ", and the modules it requires differ (\(changed.joined(separator: "; ")))"). A manager rebinds the store to it, recorded in the audit log: redress policy rebind --db \(path) --policy \(source)")
             }
             try Self.writeBinding(of: pack, source: source, in: db)
+            // A new store's due dates will be computed with this calendar: its version is the one
+            // every later run checks its own against.
+            if let calendar, try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE key = 'calendar_version'") == nil {
+                try Self.setSetting("calendar_version", calendar.version, in: db)
+            }
             var data = ["policy": pack.name, "hash": pack.hash, "source": source]
             if !pack.libraries.isEmpty {
                 data["libraries"] = pack.libraries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -2,7 +2,8 @@ import GRDB
 
 /// The settings a user may set (`redress settings set KEY VALUE`), each checked, and the folders
 /// a store keeps beside it. The pack binding (`policy`, `policy_title`, `policy_source`,
-/// `policy_hash`, `policy_libraries`, `region`) is set by `redress init` and `redress policy rebind` only.
+/// `policy_hash`, `policy_libraries`, `region`) is set by `redress init` and `redress policy rebind` only;
+/// `calendar_version` by the commands that change the store's calendar.
 public enum StoreSettings {
     /// A setting a user may set, what it is for, and how its value is checked.
     public struct Key: Sendable {
@@ -47,7 +48,7 @@ public enum StoreSettings {
     /// Settings `redress init` and `redress policy rebind` write from the pack and no one else:
     /// the binding, and the pack's data-protection rules (`confidentiality.*`, `retention.*`).
     public static func isBinding(_ name: String) -> Bool {
-        ["policy", "policy_title", "policy_source", "policy_hash", "policy_libraries", "region"].contains(name)
+        ["policy", "policy_title", "policy_source", "policy_hash", "policy_libraries", "region", "calendar_version"].contains(name)
             || name.hasPrefix("confidentiality.") || name.hasPrefix("retention.")
     }
 
@@ -57,6 +58,9 @@ public enum StoreSettings {
 
     /// Checks `value` for setting `name`; the error names the setting and the value.
     public static func validate(_ name: String, _ value: String) throws(InputError) {
+        if name == "calendar_version" {
+            throw InputError(field: name, message: "is recorded when the store's calendar changes (`redress calendar proclaim`, `redress calendar recompute`)")
+        }
         if isBinding(name) {
             throw InputError(field: name, message: "is set from the store's pack by `redress init` and `redress policy rebind`")
         }
