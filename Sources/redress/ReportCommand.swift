@@ -143,7 +143,12 @@ extension ReportCommand {
 
     struct Quarterly: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A CSV for benchmarking returns: one row per quarter of the year begun by --as-of.")
+            abstract: "A CSV for benchmarking returns: one row per quarter of the year begun by --as-of.",
+            discussion: """
+                Timeliness is counted two ways, in columns named after each (their definitions
+                are printed on standard error beside the CSV):
+                \(OnTimeMeasure.all.map { "  stageN_\($0.name): \($0.definition)" }.joined(separator: "\n"))
+                """)
 
         @OptionGroup var report: ReportOptions
         @OptionGroup var options: GlobalOptions
@@ -158,6 +163,9 @@ extension ReportCommand {
                                     homes: homes, calendar: setup.calendar, in: db)
             }
             try setup.emit(quarterly.csv, to: report.output)
+            // The CSV has no place for notes: what its timeliness columns count goes to stderr.
+            Console.write(2, "On time, in the columns named after each measure:\n"
+                          + QuarterlyReturn.definitions.map { "  " + $0 + "\n" }.joined())
         }
     }
 }
