@@ -405,8 +405,8 @@ enum CasesModule {
     /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
     /// With the pack's `calendar`, lateness is counted as the Code counts time, in working days:
     /// each unmet clock of an open case has `late_by` (working days past its due date, when
-    /// overdue) or `due_in` (working days until it), and the case `overdue_by` (its most
-    /// overdue clock's `late_by`).
+    /// overdue) or `due_in` (working days until it), a clock met late `late_by` (working days
+    /// after its due date it was met), and the case `overdue_by` (its most overdue clock's `late_by`).
     static func caseValue(_ record: CaseRecord, today: LocalDate, calendar: WorkingDayCalendar? = nil) -> LuaValue {
         func date(_ text: String?) -> LuaValue {
             guard let text, let value = try? LocalDate(iso: text) else { return .nil }
@@ -427,6 +427,9 @@ enum CasesModule {
                 } else if !late, let n = try? calendar.workingDaysBetween(today, dueNow) {
                     count["due_in"] = .integer(Int64(n))
                 }
+            } else if clock.metLate == true, let calendar, let met = clock.met.flatMap({ try? LocalDate(iso: $0) }),
+                      let dueNow = try? LocalDate(iso: clock.dueNow), let n = try? calendar.workingDaysBetween(dueNow, met) {
+                count["late_by"] = .integer(Int64(n))
             }
             if record.status == "open" && clock.stage == record.stage && clock.round == record.round && clock.met == nil {
                 due[.string(clock.name)] = date(clock.dueNow)

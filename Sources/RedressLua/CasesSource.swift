@@ -383,7 +383,8 @@ extension CasesModule {
     --- c:explain(clock [, stage]) → how the clock's due date was reached: { clock =, stage =, round =,
     --- clause =, rule =, anchor =, anchor_date =, start =, rolled_over = { {date =, reason =, kind =} },
     --- due =, skipped = { ... }, extensions = { {on =, by =, reason =, agreed =, from =, to =, skipped =} },
-    --- due_now =, met =, met_late =, calendar =, calendar_version =, text = } (text: one step a line)
+    --- due_now =, met =, met_late =, late_by =, calendar =, calendar_version =, text = } (text: one step a line;
+    --- late_by: working days a clock met late was met after its due date)
     function Case:explain(clock, stage)
       self_check(self, "explain", 2)
       if type(clock) ~= "string" then

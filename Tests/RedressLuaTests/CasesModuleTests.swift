@@ -313,12 +313,13 @@ import RedressCore
             local still_running = c.clocks[2].met == nil and c.clocks[2].name == 'contact'
             c:log{ channel = 'phone', direction = 'out', summary = 'Agreed the complaint', at = '2026-12-29', meets = 'contact' }
             local ok, message = pcall(c.log, c, { channel = 'phone', direction = 'out', summary = 'x', meets = 'visit' })
-            return { due, still_running, c.clocks[2].met, c.clocks[2].met_late, c.overdue, message }
+            return { due, still_running, c.clocks[2].met, c.clocks[2].met_late, c.clocks[2].late_by, c.overdue, message }
             """)
-        // 2 working days from 22 December 2026: 23, 24 → 24 December; met on the 29th, late. The
-        // acknowledgement (due 31 December) is not yet overdue on the 30th.
+        // 2 working days from 22 December 2026: 23, 24 → 24 December; met on the 29th, late by one
+        // working day (Christmas Day, the weekend and Boxing Day's substitute Monday 28th are not
+        // working days). The acknowledgement (due 31 December) is not yet overdue on the 30th.
         #expect(result == .array([.date(try LocalDate(iso: "2026-12-24")), .boolean(true), .date(try LocalDate(iso: "2026-12-29")),
-                                  .boolean(true), .boolean(false),
+                                  .boolean(true), .integer(1), .boolean(false),
                                   .string("case:log: C-2026-000001: cannot record contact on 2026-12-30: stage 1 has no running clock 'visit'")]))
     }
 
