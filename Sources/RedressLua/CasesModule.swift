@@ -25,6 +25,7 @@ enum CasesModule {
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
         ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
+        ("set_tenure", setTenure),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -76,7 +77,7 @@ enum CasesModule {
 
     /// `intake(received, channel, category, summary, desired_outcome, event_date, complainant,
     /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause,
-    /// confidential_outcome)` → ref.
+    /// confidential_outcome, tenure)` → ref.
     static let intake: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -102,6 +103,7 @@ enum CasesModule {
             new.confidential = try lua.flagArgument(10, "confidential")
             new.safeguarding = try lua.flagArgument(11, "safeguarding")
             new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
+            new.tenure = try lua.textArgument(17, "tenure")
             if let reason = try lua.textArgument(14, "triage.exclude") {
                 new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
             }
@@ -444,6 +446,7 @@ enum CasesModule {
             "ref": .string(record.ref), "kind": .string(record.kind), "status": .string(record.status), "stage": text(record.stage),
             "received": date(record.received), "channel": .string(record.channel), "category": text(record.category),
             "summary": text(record.summary), "desired_outcome": text(record.desiredOutcome), "event_date": date(record.eventDate),
+            "tenure": text(record.tenure),
             "complainant": record.complainantID.map { .integer($0) } ?? .nil,
             "representative": record.representativeID.map { .integer($0) } ?? .nil,
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),

@@ -81,6 +81,30 @@ import RedressCore
         #expect(events.last?["script"] == "CasesModuleTests")
     }
 
+    /// The tenure TSM returns split by: given at intake, or set later with a reason; any other
+    /// value is refused, naming the field and the values it takes, and nothing is recorded.
+    @Test func aCaseHasTheTenureItWasGiven() throws {
+        let fixture = try Fixture()
+        let result = try fixture.run("""
+            local rental = cases.intake{ received = "2026-12-22", channel = "email", tenure = "lcra" }
+            local unknown = cases.intake{ received = "2026-12-22", channel = "email" }
+            local before = unknown.tenure
+            unknown:set_tenure{ tenure = "lcho", reason = "shared ownership lease on the housing file" }
+            return { rental.tenure, before == nil, unknown.tenure, cases.get(unknown.ref).tenure }
+            """)
+        #expect(result == .array([.string("lcra"), .boolean(true), .string("lcho"), .string("lcho")]))
+        #expect(try fixture.failure("cases.intake{ received = '2026-12-22', channel = 'email', tenure = 'LCRA' }")
+            == "test:1: cases.intake: tenure: unknown value 'LCRA' (expected one of: lcho, lcra)")
+        #expect(try fixture.failure("cases.get('C-2026-000002'):set_tenure{ tenure = 'lcho', reason = 'again' }")
+            == "test:1: case:set_tenure: C-2026-000002: tenure: C-2026-000002 is already 'lcho'")
+        #expect(try fixture.failure("cases.get('C-2026-000001'):set_tenure{ tenure = 'lcho' }")
+            == "test:1: case:set_tenure: C-2026-000001: reason: required: why the tenure is recorded now (where it was found)")
+        #expect(try fixture.failure("cases.get('C-2026-000001'):set_tenure{ tenure = 'lcho', reason = 'x', when = 'now' }")
+            .contains("when"))
+        #expect(try fixture.count("cases") == 2)
+        #expect(try fixture.store.read { try String.fetchAll($0, sql: "SELECT tenure FROM cases ORDER BY id") } == ["lcra", "lcho"])
+    }
+
     @Test func triageExcludesOutOfTimeComplaintsAndStagesOnlyComplaints() throws {
         let fixture = try Fixture()
         let result = try fixture.run("""

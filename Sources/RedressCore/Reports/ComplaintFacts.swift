@@ -8,6 +8,8 @@ public struct StageFacts: Sendable, Equatable {
     public var ref: String
     public var status: String
     public var category: String?
+    /// `lcra`, `lcho`, or nil when the case's tenure was not recorded.
+    public var tenure: String?
     public var stage: String
     /// When the complaint entered the stage (received, or the escalation request).
     public var entered: LocalDate
@@ -48,7 +50,7 @@ public struct ComplaintFacts: Sendable {
         let measures = OnTimeMeasure.all
         let rows = try Row.fetchCursor(db, sql: """
             SELECT ref, status, category, stage, entered, acknowledge_due, acknowledged, respond_due, responded,
-                   outcome, remedy_pence, extensions, \(measures.map(\.name).joined(separator: ", "))
+                   outcome, remedy_pence, extensions, tenure, \(measures.map(\.name).joined(separator: ", "))
             FROM complaint_stages
             WHERE entered <= ?2 AND (entered >= ?1 OR responded >= ?1)
             ORDER BY case_id, entered, round
@@ -58,10 +60,10 @@ public struct ComplaintFacts: Sendable {
         while let row = try rows.next() {
             guard let entered = date(row[4]) else { continue }
             var onTime: Set<String> = []
-            for (index, measure) in measures.enumerated() where row[12 + index] as Bool? == true {
+            for (index, measure) in measures.enumerated() where row[13 + index] as Bool? == true {
                 onTime.insert(measure.name)
             }
-            stages.append(StageFacts(ref: row[0], status: row[1], category: row[2], stage: row[3], entered: entered,
+            stages.append(StageFacts(ref: row[0], status: row[1], category: row[2], tenure: row[12], stage: row[3], entered: entered,
                                      acknowledgeDue: date(row[5]), acknowledged: date(row[6]), respondDue: date(row[7]),
                                      responded: date(row[8]), extensions: row[11], outcome: row[9], remedyPence: row[10],
                                      onTime: onTime))

@@ -5,8 +5,8 @@ extension Schema {
     /// own definitions (not frozen in a migration), so the reports, jobs, scripts and the REPL
     /// read one definition of "on time":
     ///
-    /// - `complaint_stages`: each entry of a stage by a complaint that was not excluded, with the
-    ///   stage's acknowledge and respond clocks (due dates after extensions, met dates), its
+    /// - `complaint_stages`: each entry of a stage by a complaint that was not excluded, with its
+    ///   tenure (`lcra`, `lcho`, NULL when not recorded), the stage's acknowledge and respond clocks (due dates after extensions, met dates), its
     ///   extensions, its decision's outcome and remedy, and one column per `OnTimeMeasure`
     ///   (1 on time, 0 late, NULL while unanswered). Outcomes, remedies and extensions are read
     ///   through the redacting views, so a viewer reads the figures their role may see.
@@ -19,7 +19,7 @@ extension Schema {
         }
         try db.execute(sql: """
             CREATE TEMP VIEW complaint_stages AS
-              SELECT c.ref, c.id AS case_id, c.kind, c.status, c.category, h.stage, h.round, h.entered,
+              SELECT c.ref, c.id AS case_id, c.kind, c.status, c.category, c.tenure, h.stage, h.round, h.entered,
                      coalesce(a.extended_due, a.due) AS acknowledge_due, a.met AS acknowledged,
                      coalesce(r.extended_due, r.due) AS respond_due, r.met AS responded,
                      (SELECT count(*) FROM extensions e JOIN main.clocks x ON x.id = e.clock_id
