@@ -68,7 +68,8 @@ import Testing
         let workspace = try workspace()
         let missing = try Redress.run(["report", "tsm", "--year", "2025", "--db", workspace.db])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "redress: homes: the store has no homes setting, the denominator of CH01 (set it with `redress settings set homes N`)\n")
+        #expect(missing.stderr == "redress: homes: the store has no homes setting, the denominator of CH01 (set it with `redress settings set homes N`; "
+                + "homes_lcra and homes_lcho for each tenure's)\n")
         #expect(try Redress.run(["settings", "set", "homes", "400", "--db", workspace.db]).status == 0)
         let report = try Redress.run(["report", "tsm", "--year", "2025", "--db", workspace.db])
         #expect(report.status == 0, "\(report.stderr)")
@@ -96,6 +97,8 @@ import Testing
             whatever the acknowledgement
 
             """))
+        // No tenure recorded and no tenure's homes: not split, and it says so.
+        #expect(report.stdout.contains("\nBy tenure: not split. No complaint counted here has a tenure recorded (intake field `tenure`: lcra or lcho)"))
         // The counting rules are written beside the figures.
         #expect(report.stdout.contains("How these were counted"))
         #expect(report.stdout.contains("Complaints not accepted (excluded at intake"))
@@ -104,6 +107,107 @@ import Testing
         #expect(before.stdout.contains("CH01(1) stage 1 complaints received per 1,000 homes: 2.50  (1 received)"))
         #expect(before.stdout.contains("CH02(1) stage 1 complaints responded to within the Code's timescales: n/a  (0 of 0 responded to)"))
         #expect(try Redress.run(["report", "tsm", "--year", "1066", "--db", workspace.db]).stderr.contains("--year: expected a year from 1995 to 2099, got 1066"))
+    }
+
+    /// CH01 and CH02 by tenure, on a store worked by hand (hos-code, England and Wales; the
+    /// summer bank holiday, 25 August 2025, falls outside every count below). 300 low-cost rental
+    /// (LCRA) homes and 100 low-cost home ownership (LCHO) homes, no `homes` setting: 400 in all.
+    ///
+    /// - R1 (LCRA) received Mon 2 Jun 2025, acknowledged 3 Jun (due 9 Jun: 3-6, 9), answered
+    ///   17 Jun (due 17 Jun: 4-6, 9-13, 16, 17): on time by both measures.
+    /// - R2 (LCRA) received 2 Jun, acknowledged Tue 10 Jun (late), answered 24 Jun (due 24 Jun:
+    ///   11-13, 16-20, 23, 24): by its own due date only. Escalated Mon 7 Jul, acknowledged 8 Jul
+    ///   (due 14 Jul), answered 5 Aug (due 5 Aug: 20 working days from 8 Jul): on time.
+    /// - R3 (LCRA) received Mon 1 Sep, acknowledged 2 Sep, answered 17 Sep (due 16 Sep): late.
+    /// - H1 (LCHO) received Mon 6 Oct, acknowledged 7 Oct, answered 21 Oct (due 21 Oct: 8-10,
+    ///   13-17, 20, 21): on time. Escalated Mon 3 Nov, acknowledged Tue 11 Nov (due 10 Nov: 4-7,
+    ///   10), answered 9 Dec (due 9 Dec: 20 working days from 11 Nov): by its own due date only.
+    /// - U1 received Mon 12 Jan 2026 with no tenure, acknowledged, not yet answered.
+    /// - X (LCHO) received 12 Jan 2026 with legal proceedings started: excluded, counted nowhere.
+    ///
+    /// Total: CH01(1) R1, R2, R3, H1, U1 = 5 per 400 = 12.50; CH01(2) R2, H1 = 2 → 5.00; CH02(1)
+    /// 4 answered, 2 within the Code's timescales (50.0%), 3 by their own due dates (75.0%); CH02(2)
+    /// 2 answered, 1 (50.0%) and 2 (100.0%). LCRA: CH01(1) 3 per 300 = 10.00, CH01(2) 1 → 3.33;
+    /// CH02(1) 1 of 3 (33.3%), 2 of 3 (66.7%); CH02(2) 1 of 1 by both. LCHO: CH01(1) 1 per 100 =
+    /// 10.00, CH01(2) 1 → 10.00; CH02(1) 1 of 1 by both; CH02(2) 0 of 1 (0.0%), 1 of 1 (100.0%).
+    /// U1 counts in CH01(1)'s total only, and is named.
+    @Test func tsmFiguresByTenureMatchTheHandCount() throws {
+        let workspace = try JobsCommandTests.Workspace()
+        let built = try Redress.run(["--db", workspace.db, "--as-of", "2026-03-31", "-e", """
+            local r1 = cases.intake{ received = "2025-06-02", channel = "email", tenure = "lcra" }
+            r1:acknowledge{ on = "2025-06-03" }
+            r1:respond{ on = "2025-06-17", outcome = "upheld" }
+            local r2 = cases.intake{ received = "2025-06-02", channel = "phone", tenure = "lcra" }
+            r2:acknowledge{ on = "2025-06-10" }
+            r2:respond{ on = "2025-06-24", outcome = "not_upheld" }
+            r2:escalate{ on = "2025-07-07" }
+            r2:acknowledge{ on = "2025-07-08" }
+            r2:respond{ on = "2025-08-05", outcome = "not_upheld" }
+            local r3 = cases.intake{ received = "2025-09-01", channel = "web", tenure = "lcra" }
+            r3:acknowledge{ on = "2025-09-02" }
+            r3:respond{ on = "2025-09-17", outcome = "upheld" }
+            local h1 = cases.intake{ received = "2025-10-06", channel = "letter", tenure = "lcho" }
+            h1:acknowledge{ on = "2025-10-07" }
+            h1:respond{ on = "2025-10-21", outcome = "not_upheld" }
+            h1:escalate{ on = "2025-11-03" }
+            h1:acknowledge{ on = "2025-11-11" }
+            h1:respond{ on = "2025-12-09", outcome = "partly_upheld" }
+            local u1 = cases.intake{ received = "2026-01-12", channel = "email" }
+            u1:acknowledge{ on = "2026-01-13" }
+            cases.intake{ received = "2026-01-12", channel = "email", tenure = "lcho", legal_proceedings = true }
+            """])
+        #expect(built.status == 0, "\(built.stderr)")
+        for (key, value) in [("homes_lcra", "300"), ("homes_lcho", "100")] {
+            #expect(try Redress.run(["settings", "set", key, value, "--db", workspace.db]).status == 0)
+        }
+        let report = try Redress.run(["report", "tsm", "--year", "2025", "--db", workspace.db])
+        #expect(report.status == 0, "\(report.stderr)")
+        let lines = report.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[3] == "Homes: 400 (homes_lcra 300 + homes_lcho 100)")
+        #expect(Array(lines[5...10]) == [
+            "CH01(1) stage 1 complaints received per 1,000 homes: 12.50  (5 received)",
+            "CH01(2) stage 2 complaints received per 1,000 homes: 5.00  (2 received)",
+            "CH02(1) stage 1 complaints responded to within the Code's timescales: 50.0%  (2 of 4 responded to)",
+            "        responded to by its own due date: 75.0%  (3 of 4)",
+            "CH02(2) stage 2 complaints responded to within the Code's timescales: 50.0%  (1 of 2 responded to)",
+            "        responded to by its own due date: 100.0%  (2 of 2)",
+        ])
+        // The table by tenure, read cell by cell (columns are two or more spaces apart).
+        func cells(_ line: String) -> [String] {
+            line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let start = try #require(lines.firstIndex { $0.hasPrefix("By tenure:") })
+        let table = lines[(start + 1)...(start + 8)].map(cells)
+        #expect(table == [
+            ["LCRA", "LCHO", "total"],
+            ["homes", "300", "100", "400"],
+            ["CH01(1) received per 1,000 homes", "10.00 (3)", "10.00 (1)", "12.50 (5)"],
+            ["CH01(2) received per 1,000 homes", "3.33 (1)", "10.00 (1)", "5.00 (2)"],
+            ["CH02(1) within the Code's timescales", "33.3% (1 of 3)", "100.0% (1 of 1)", "50.0% (2 of 4)"],
+            ["by its own due date", "66.7% (2 of 3)", "100.0% (1 of 1)", "75.0% (3 of 4)"],
+            ["CH02(2) within the Code's timescales", "100.0% (1 of 1)", "0.0% (0 of 1)", "50.0% (1 of 2)"],
+            ["by its own due date", "100.0% (1 of 1)", "100.0% (1 of 1)", "100.0% (2 of 2)"],
+        ])
+        // U1: in the total only, counted and named, with what to do.
+        #expect(lines[start + 9] == "Tenure not recorded for 1 complaint counted here (C-2026-000001): in the totals only, not in "
+                + "LCRA or LCHO, so the two do not add up to the total (CH01(1) 1, CH01(2) 0 received; CH02(1) 0, CH02(2) 0 answered). "
+                + "Record each one's tenure with c:set_tenure{ tenure = \"lcra\" or \"lcho\", reason = \"...\" }.")
+
+        // Once U1's tenure is recorded, the two tenures add up to the total.
+        #expect(try Redress.run(["--db", workspace.db, "-e",
+                                 "cases.get('C-2026-000001'):set_tenure{ tenure = 'lcra', reason = 'tenancy agreement' }"]).status == 0)
+        let after = try Redress.run(["report", "tsm", "--year", "2025", "--db", workspace.db])
+        let afterLines = after.stdout.split(separator: "\n").map(String.init)
+        #expect(afterLines.map(cells).contains(["CH01(1) received per 1,000 homes", "13.33 (4)", "10.00 (1)", "12.50 (5)"]), "\(after.stdout)")
+        #expect(!after.stdout.contains("Tenure not recorded"))
+
+        // Settings that disagree about the total are refused, not reported.
+        #expect(try Redress.run(["settings", "set", "homes", "450", "--db", workspace.db]).status == 0)
+        let refused = try Redress.run(["report", "tsm", "--year", "2025", "--db", workspace.db])
+        #expect(refused.status == 2)
+        #expect(refused.stdout == "")
+        #expect(refused.stderr == "redress: homes: 450, but homes_lcra (300) and homes_lcho (100) add up to 400: CH01's total is over "
+                + "both tenures' homes; make them agree (`redress settings set homes 400`, or `redress settings unset homes`)\n")
     }
 
     @Test func theQuarterlyReturnHasOneRowPerQuarterBegun() throws {

@@ -23,7 +23,7 @@ public struct AnnualReport: Sendable {
     public let learning: [(ref: String?, action: String, area: String?, owner: String?, due: String?, done: String?)]
     public let withdrawn: Int
 
-    public init(year: ReportingYear, asOf: LocalDate, facts: ComplaintFacts, stages: [String], homes: Int?, landlord: String,
+    public init(year: ReportingYear, asOf: LocalDate, facts: ComplaintFacts, stages: [String], homes: TSMHomes?, landlord: String,
                 policy: String, policyHash: String, in db: Database) throws {
         self.year = year
         self.asOf = asOf
