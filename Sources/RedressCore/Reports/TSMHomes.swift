@@ -2,13 +2,18 @@
 /// store has a setting for it (`homes_lcra`, `homes_lcho`), since CH01 for low-cost rental and
 /// for low-cost home ownership is over that tenure's homes.
 ///
-/// The regulator reports CH01 and CH02 for LCRA and LCHO apart where a landlord has both
-/// (research/domain.md section 3 [V]; GOV.UK, "Tenant Satisfaction Measures: Technical
-/// requirements", sections 4 "Level of reporting" and 5 "Relevant social housing stock",
-/// https://www.gov.uk/government/publications/tenant-satisfaction-measures-standard, whose
-/// paragraphs could not be read; landlords' published returns show the two figures side by
-/// side, e.g. https://www.chp.org.uk/tenant-satisfaction-measures). So the total is over both
-/// tenures' homes, and settings that disagree about it are refused rather than reported.
+/// Sources. The Regulator's "Tenant Satisfaction Measures: Technical requirements" (GOV.UK,
+/// https://www.gov.uk/government/publications/tenant-satisfaction-measures-technical-requirements,
+/// updated 15 March 2024 for CH01 and CH02 under the 2024 Code, restated as Part A of the Draft
+/// TSM Direction of 9 December 2025) has sections "Level of reporting" and "Relevant social
+/// housing stock", whose paragraphs could not be read here. That CH01 and CH02 are reported for
+/// low-cost rental accommodation (LCRA) and low-cost home ownership (LCHO) apart is checked
+/// against landlords' published returns (research/domain.md section 3 [V]); what each tenure
+/// holds (LCRA: general needs, supported housing, intermediate rent, temporary social housing;
+/// LCHO: shared ownership not fully staircased) is from one landlord's key to its return,
+/// https://www.chp.org.uk/tenant-satisfaction-measures [V2]. CH01 is "per 1,000 homes", so each
+/// tenure's CH01 is over that tenure's homes [V2], and the total over both: settings that
+/// disagree about it are refused rather than reported.
 public struct TSMHomes: Sendable, Equatable {
     /// The tenures, in the order reports show them, with the setting that holds each one's homes.
     public static let tenures: [(tenure: String, name: String, setting: String)] = [
