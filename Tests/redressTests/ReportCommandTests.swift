@@ -157,6 +157,18 @@ import Testing
             cases.intake{ received = "2026-01-12", channel = "email", tenure = "lcho", legal_proceedings = true }
             """])
         #expect(built.status == 0, "\(built.stderr)")
+        func cells(_ line: String) -> [String] {
+            line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        // With the landlord's homes alone, each tenure's CH01 has no denominator: counted, not divided.
+        #expect(try Redress.run(["settings", "set", "homes", "400", "--db", workspace.db]).status == 0)
+        let undivided = try Redress.run(["report", "tsm", "--year", "2025", "--db", workspace.db]).stdout
+        let rows = undivided.split(separator: "\n").map { cells(String($0)) }
+        #expect(rows.contains(["homes", "not set (homes_lcra)", "not set (homes_lcho)", "400"]), "\(undivided)")
+        #expect(rows.contains(["CH01(1) received per 1,000 homes", "n/a (3 received)", "n/a (1 received)", "12.50 (5)"]))
+        #expect(undivided.contains("\nLCRA complaints but no homes_lcra setting: its CH01 needs its homes (`redress settings set homes_lcra N`).\n"))
+        #expect(undivided.contains("\nLCHO complaints but no homes_lcho setting: its CH01 needs its homes (`redress settings set homes_lcho N`).\n"))
+        #expect(try Redress.run(["settings", "unset", "homes", "--db", workspace.db]).status == 0)
         for (key, value) in [("homes_lcra", "300"), ("homes_lcho", "100")] {
             #expect(try Redress.run(["settings", "set", key, value, "--db", workspace.db]).status == 0)
         }
@@ -173,9 +185,6 @@ import Testing
             "        responded to by its own due date: 100.0%  (2 of 2)",
         ])
         // The table by tenure, read cell by cell (columns are two or more spaces apart).
-        func cells(_ line: String) -> [String] {
-            line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
         let start = try #require(lines.firstIndex { $0.hasPrefix("By tenure:") })
         let table = lines[(start + 1)...(start + 8)].map(cells)
         #expect(table == [
