@@ -26,6 +26,7 @@ enum CasesModule {
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
         ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
+        ("set_tenure", setTenure),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -78,7 +79,7 @@ enum CasesModule {
 
     /// `intake(received, channel, category, summary, desired_outcome, event_date, complainant,
     /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause,
-    /// confidential_outcome)` → ref.
+    /// confidential_outcome, tenure)` → ref.
     static let intake: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -104,6 +105,7 @@ enum CasesModule {
             new.confidential = try lua.flagArgument(10, "confidential")
             new.safeguarding = try lua.flagArgument(11, "safeguarding")
             new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
+            new.tenure = try lua.textArgument(17, "tenure")
             if let reason = try lua.textArgument(14, "triage.exclude") {
                 new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
             }
@@ -407,8 +409,8 @@ enum CasesModule {
     /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
     /// With the pack's `calendar`, lateness is counted as the Code counts time, in working days:
     /// each unmet clock of an open case has `late_by` (working days past its due date, when
-    /// overdue) or `due_in` (working days until it), and the case `overdue_by` (its most
-    /// overdue clock's `late_by`).
+    /// overdue) or `due_in` (working days until it), a clock met late `late_by` (working days
+    /// after its due date it was met), and the case `overdue_by` (its most overdue clock's `late_by`).
     static func caseValue(_ record: CaseRecord, today: LocalDate, calendar: WorkingDayCalendar? = nil) -> LuaValue {
         func date(_ text: String?) -> LuaValue {
             guard let text, let value = try? LocalDate(iso: text) else { return .nil }
@@ -429,6 +431,9 @@ enum CasesModule {
                 } else if !late, let n = try? calendar.workingDaysBetween(today, dueNow) {
                     count["due_in"] = .integer(Int64(n))
                 }
+            } else if clock.metLate == true, let calendar, let met = clock.met.flatMap({ try? LocalDate(iso: $0) }),
+                      let dueNow = try? LocalDate(iso: clock.dueNow), let n = try? calendar.workingDaysBetween(dueNow, met) {
+                count["late_by"] = .integer(Int64(n))
             }
             if record.status == "open" && clock.stage == record.stage && clock.round == record.round && clock.met == nil {
                 due[.string(clock.name)] = date(clock.dueNow)
@@ -443,6 +448,7 @@ enum CasesModule {
             "ref": .string(record.ref), "kind": .string(record.kind), "status": .string(record.status), "stage": text(record.stage),
             "received": date(record.received), "channel": .string(record.channel), "category": text(record.category),
             "summary": text(record.summary), "desired_outcome": text(record.desiredOutcome), "event_date": date(record.eventDate),
+            "tenure": text(record.tenure),
             "complainant": record.complainantID.map { .integer($0) } ?? .nil,
             "representative": record.representativeID.map { .integer($0) } ?? .nil,
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),

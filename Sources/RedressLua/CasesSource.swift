@@ -197,7 +197,7 @@ extension CasesModule {
       local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
                                 facts.event_date, complainant, representative, facts.anonymous,
                                 facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind, verdict.stage,
-                                exclude, verdict.clause, verdict.confidential_outcome)
+                                exclude, verdict.clause, verdict.confidential_outcome, facts.tenure)
       if not ref then fail("cases.intake: " .. why, up(level)) end
       -- a new case from a restricted complainant is a contact from them: flagged as the pack says
       if math.type(complainant) == "integer" then
@@ -383,7 +383,8 @@ extension CasesModule {
     --- c:explain(clock [, stage]) → how the clock's due date was reached: { clock =, stage =, round =,
     --- clause =, rule =, anchor =, anchor_date =, start =, rolled_over = { {date =, reason =, kind =} },
     --- due =, skipped = { ... }, extensions = { {on =, by =, reason =, agreed =, from =, to =, skipped =} },
-    --- due_now =, met =, met_late =, calendar =, calendar_version =, text = } (text: one step a line)
+    --- due_now =, met =, met_late =, late_by =, calendar =, calendar_version =, text = } (text: one step a line;
+    --- late_by: working days a clock met late was met after its due date)
     function Case:explain(clock, stage)
       self_check(self, "explain", 2)
       if type(clock) ~= "string" then
@@ -448,6 +449,20 @@ extension CasesModule {
       local ok, why = C.actions(self.ref, list)
       if not ok then fail(format("case:actions: %s: %s", self.ref, why), 2) end
       return self
+    end
+
+    local TENURE = set { "tenure", "reason", "on" }
+
+    --- c:set_tenure{ tenure = "lcra" | "lcho", reason =, on = }: the case's tenure, for TSM returns
+    --- by tenure, where intake did not record it (or recorded it wrongly); the reason says where it
+    --- was found. Recorded as a `tenure_set` event; c.tenure.
+    function Case:set_tenure(t)
+      self_check(self, "set_tenure", 2)
+      local o = options(t, "case:set_tenure", TENURE, 2)
+      policy(2, "case:set_tenure")
+      local fresh, why = C.set_tenure(self.ref, o.tenure, o.reason, o.on)
+      if not fresh then fail(format("case:set_tenure: %s: %s", self.ref, why), 2) end
+      return refresh(self, fresh)
     end
 
     local LEARN = set { "action", "area", "owner", "due", "done", "on" }

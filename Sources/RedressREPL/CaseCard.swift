@@ -7,7 +7,7 @@ import RedressCore
 ///       complainant  Ann Example (party 4)
 ///       received     2026-09-23 · email · repairs
 ///       summary      Repair to the boiler was marked complete but it is still not working.
-///       next due     acknowledge 2026-11-30 · overdue by 3 days
+///       next due     acknowledge 2026-11-30 · overdue by 3 working days
 ///
 /// and, where they apply, how it ended (`ended`) and its latest remedy offer (`remedy`).
 struct CaseCard {

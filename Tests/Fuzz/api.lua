@@ -31,8 +31,8 @@ local words = { "", "respond", "acknowledge", "contact", "escalation_window", "r
   "time_and_trouble", "compensation", "repairs", "complaints_officer", "manager", "one_channel",
   "acknowledge_only", "england-and-wales", "scotland", "northern-ireland", "atlantis",
   "C-2026-000001", "C-2026-000002", "C-9999-999999", "select 1", "select * from cases",
-  "select ?", "a\0b", "\xff\xfe\xa3", "%s%d%%", "'; drop table cases; --", "[withheld]" }
-local keys = { "received", "channel", "category", "summary", "event_date", "aware_date", "complainant",
+  "select ?", "a\0b", "\xff\xfe\xa3", "%s%d%%", "'; drop table cases; --", "[withheld]", "lcra", "lcho" }
+local keys = { "received", "channel", "category", "summary", "event_date", "aware_date", "tenure", "complainant",
   "representative", "anonymous", "confidential", "on", "at", "clock", "days", "working_days", "weeks",
   "months", "reason", "agreed", "outcome", "findings", "reasons", "remedy", "kind", "pence",
   "officer", "owner", "due", "description", "action", "area", "done", "date", "ground",

@@ -74,6 +74,25 @@ import Testing
             """, stderr: ""))
     }
 
+    /// Answered Monday 25 January 2027, four calendar days after its due date (Thursday 21) but
+    /// two working days (Friday 22, Monday 25): lateness is in the Code's unit.
+    @Test func aLateAnswerIsLateByWorkingDays() throws {
+        let (folder, db) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Redress.run(["--db", db, "-e", """
+            local c = cases.get("C-2026-000001")
+            c:respond{ on = "2027-01-25", outcome = "upheld" }
+            local e = c:explain("respond")
+            print(e.met, e.met_late, e.late_by, c.clocks[2].name, c.clocks[2].late_by, c.clocks[1].late_by)
+            print(e.text:match("  met [^\\n]*"))
+            """])
+        #expect(result == .init(status: 0, stdout: """
+            2027-01-25\ttrue\t2\trespond\t2\tnil
+              met        2027-01-25, late by 2 working days
+
+            """, stderr: ""))
+    }
+
     @Test func theWorkbenchExplainsToo() throws {
         let (folder, db) = try Self.store()
         defer { try? FileManager.default.removeItem(at: folder) }

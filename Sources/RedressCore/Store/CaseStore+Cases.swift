@@ -16,6 +16,8 @@ public struct NewCase: Sendable {
     public var summary: String?
     public var desiredOutcome: String?
     public var eventDate: LocalDate?
+    /// `lcra` or `lcho` (`Vocabulary.tenures`), for TSM returns by tenure; nil when not known.
+    public var tenure: String?
     public var complainantID: Int64?
     public var representativeID: Int64?
     public var anonymous = false
@@ -67,6 +69,7 @@ extension CaseStore {
     public static func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder,
                               in db: Database, isolated: Bool = true) throws -> String {
         _ = try Vocabulary.check(new.channel, in: Vocabulary.intakeChannels, field: "channel")
+        if let tenure = new.tenure { _ = try Vocabulary.check(tenure, in: Vocabulary.tenures, field: "tenure") }
         if let reason = new.exclusion?.reason, reason.isEmpty {
             throw InputError(field: "exclude", message: "an exclusion needs the reason given to the customer")
         }
@@ -85,8 +88,8 @@ extension CaseStore {
                 INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, desired_outcome,
                                   event_date, complainant_id, representative_id, anonymous, confidential, safeguarding,
                                   exclusion_reason, exclusion_clause, policy, policy_hash, calendar_version, created_at,
-                                  outcome_confidential)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                                  outcome_confidential, tenure)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
                 """)
             row.bind(1, ref)
             row.bind(2, new.kind.rawValue)
@@ -110,6 +113,7 @@ extension CaseStore {
             row.bind(20, calendar.version)
             row.bind(21, now)
             row.bind(22, new.outcomeConfidential)
+            row.bind(23, new.tenure)
             try row.run()
             let caseID = db.lastInsertedRowID
             if let stage = state.stage {
