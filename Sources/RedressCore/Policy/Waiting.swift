@@ -39,6 +39,12 @@ extension Anchor {
     /// The events a clock can wait for, by name.
     public static var awaitable: [Anchor] { allCases.filter { !$0.startsRound } }
 
+    /// Whether a clock from this event waits for it in a round entered by a referral back: only
+    /// the decision does. The referral stands for the stage's logging and acknowledgement (the
+    /// lifecycle gives the round its `respond` clock, due on the date agreed with the customer,
+    /// and takes the answer without them), so nothing is owed from those events.
+    public var awaitedAfterReferral: Bool { self == .decisionSent }
+
     /// The clock of a stage that this event meets, as the lifecycle records it: `acknowledged`
     /// meets `acknowledge`, the decision sent (`responded`) meets `respond`. That clock says
     /// when the event is owed.
@@ -85,9 +91,12 @@ public struct WaitingClock: Hashable, Sendable {
 
 extension StageRule {
     /// The clocks that wait for an event when they have not started: those from an event within
-    /// the round; with `anchor`, only those from it.
-    public func awaitingClocks(for anchor: Anchor? = nil) -> [ClockRule] {
-        clocks.filter { !$0.anchor.startsRound && (anchor == nil || $0.anchor == anchor) }
+    /// the round (in a round entered by a referral, from the decision only); with `anchor`, only
+    /// those from it.
+    public func awaitingClocks(for anchor: Anchor? = nil, referred: Bool = false) -> [ClockRule] {
+        clocks.filter {
+            !$0.anchor.startsRound && (!referred || $0.anchor.awaitedAfterReferral) && (anchor == nil || $0.anchor == anchor)
+        }
     }
 
     /// The pack's limit for `anchor` in this stage, if it declares one.
@@ -101,7 +110,8 @@ extension StageRule {
     public func waiting(started: Set<String>, entered: LocalDate, began: [Anchor],
                         calendar: WorkingDayCalendar) throws(CalendarError) -> [WaitingClock] {
         var list: [WaitingClock] = []
-        for rule in awaitingClocks().sorted(by: { $0.name < $1.name }) where !started.contains(rule.name) {
+        let referred = began.contains(.referred)
+        for rule in awaitingClocks(referred: referred).sorted(by: { $0.name < $1.name }) where !started.contains(rule.name) {
             list.append(WaitingClock(clock: rule.name, anchor: rule.anchor, since: entered,
                                      limit: try limit(rule.anchor, started: started, entered: entered, began: began, calendar: calendar)))
         }

@@ -8,32 +8,55 @@ public struct WaitingFilter: Sendable, Equatable {
     /// Only clocks waiting for this event.
     public var anchor: Anchor?
     /// Stage (or track) name → the names of its clocks that can wait (for `anchor`), from the pack.
-    public var clocks: [String: [String]]
+    public var clocks: [String: Names]
+
+    /// A stage's clocks that can wait: in a round entered by the complaint or an escalation, and
+    /// in one entered by a referral back.
+    public struct Names: Sendable, Equatable {
+        public var entered: [String]
+        public var referred: [String]
+    }
 
     public init(wanted: Bool, anchor: Anchor? = nil, pack: PolicyPack) {
         self.wanted = wanted
         self.anchor = anchor
-        var clocks: [String: [String]] = [:]
+        var clocks: [String: Names] = [:]
         for stage in pack.stages + pack.tracks {
             let names = stage.awaitingClocks(for: anchor).map(\.name).sorted()
-            if !names.isEmpty { clocks[stage.name] = names }
+            if !names.isEmpty {
+                clocks[stage.name] = Names(entered: names, referred: stage.awaitingClocks(for: anchor, referred: true).map(\.name).sorted())
+            }
         }
         self.clocks = clocks
     }
 
     /// The condition on `cases c`, with its arguments: for each stage with clocks that can wait,
-    /// fewer of them have started in the case's current round than the stage declares.
+    /// fewer of them have started in the case's current round than wait in it (a round entered
+    /// by a referral is the one with the referral's clock, `from = "referred"`).
     var condition: (sql: String, arguments: [String]) {
         var terms: [String] = []
         var arguments: [String] = []
-        for (stage, names) in clocks.sorted(by: { $0.key < $1.key }) {
-            terms.append("""
-                (c.stage = ? AND (SELECT count(*) FROM clocks k WHERE k.case_id = c.id AND k.stage = c.stage
-                  AND k.round = \(CaseStore.currentRound) AND k.name IN (\(names.map { _ in "?" }.joined(separator: ", ")))) < \(names.count))
-                """)
-            arguments += [stage] + names
+        func fewerStarted(_ names: [String]) -> String {
+            guard !names.isEmpty else { return "0" }
+            arguments += names
+            return """
+                (SELECT count(*) FROM clocks k WHERE k.case_id = c.id AND k.stage = c.stage AND k.round = \(CaseStore.currentRound)
+                   AND k.name IN (\(names.map { _ in "?" }.joined(separator: ", ")))) < \(names.count)
+                """
         }
-        let waiting = terms.isEmpty ? "0" : "(c.status = 'open' AND (" + terms.joined(separator: " OR ") + "))"
+        for (stage, names) in clocks.sorted(by: { $0.key < $1.key }) {
+            arguments.append(stage)
+            // in the order of their placeholders below
+            let referred = fewerStarted(names.referred)
+            let entered = fewerStarted(names.entered)
+            terms.append("""
+                (c.stage = ? AND CASE WHEN EXISTS (SELECT 1 FROM clocks r WHERE r.case_id = c.id AND r.stage = c.stage
+                                                     AND r.round = \(CaseStore.currentRound) AND r.anchor = 'referred')
+                                 THEN \(referred) ELSE \(entered) END)
+                """)
+        }
+        // coalesce: a case with no stage compares as NULL, which NOT would not turn into true
+        let waiting = terms.isEmpty ? "0" : "coalesce(c.status = 'open' AND (" + terms.joined(separator: " OR ") + "), 0)"
         return (wanted ? waiting : "NOT " + waiting, arguments)
     }
 }
