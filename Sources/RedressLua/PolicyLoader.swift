@@ -351,7 +351,7 @@ public enum PolicyLoader {
                 throw PolicyError(field: field, message: "\(name) starts the stage, so no clock waits for it (expected one of: \(awaitable))")
             }
             guard !stage.awaitingClocks(for: anchor).isEmpty else {
-                throw PolicyError(field: field, message: "no clock of \(stage.name) runs from \(name), so nothing waits for it")
+                throw PolicyError(field: field, message: "no clock here runs from \(name), so nothing waits for it")
             }
             if let owner = anchor.meets, stage.clocks.contains(where: { $0.name == owner }) {
                 throw PolicyError(field: field, message: "\(name) meets the \(owner) clock, which already says when it is owed")
