@@ -97,6 +97,29 @@ import Testing
         }
     }
 
+    @Test func theReadmesLoopOverTheCasesWaitingForTheLoggingPrintsWhatItShows() throws {
+        let readme = try String(contentsOf: SamplesTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let fence = "  ```lua\n"
+        let start = try #require(readme.range(of: fence + "  for _, c in ipairs(cases.find{ waiting = \"logged\" })"))
+        let end = try #require(readme.range(of: "\n  ```", range: start.upperBound..<readme.endIndex))
+        let block = readme[readme.index(start.lowerBound, offsetBy: fence.count)..<end.lowerBound].split(separator: "\n").map { $0.dropFirst(2) }
+        let code = block.filter { !$0.hasPrefix("-->") }.joined(separator: "\n")
+        // The example's lines, without their notes in brackets.
+        let shown = block.filter { $0.hasPrefix("-->") }.map { line in
+            line.dropFirst(3).split(separator: "(")[0].split(separator: " ").joined(separator: "\t")
+        }
+        let folder = URL(fileURLWithPath: "/tmp/rw-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("w.sqlite").path
+        #expect(try Redress.run(["init", "--db", db, "--policy", "wdh"]).status == 0)
+        #expect(try Redress.run(["--db", db, "--as-of", "2027-01-07", "-e", PackJobsTests.unloggedComplaints]).status == 0)
+        let result = try Redress.run(["--db", db, "--as-of", "2027-01-07", "-e", code])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(shown.count == 5)
+        #expect(result.stdout.split(separator: "\n").map(String.init) == shown, "\(result.stdout)")
+    }
+
     @Test func theCardShowsWhatEachClockWaitsForAndForHowLong() throws {
         let folder = URL(fileURLWithPath: "/tmp/rw-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
