@@ -39,7 +39,7 @@ local function waiting_cases()
       if e.late_by then
         late[#late + 1] = e
       elseif not e.owed_by then
-        local key = e.stage .. "\0" .. e.event
+        local key = e.stage .. "\0" .. e.event .. "\0" .. (e.note or "")
         local group = open[key]
         if not group then
           group = { stage = e.stage, event = e.event, clocks = {}, cases = 0, note = e.note }
@@ -61,7 +61,8 @@ local function waiting_cases()
   for _, group in pairs(open) do groups[#groups + 1] = group end
   table.sort(groups, function(a, b)
     if a.stage ~= b.stage then return a.stage < b.stage end
-    return a.event < b.event
+    if a.event ~= b.event then return a.event < b.event end
+    return (a.note or "") < (b.note or "")
   end)
   return late, groups
 end
