@@ -97,7 +97,13 @@ return {
         -- and is recorded late.
         escalation_window = { working_days = 10, from = "decision_sent", late = "needs_reason",
                               clause = "Requests to escalate to Stage 2" },
-    } },
+      },
+      -- "On receiving a Stage 1 complaint form, they will log and acknowledge the complaint and
+      -- allocate it to an appropriate officer, within five working days." (Customer Relations
+      -- team): the contact and response clocks wait for the logging (c:logged{ on = }), which is
+      -- owed within the same five working days; the deadlines job lists a complaint waiting longer.
+      anchors = { logged = { working_days = 5, from = "received", clause = "Customer Relations team" } },
+    },
     { name = "2", clause = "Requests to escalate to Stage 2",
       -- "The investigating manager may choose to offer an alternative resolution or they may
       -- refer the complaint back to Stage 1, for a review of the decision. The customer will be
@@ -129,6 +135,9 @@ return {
         -- exceptional circumstances and in agreement with the customer."
         respond = { working_days = 20, from = "logged", clause = "Requests to escalate to Stage 2",
                     extension = { working_days = 10, beyond = "customer_agreement", clause = "Requests to escalate to Stage 2" } },
+        -- The procedure says when a request to escalate is acknowledged, not when the stage 2
+        -- complaint is logged: it sets no limit on the wait for the logging (no `anchors`), and
+        -- the deadlines job says so of a stage 2 complaint not yet logged.
     } },
   },
 

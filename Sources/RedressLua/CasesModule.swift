@@ -158,11 +158,12 @@ enum CasesModule {
             let (_, db) = try session(lua)
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required (e.g. C-2026-000123)") }
             guard let record = try CaseStore.fetchCase(ref, in: db) else { return [.nil] }
-            return [caseValue(record, today: lua.state.today, calendar: lua.state.policy?.calendar)]
+            return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db)]
         }
     }
 
-    /// `find(status, kind, stage, category, channel, overdue, as_of, received_from, received_to, limit)`.
+    /// `find(status, kind, stage, category, channel, overdue, as_of, received_from, received_to, limit,
+    /// waiting)`; `waiting`: true, false, or the name of the event the clocks wait for.
     static let find: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -176,7 +177,8 @@ enum CasesModule {
             filter.receivedFrom = try lua.dateArgument(8, "received_from")
             filter.receivedTo = try lua.dateArgument(9, "received_to")
             filter.limit = try lua.integerArgument(10, "limit")
-            return [.array(try CaseStore.find(filter, in: db).map { caseValue($0, today: filter.asOf, calendar: lua.state.policy?.calendar) })]
+            filter.waiting = try lua.waitingArgument(11, policy: lua.state.policy)
+            return [.array(try CaseStore.find(filter, in: db).map { try caseValue($0, today: filter.asOf, policy: lua.state.policy, in: db) })]
         }
     }
 
@@ -400,18 +402,27 @@ enum CasesModule {
 
     static func refreshed(_ ref: String, lua: LuaCall, db: Database) throws -> [LuaValue] {
         guard let record = try CaseStore.fetchCase(ref, in: db) else { throw StoreError(message: "no case '\(ref)'") }
-        return [caseValue(record, today: lua.state.today, calendar: lua.state.policy?.calendar)]
+        return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db)]
     }
 
     /// A case as Lua sees it: its fields, `due` (an open case's unmet current-stage clocks, of
     /// the stage's current round: name → due date after extensions; met ones stay in `clocks`), `clocks` (every clock, with
     /// `round` and `overdue` as of `today`), `overdue`, `round` (which entry of its stage),
     /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
-    /// With the pack's `calendar`, lateness is counted as the Code counts time, in working days:
+    /// Lateness is counted as the Code counts time, in working days by the pack's calendar:
     /// each unmet clock of an open case has `late_by` (working days past its due date, when
     /// overdue) or `due_in` (working days until it), a clock met late `late_by` (working days
     /// after its due date it was met), and the case `overdue_by` (its most overdue clock's `late_by`).
-    static func caseValue(_ record: CaseRecord, today: LocalDate, calendar: WorkingDayCalendar? = nil) -> LuaValue {
+    /// `waiting`: the clocks of an open case's current stage round
+    /// waiting for the event they run from (`waitingValue`). An open case needs the store's pack
+    /// (`policy`), so that no clock is left out unsaid.
+    static func caseValue(_ record: CaseRecord, today: LocalDate, policy: LoadedPolicy?, in db: Database) throws -> LuaValue {
+        let calendar = policy?.calendar
+        var waiting: [WaitingClock] = []
+        if record.status == "open" {
+            guard let policy else { throw StoreError(message: "the store's pack is not loaded") }
+            waiting = try CaseStore.waiting(record, pack: policy.pack, calendar: policy.calendar, in: db)
+        }
         func date(_ text: String?) -> LuaValue {
             guard let text, let value = try? LocalDate(iso: text) else { return .nil }
             return .date(value)
@@ -454,6 +465,7 @@ enum CasesModule {
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),
             "safeguarding": .boolean(record.safeguarding), "policy": .string(record.policy), "officer": text(record.officer),
             "due": .map(due), "clocks": .array(clocks), "overdue": .boolean(overdue), "round": .integer(Int64(record.round)),
+            "waiting": .array(waiting.map { waitingValue($0, today: today, calendar: calendar) }),
         ]
         if let overdueBy { fields["overdue_by"] = .integer(Int64(overdueBy)) }
         if let remedy = record.remedy {
@@ -472,6 +484,43 @@ enum CasesModule {
             fields["exclusion"] = .map(["reason": .string(reason), "clause": text(record.exclusionClause)].keyedByString)
         }
         return .map(fields.keyedByString)
+    }
+
+    /// A waiting clock as Lua sees it: `clock`, `from` (the event it waits for), `since` (the day
+    /// the case entered the stage's round) and `waited` (working days since, to `today`); then
+    /// what limits the wait: `bounded_by` (the stage's clock that the event meets, which says
+    /// when it is owed), or the pack's `limit` (`5 working days from received`) with its
+    /// `clause` and `owed_by` (the date), `late_by` (working days past it) or `due_in` (working
+    /// days until it), or, when the limit counts from an event the round did not begin with, a
+    /// `note` saying so. Neither `bounded_by` nor `limit`: the pack sets no limit.
+    static func waitingValue(_ w: WaitingClock, today: LocalDate, calendar: WorkingDayCalendar?) -> LuaValue {
+        var entry: [String: LuaValue] = ["clock": .string(w.clock), "from": .string(w.anchor.rawValue), "since": .date(w.since)]
+        if w.since <= today, let calendar, let n = try? calendar.workingDaysBetween(w.since, today) {
+            entry["waited"] = .integer(Int64(n))
+        }
+        func describe(_ limit: AnchorLimit) {
+            entry["limit"] = .string(limit.rule)
+            if let clause = limit.clause { entry["clause"] = .string(clause) }
+        }
+        switch w.limit {
+        case .clock(let name):
+            entry["bounded_by"] = .string(name)
+        case .declared(let limit, let due):
+            describe(limit)
+            entry["owed_by"] = .date(due)
+            if due < today, let calendar, let n = try? calendar.workingDaysBetween(due, today) {
+                entry["late_by"] = .integer(Int64(n))
+            } else if due >= today, let calendar, let n = try? calendar.workingDaysBetween(today, due) {
+                entry["due_in"] = .integer(Int64(n))
+            }
+        case .notCounted(let limit, let began):
+            describe(limit)
+            let start = began.isEmpty ? "an event that starts no stage" : began.map(\.rawValue).joined(separator: " and ")
+            entry["note"] = .string("the limit counts from \(limit.from.rawValue), and this round began with \(start): no date is set")
+        case .none:
+            break
+        }
+        return .map(entry.keyedByString)
     }
 
     /// Runs `body`; answers its values, or `nil` and the message of what it threw.
@@ -622,6 +671,30 @@ extension LuaCall {
     func stageArgument(_ index: Int32, _ field: String) throws(InputError) -> String? {
         if lua_type(L, index) == LUA_TNUMBER, let number = try integerArgument(index, field) { return String(number) }
         return try textArgument(index, field)
+    }
+
+    /// `cases.find{ waiting = }`: true or false, or the name of an event a clock can wait for;
+    /// nil when absent. Reads the clocks that can wait from the store's pack.
+    func waitingArgument(_ index: Int32, policy: LoadedPolicy?) throws -> WaitingFilter? {
+        let events = Anchor.awaitable.map(\.rawValue).joined(separator: ", ")
+        let wanted: Bool, anchor: Anchor?
+        switch lua_type(L, index) {
+        case LUA_TNONE, LUA_TNIL: return nil
+        case LUA_TBOOLEAN: (wanted, anchor) = (lua_toboolean(L, index) != 0, nil)
+        case LUA_TSTRING:
+            let name = text(at: index)
+            guard let event = Anchor(rawValue: name) else {
+                throw InputError(field: "waiting", message: "unknown event '\(name)' (expected true, false or one of: \(events))")
+            }
+            guard !event.startsRound else {
+                throw InputError(field: "waiting", message: "'\(name)' starts a stage, so no clock waits for it (expected true, false or one of: \(events))")
+            }
+            (wanted, anchor) = (true, event)
+        default:
+            throw InputError(field: "waiting", message: "expected true, false or one of: \(events), got \(describeArgument(index))")
+        }
+        guard let policy else { throw StoreError(message: "the store's pack is not loaded") }
+        return WaitingFilter(wanted: wanted, anchor: anchor, pack: policy.pack)
     }
 
     /// A party id that exists, or nil when absent.

@@ -96,28 +96,10 @@ extension CasesModule {
     end
 
     -- cases ----------------------------------------------------------------------------
+    -- A case object's fields come from the Swift half, `waiting` among them (the clocks of an
+    -- open case's current stage round waiting for the event they run from, worked out by the
+    -- host from the store's pack, which every function below loads before it reads a case).
     local Case = {}
-    -- c.waiting: the clocks of an open case's current stage (and round) that have not started
-    -- because their anchor event has not happened, each { clock =, from = }: no clock may
-    -- vanish silently. Worked out from the pack (loaded here if the run has not yet) whenever
-    -- a case object is made or refreshed.
-    local function waiting(c)
-      if c.status ~= "open" or not c.stage then return {} end
-      local declared
-      for _, stage in ipairs(policy(3).stages) do
-        if stage.name == c.stage then declared = stage.clocks or {} end
-      end
-      local started = {}
-      for _, k in ipairs(c.clocks or {}) do
-        if k.stage == c.stage and k.round == c.round then started[k.name] = true end
-      end
-      local list = {}
-      for name, rule in pairs(declared or {}) do
-        if not started[name] then list[#list + 1] = { clock = name, from = rule.from } end
-      end
-      sort(list, function(a, b) return a.clock < b.clock end)
-      return list
-    end
     local case_meta = {
       __index = Case, __name = "case",
       __tostring = function(c)
@@ -132,7 +114,6 @@ extension CasesModule {
 
     local function wrap(t)
       if not t then return nil end
-      t.waiting = waiting(t)
       return setmetatable(t, case_meta)
     end
 
@@ -140,7 +121,6 @@ extension CasesModule {
     local function refresh(c, fresh)
       for key in pairs(c) do c[key] = nil end
       for key, value in pairs(fresh) do c[key] = value end
-      c.waiting = waiting(c)
       return c
     end
 
@@ -222,15 +202,17 @@ extension CasesModule {
       return wrap(found)
     end
 
-    local FIND = set { "status", "kind", "stage", "category", "channel", "overdue", "as_of", "received_from",
+    local FIND = set { "status", "kind", "stage", "category", "channel", "overdue", "waiting", "as_of", "received_from",
                        "received_to", "limit" }
 
-    --- cases.find{ status =, kind =, stage =, category =, overdue = true, as_of =, received_from =, received_to =, limit = }
+    --- cases.find{ status =, kind =, stage =, category =, overdue = true, waiting = true|"logged", as_of =,
+    --- received_from =, received_to =, limit = }: `waiting`: open cases with a clock waiting for the
+    --- event it runs from (that event only, when named), as c.waiting lists them; false: those without
     function cases.find(t)
       local f = options(t, "cases.find", FIND, 2)
       policy(2, "cases.find")
       local found, why = C.find(f.status, f.kind, f.stage, f.category, f.channel, f.overdue, f.as_of,
-                                f.received_from, f.received_to, f.limit)
+                                f.received_from, f.received_to, f.limit, f.waiting)
       if not found then fail("cases.find: " .. why, 2) end
       for _, c in ipairs(found) do wrap(c) end
       return found
@@ -402,6 +384,7 @@ extension CasesModule {
     --- c:refresh() → the case as the store now holds it
     function Case:refresh()
       self_check(self, "refresh", 2)
+      policy(2, "case:refresh")
       local fresh, why = C.get(self.ref)
       if not fresh then fail("case:refresh: " .. (why or ("no case " .. self.ref)), 2) end
       return refresh(self, fresh)

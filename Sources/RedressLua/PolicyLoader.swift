@@ -163,7 +163,7 @@ public enum PolicyLoader {
                     throw PolicyError(field: "kinds.\(key)", message: "unknown kind (expected one of: \(PolicyPack.trackKinds.joined(separator: ", ")))")
                 }
                 let track = try map(value, "kinds.\(kind)")
-                try refuseUnknownKeys(track, allowed: ["clocks", "clause"], at: "kinds.\(kind).")
+                try refuseUnknownKeys(track, allowed: ["clocks", "anchors", "clause"], at: "kinds.\(kind).")
                 tracks.append(try stage(.map(track.merging([.string("name"): .string(kind)]) { $1 }), "kinds.\(kind)"))
             }
         }
@@ -278,7 +278,7 @@ public enum PolicyLoader {
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
         let table = try map(value, path)
-        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title", "clause", "refer_back", "decline"], at: path + ".")
+        try refuseUnknownKeys(table, allowed: ["name", "clocks", "anchors", "title", "clause", "refer_back", "decline"], at: path + ".")
         let name: String
         switch table["name"] {
         case .string(let text): name = text
@@ -326,8 +326,45 @@ public enum PolicyLoader {
                 clocks.append(try clock(clockName, rule, "\(path).clocks.\(clockName)"))
             }
         }
-        return StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"),
-                         referBack: referBack, decline: decline)
+        var stage = StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"),
+                              referBack: referBack, decline: decline)
+        if let value = table["anchors"] { stage.anchorLimits = try anchorLimits(value, of: stage, path + ".anchors") }
+        return stage
+    }
+
+    /// `anchors = { logged = { working_days = 5, from = "received", clause = } }`: how long the
+    /// stage allows for an event its clocks wait for, counted from the event that starts the
+    /// stage's round. Only for an event a clock of the stage runs from, and not for one whose
+    /// event meets a clock of the stage (`acknowledged` meets `acknowledge`, `decision_sent`
+    /// meets `respond`: that clock already says when it is owed).
+    static func anchorLimits(_ value: LuaValue, of stage: StageRule, _ path: String) throws(PolicyError) -> [AnchorLimit] {
+        let table = try map(value, path, expected: "a table { logged = { working_days = 5, from = \"received\" } }")
+        let awaitable = Anchor.awaitable.map(\.rawValue).joined(separator: ", ")
+        let starts = Anchor.allCases.filter(\.startsRound).map(\.rawValue).joined(separator: ", ")
+        var limits: [AnchorLimit] = []
+        for (key, entry) in table.sorted(by: { $0.key.description < $1.key.description }) {
+            guard case .string(let name) = key, let anchor = Anchor(rawValue: name) else {
+                throw PolicyError(field: "\(path).\(key)", message: "unknown event (expected one of: \(awaitable))")
+            }
+            let field = "\(path).\(name)"
+            guard !anchor.startsRound else {
+                throw PolicyError(field: field, message: "\(name) starts the stage, so no clock waits for it (expected one of: \(awaitable))")
+            }
+            guard !stage.awaitingClocks(for: anchor).isEmpty else {
+                throw PolicyError(field: field, message: "no clock here runs from \(name), so nothing waits for it")
+            }
+            if let owner = anchor.meets, stage.clocks.contains(where: { $0.name == owner }) {
+                throw PolicyError(field: field, message: "\(name) meets the \(owner) clock, which already says when it is owed")
+            }
+            let duration = try self.duration(entry, field, extraKeys: ["from", "clause"])
+            let fields = try map(entry, field)
+            let fromName = try string(fields["from"], field + ".from")
+            guard let from = Anchor(rawValue: fromName), from.startsRound else {
+                throw PolicyError(field: field + ".from", message: "expected the event that starts the stage (one of: \(starts)), got '\(fromName)'")
+            }
+            limits.append(AnchorLimit(anchor: anchor, duration: duration, from: from, clause: try optionalString(fields["clause"], field + ".clause")))
+        }
+        return limits
     }
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {

@@ -8,8 +8,10 @@ import RedressCore
 ///       received     2026-09-23 · email · repairs
 ///       summary      Repair to the boiler was marked complete but it is still not working.
 ///       next due     acknowledge 2026-11-30 · overdue by 3 working days
+///       waiting      respond waits for acknowledged (owed by the acknowledge clock)
 ///
-/// and, where they apply, how it ended (`ended`) and its latest remedy offer (`remedy`).
+/// and, where they apply, how it ended (`ended`), its latest remedy offer (`remedy`), and the
+/// clocks waiting for the event they run from (`waiting`, one line per event).
 struct CaseCard {
     let summary: CaseSummary
     let today: LocalDate
@@ -33,6 +35,9 @@ struct CaseCard {
         add("remedy", s.remedy)
         if let due = s.nextDue {
             add("next due", "\(due.clock) \(due.date)" + (s.standing(on: today).map { " · " + $0 } ?? ""))
+        }
+        for (index, line) in s.waiting.enumerated() {
+            add(index == 0 ? "waiting" : "", line)
         }
         return lines.joined(separator: "\n") + "\n"
     }

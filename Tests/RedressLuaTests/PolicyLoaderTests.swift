@@ -80,6 +80,35 @@ import RedressCore
         #expect(halton.remedyAcceptance == RemedyAcceptanceRule())
     }
 
+    @Test func wdhAllowsFiveWorkingDaysToLogAStageOneComplaintAndSetsNoTimeForStageTwo() throws {
+        // seeds/002, Customer Relations team: "On receiving a Stage 1 complaint form, they will log
+        // and acknowledge the complaint and allocate it to an appropriate officer, within five
+        // working days." Nothing says when a stage 2 complaint is logged.
+        let wdh = try PolicyLoader.load(path: TestSupport.scripts + "/policies/wdh.lua", in: TestSupport.state())
+        #expect(wdh.stage("1")?.anchorLimits == [AnchorLimit(anchor: .logged, duration: Duration(5, .workingDays), from: .received,
+                                                             clause: "Customer Relations team")])
+        #expect(wdh.stage("2")?.anchorLimits == [])
+        #expect(wdh.stage("2")?.awaitingClocks().map(\.name) == ["respond"])
+        // The other landlords' waits are all for an event a clock of the stage owes (an
+        // acknowledgement, a decision), or for one their policy sets no time for: none declares a limit.
+        for name in ["halton", "hos-code", "southern-charity", "willow-tree", "winchester"] {
+            let pack = try PolicyLoader.load(path: TestSupport.scripts + "/policies/\(name).lua", in: TestSupport.state())
+            #expect((pack.stages + pack.tracks).allSatisfy { $0.anchorLimits.isEmpty }, "\(name)")
+        }
+    }
+
+    @Test func aTrackMayLimitTheWaitForAnEventItsClocksRunFrom() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("pack.lua", """
+            return { name = 'x', stages = { { name = '1' } }, kinds = { service_request = {
+              clocks = { fix = { working_days = 10, from = 'logged' } },
+              anchors = { logged = { working_days = 2, from = 'received', clause = 'Service standards' } } } } }
+            """)
+        let pack = try PolicyLoader.load(path: path, in: TestSupport.state())
+        #expect(pack.stage("service_request")?.anchorLimits == [AnchorLimit(anchor: .logged, duration: Duration(2, .workingDays),
+                                                                            from: .received, clause: "Service standards")])
+    }
+
     @Test(arguments: [
         ("return 42", "pack: expected a table (the pack must `return { name = ..., stages = {...} }`), got 42"),
         ("return { stages = {} }", "name: expected text, got nothing"),
@@ -108,7 +137,7 @@ import RedressCore
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { clocks = { relay = { working_days = 3, from = 'recieved' } } } } }",
          "kinds.compliment.clocks.relay.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent, referred)"),
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { stages = {} } } }",
-         "kinds.compliment.stages: unknown key (expected one of: clause, clocks)"),
+         "kinds.compliment.stages: unknown key (expected one of: anchors, clause, clocks)"),
         ("return { name = 'x', stages = { { name = 'enquiry' } }, kinds = { enquiry = {} } }",
          "kinds.enquiry: a stage has the same name as this kind's track"),
         ("return { name = 'x', stages = { { name = '1', clocks = { w = { days = 14, from = 'decision_sent', late = 'closed' } } } } }",
@@ -153,6 +182,26 @@ import RedressCore
          "remedy_acceptance.late: expected 'refused' or 'needs_reason' (or leave it out: a late acceptance is recorded as late), got 'lapsed'"),
         ("return { name = 'x', stages = { { name = '1' } }, remedy_acceptance = { weeks = 8, days = 2 } }",
          "remedy_acceptance: give exactly one of working_days, days, weeks, months (got days and weeks)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = 5 } } }",
+         "stages[1].anchors: expected a table { logged = { working_days = 5, from = \"received\" } }, got 5"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { loged = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.loged: unknown event (expected one of: logged, acknowledged, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { received = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.received: received starts the stage, so no clock waits for it (expected one of: logged, acknowledged, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { acknowledged = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.acknowledged: no clock here runs from acknowledged, so nothing waits for it"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { acknowledge = { working_days = 5, from = 'received' }, respond = { working_days = 10, from = 'acknowledged' } }, anchors = { acknowledged = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.acknowledged: acknowledged meets the acknowledge clock, which already says when it is owed"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 5 } } } } }",
+         "stages[1].anchors.logged.from: expected text, got nothing"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 5, from = 'acknowledged' } } } } }",
+         "stages[1].anchors.logged.from: expected the event that starts the stage (one of: received, escalated, referred), got 'acknowledged'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { from = 'received' } } } } }",
+         "stages[1].anchors.logged: give exactly one of working_days, days, weeks, months (got none)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 5, from = 'received', claus = 'x' } } } } }",
+         "stages[1].anchors.logged.claus: unknown key (expected one of: clause, days, from, months, weeks, working_days)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 9999, from = 'received' } } } } }",
+         "stages[1].anchors.logged.working_days: expected at most 2600 working days (about ten years), got 9999"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

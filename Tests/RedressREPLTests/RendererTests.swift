@@ -85,12 +85,15 @@ import RedressLua
         }
         // Received Tuesday 1 December: acknowledge within 5 working days, by Tuesday 8 December;
         // on Wednesday 23 December that is 11 working days late (9-11, 14-18, 21-23 December).
+        // The response runs from the acknowledgement (Code 6.3): it waits, and the acknowledge
+        // clock says when that is owed.
         #expect(Renderer(today: today).render(one) == """
             \(ref)  complaint · stage 1 · open · overdue
               complainant  Ann Example (party 1)
               received     2026-12-01 · email · repairs
               summary      Boiler broken
               next due     acknowledge 2026-12-08 · overdue by 11 working days
+              waiting      respond waits for acknowledged (owed by the acknowledge clock)
 
             """)
         #expect(Renderer(today: today).render(many) == """

@@ -168,6 +168,8 @@ public struct StageRule: Hashable, Sendable {
     public let referBack: ReferBackRule?
     /// The grounds on which a request to enter this stage may be declined, if the policy gives any.
     public let decline: DeclineRule?
+    /// How long the stage allows for the events its clocks wait for (`anchors = { logged = ... }`).
+    public var anchorLimits: [AnchorLimit] = []
 
     public init(name: String, clocks: [ClockRule], clause: String? = nil, referBack: ReferBackRule? = nil,
                 decline: DeclineRule? = nil) {

@@ -83,6 +83,8 @@ public struct CaseFilter: Sendable, Equatable {
     public var channel: String?
     /// true: open cases with a clock past due on `asOf`; false: cases without one.
     public var overdue: Bool?
+    /// Open cases with a clock waiting for the event it runs from (or cases without one).
+    public var waiting: WaitingFilter?
     public var asOf: LocalDate
     public var receivedFrom: LocalDate?
     public var receivedTo: LocalDate?
@@ -131,6 +133,10 @@ extension CaseStore {
         if let to = filter.receivedTo {
             conditions.append("c.received <= ?")
             arguments.append(to.description)
+        }
+        if let waiting = filter.waiting?.condition {
+            conditions.append(waiting.sql)
+            arguments += waiting.arguments.map { $0 as (any DatabaseValueConvertible)? }
         }
         if filter.overdue == true {
             // Most overdue first, straight from the index of unmet clocks by due date: the first
