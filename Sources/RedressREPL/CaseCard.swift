@@ -9,7 +9,9 @@ import RedressCore
 ///       summary      Repair to the boiler was marked complete but it is still not working.
 ///       next due     acknowledge 2026-11-30 · overdue by 3 days
 ///
-/// and, where they apply, how it ended (`ended`) and its latest remedy offer (`remedy`).
+/// and, where they apply, the other facts its triage was given (`facts`), how the pack's
+/// acceptance window judged it (`window`), how it ended (`ended`) and its latest remedy offer
+/// (`remedy`).
 struct CaseCard {
     let summary: CaseSummary
     let today: LocalDate
@@ -28,6 +30,8 @@ struct CaseCard {
         add("complainant", s.complainant)
         add("received", ([s.received?.description] + [s.channel, s.category]).compactMap { $0 }.joined(separator: " · "))
         add("summary", s.summary)
+        add("facts", s.facts)
+        add("window", s.window)
         add("excluded", s.exclusion)
         add("ended", s.ended)
         add("remedy", s.remedy)

@@ -13,6 +13,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var summary: String?
     public var desiredOutcome: String?
     public var eventDate: String?
+    /// When the customer became aware of the problem, if intake gave it.
+    public var awareDate: String?
     public var complainantID: Int64?
     public var representativeID: Int64?
     public var anonymous: Bool
@@ -186,7 +188,8 @@ extension CaseStore {
         c.event_date, c.complainant_id, c.representative_id, c.anonymous, c.confidential, c.safeguarding,
         c.exclusion_reason, c.exclusion_clause, c.policy,
         (SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1),
-        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1)
+        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1),
+        c.aware_date
         """
 
     static func caseRecord(_ row: Row, in db: Database) throws -> CaseRecord {
@@ -204,6 +207,7 @@ extension CaseStore {
             representativeID: row[12], anonymous: row[13], confidential: row[14], safeguarding: row[15],
             exclusionReason: row[16], exclusionClause: row[17], policy: row[18], officer: row[19], clocks: clocks)
         record.round = row[20] ?? 1
+        record.awareDate = row[21]
         record.remedy = try latestRemedy(ofCase: id, in: db)
         if record.status != "open",
            let end = try Row.fetchOne(db.cachedStatement(sql: """

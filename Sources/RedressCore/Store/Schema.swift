@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v6: users and roles; confidential outcomes; look-ups for redaction; retention", migrate: v6)
         migrator.registerMigration("v7: letters about a restriction on contact, not only on a case", migrate: v7)
         migrator.registerMigration("v8: rounds of a stage entered again (a complaint referred back)", migrate: v8)
+        migrator.registerMigration("v11: the facts of intake, kept for re-running triage", migrate: v11)
         return migrator
     }
 
