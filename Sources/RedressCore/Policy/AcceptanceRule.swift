@@ -62,6 +62,13 @@ public struct AcceptanceRule: Hashable, Sendable {
         self.signpost = signpost
     }
 
+    /// The window in words: `6 months from the later of event_date and aware_date, the day 6
+    /// months on outside`.
+    public var summary: String {
+        let start = from.count == 1 ? from[0] : "the later of " + from.joined(separator: " and ")
+        return "\(window) from \(start)" + (onTheDay == .excluded ? ", the day \(window) on outside" : "")
+    }
+
     /// The last day a complaint is inside the window that starts on `start`.
     public func lastDay(from start: LocalDate, calendar: WorkingDayCalendar) throws(CalendarError) -> LocalDate {
         let reached = try window.due(from: start, calendar: calendar)
