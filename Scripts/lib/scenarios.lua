@@ -356,6 +356,11 @@ local function given(facts)
   return names
 end
 
+--- has_triage(path) → whether the pack at `path` has a triage hook
+function M.has_triage(path)
+  return type(pack_at(path).triage) == "function"
+end
+
 --- triage(path, i, dated, received, event_date, aware_date, extra) → name, kind, exclusion,
 --- given facts (or name, nil, nil, nil, error): the pack's triage alone on scenario i's intake
 --- (`redress check --code` compares it with the pack's acceptance window). With `dated`, the

@@ -39,11 +39,14 @@ extension PackCheck {
     /// declaration excludes that triage accepts (the lifecycle excludes it anyway), one it admits
     /// that triage excludes, or one it answers as another kind. A pack that declares no window
     /// has nothing to compare; one whose scenarios give no accepted complaint is reported, since
-    /// its triage cannot be tried.
-    public static func acceptance(of pack: PolicyPack, path: String, calendar: WorkingDayCalendar, in state: LuaState) throws -> [Departure] {
-        guard let rule = pack.acceptance else { return [] }
+    /// its triage cannot be tried. Nil when there is nothing to compare: no window, or no triage
+    /// hook (the lifecycle then applies the window alone).
+    public static func acceptance(of pack: PolicyPack, path: String, calendar: WorkingDayCalendar, in state: LuaState) throws -> [Departure]? {
+        guard let rule = pack.acceptance else { return nil }
         let source = Installation.realPath(path) ?? path
         let subject = "acceptance (triage)"
+        let hook = try state.run("return require('lib.scenarios').has_triage(...)", name: "=[redress check --code]", arguments: [.string(source)])
+        guard hook.first == .boolean(true) else { return nil }
         let count = try state.run("return require('lib.scenarios').count(...)", name: "=[redress check --code]",
                                   arguments: [.string(source)])
         guard case .integer(let scenarios)? = count.first else { return [] }

@@ -117,14 +117,16 @@ struct CheckCommand: ParsableCommand {
         // The pack against itself: its triage against the acceptance window it declares.
         let own = try PackCheck.acceptance(of: ours, path: file, calendar: calendar, in: state)
         if let rule = ours.acceptance {
-            if own.isEmpty {
-                print("\(ours.name)'s triage against its acceptance window (\(rule.summary)): they agree")
-            } else {
-                print("\(ours.name)'s triage against its acceptance window (\(rule.summary)): \(own.count) difference\(own.count == 1 ? "" : "s")")
+            let heading = "\(ours.name)'s triage against its acceptance window (\(rule.summary))"
+            switch own {
+            case nil: print("\(ours.name) has no triage: the lifecycle applies its acceptance window (\(rule.summary)) alone")
+            case let own? where own.isEmpty: print("\(heading): they agree")
+            case let own?:
+                print("\(heading): \(own.count) difference\(own.count == 1 ? "" : "s")")
                 for difference in own { print("  \(difference)") }
             }
         }
-        if !departures.isEmpty || !own.isEmpty { throw ExitCode(1) }
+        if !departures.isEmpty || own?.isEmpty == false { throw ExitCode(1) }
     }
 
     /// `Scripts/policies/wdh.lua` → `wdh`.

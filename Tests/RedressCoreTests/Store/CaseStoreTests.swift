@@ -22,7 +22,8 @@ import Testing
                                                  "v5: job runs, case officers, learning actions, sample draws, letters",
                                                  "v6: users and roles; confidential outcomes; look-ups for redaction; retention",
                                                  "v7: letters about a restriction on contact, not only on a case",
-                                                 "v8: rounds of a stage entered again (a complaint referred back)"])
+                                                 "v8: rounds of a stage entered again (a complaint referred back)",
+                                                 "v11: the facts of intake, kept for re-running triage"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
