@@ -37,7 +37,7 @@ struct CaseSummary: Equatable, Sendable {
     /// The facts its triage was given that the card's other lines do not show:
     /// `aware_date 2026-03-01 · event_date 2025-01-01 · ombudsman_instruction`.
     var facts: String?
-    /// How the pack's acceptance window judged it (`intake_window.text`).
+    /// How the pack's acceptance window judged it (`intake_window.text`), when it was dated.
     var window: String?
 
     /// Facts the card shows on its other lines (or that name a party).
@@ -106,7 +106,10 @@ struct CaseSummary: Equatable, Sendable {
             }
             if !parts.isEmpty { facts = parts.joined(separator: " · ") }
         }
-        if let kept = table["intake_window"]?.table, case .string(let text)? = kept["text"] { window = text }
+        // An intake with no date to count from shows no window (`redress explain` says so).
+        if let kept = table["intake_window"]?.table, case .string(let text)? = kept["text"], kept["result"] != .string("undated") {
+            window = text
+        }
         if status == "open", let clocks = table["clocks"]?.table {
             for case .table(let clock) in clocks.array {
                 guard clock["met"] == nil, case .date(let due)? = clock["due"], case .string(let name)? = clock["name"],
