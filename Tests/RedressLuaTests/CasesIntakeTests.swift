@@ -64,15 +64,17 @@ import RedressCore
             local c = cases.intake{ received = "2026-12-22", channel = "email", summary = "Boiler", event_date = "2026-10-01",
                                     aware_date = date("2026-11-02"), asked_for_complaint = true, consent = false,
                                     complainant = { name = "Ann Example", email = "ann@example.org", role = "tenant" },
-                                    complainant_phone = "07700 900123", household = { adults = 2 } }
+                                    complainant_phone = "07700 900123", household = { adults = 2, rooms = { "kitchen", "hall" } },
+                                    damp = 0.5 }
             local f = c.intake_facts
             return { f.received, f.event_date, f.aware_date, f.summary, f.asked_for_complaint, f.consent, f.complainant,
-                     f.complainant_phone == nil, f.household.adults, c.intake_triage.kind, c.intake_triage.stage, c.aware_date }
+                     f.complainant_phone == nil, f.household.adults, f.household.rooms[2], f.damp,
+                     c.intake_triage.kind, c.intake_triage.stage, c.aware_date }
             """)
         #expect(result == .array([.date(try LocalDate(iso: "2026-12-22")), .date(try LocalDate(iso: "2026-10-01")),
                                   .date(try LocalDate(iso: "2026-11-02")), .string("Boiler"), .boolean(true), .boolean(false),
-                                  .integer(1), .boolean(true), .integer(2), .string("complaint"), .string("1"),
-                                  .date(try LocalDate(iso: "2026-11-02"))]))
+                                  .integer(1), .boolean(true), .integer(2), .string("hall"), .number(0.5),
+                                  .string("complaint"), .string("1"), .date(try LocalDate(iso: "2026-11-02"))]))
         // The name and contact details are the party's, nowhere in the facts.
         let kept = try fixture.store.read { try String.fetchOne($0, sql: "SELECT facts FROM intake_facts") } ?? ""
         #expect(!kept.contains("Ann") && !kept.contains("ann@") && !kept.contains("07700"))
