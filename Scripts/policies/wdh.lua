@@ -67,8 +67,15 @@ return {
   confidentiality = { outcome_roles = { "investigating_officer", "manager" } },
 
   -- "Complaints made six months after a problem occurred or the customer became aware of it."
-  -- (Exclusions)
-  acceptance = { months = 6, clause = "Exclusions" },
+  -- (Exclusions): from the later of the two, and a complaint made on the day six months on is
+  -- already made six months after. The lifecycle applies it whatever triage answers, except
+  -- where "We will comply with any instruction from the HOS to enter a complaint into our
+  -- Complaints Procedure." (Exclusions)
+  acceptance = { months = 6, from = { "event_date", "aware_date" }, on_the_day = "excluded", clause = "Exclusions",
+                 exceptions = {
+                   ombudsman_instruction = { text = "We will comply with any instruction from the HOS to enter a complaint "
+                                               .. "into our Complaints Procedure.", clause = "Exclusions" },
+                 } },
 
   stages = {
     { name = "1", clause = "Stage 1 complaint", clocks = {
@@ -279,10 +286,12 @@ return {
                confidential_outcome = true }
     end
     -- "Complaints made six months after a problem occurred or the customer became aware of it."
-    -- Counted from the later of the two; a complaint made six months or more after is excluded.
+    -- Counted from the later of the two, six months on to the same day (the month's end when it
+    -- has none), as the acceptance declaration above: a complaint made on that day or later is
+    -- excluded.
     local started = intake.event_date
     if intake.aware_date and (not started or date(intake.aware_date) > date(started)) then started = intake.aware_date end
-    if started and date(started) <= date(intake.received):add_months(-6) then
+    if started and date(started):add_months(6) <= date(intake.received) then
       return exclude(intake, "the complaint was made six months or more after the problem occurred or you became aware of it ("
         .. tostring(date(started)) .. ")")
     end

@@ -27,6 +27,7 @@ enum CasesModule {
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
         ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
         ("set_tenure", setTenure),
+        ("intake_record", intakeRecord), ("decide", decide),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -79,40 +80,55 @@ enum CasesModule {
 
     /// `intake(received, channel, category, summary, desired_outcome, event_date, complainant,
     /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause,
-    /// confidential_outcome, tenure)` → ref.
+    /// confidential_outcome, aware_date, facts, triage, tenure)` → ref. `facts`: what triage was given, as
+    /// the store keeps it; `triage`: what it answered.
     static let intake: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
             guard let policy = lua.state.policy else { throw StoreError(message: "the store's pack is not loaded") }
-            guard let received = try lua.dateArgument(1, "received") else {
-                throw InputError(field: "received", message: "required: the date the complaint reached the landlord")
-            }
-            guard let channel = try lua.textArgument(2, "channel") else {
-                throw InputError(field: "channel", message: "required (one of: \(Vocabulary.intakeChannels.sorted().joined(separator: ", ")))")
-            }
-            let kindName = try lua.textArgument(12, "triage.kind") ?? "complaint"
-            guard let kind = NewCase.Kind(rawValue: kindName) else {
-                throw InputError(field: "triage.kind", message: "unknown kind '\(kindName)' (expected one of: \(NewCase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            var new = NewCase(kind: kind, stage: try policy.pack.entryStage(for: kind, named: lua.stageArgument(13, "triage.stage")),
-                              received: received, channel: channel,
-                              category: try lua.textArgument(3, "category"), summary: try lua.textArgument(4, "summary"),
-                              eventDate: try lua.dateArgument(6, "event_date"))
-            new.desiredOutcome = try lua.textArgument(5, "desired_outcome")
-            new.complainantID = try lua.partyArgument(7, "complainant", in: db)
-            new.representativeID = try lua.partyArgument(8, "representative", in: db)
-            new.anonymous = try lua.flagArgument(9, "anonymous")
-            new.confidential = try lua.flagArgument(10, "confidential")
-            new.safeguarding = try lua.flagArgument(11, "safeguarding")
-            new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
-            new.tenure = try lua.textArgument(17, "tenure")
-            if let reason = try lua.textArgument(14, "triage.exclude") {
-                new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
-            }
+            let new = try newCase(lua, policy: policy, in: db)
             let ref = try CaseStore.record(new, pack: policy.pack, calendar: policy.calendar, by: lua.state.recorder, in: db,
                                            isolated: lua.state.changesIsolated)
             return [.string(ref)]
         }
+    }
+
+    /// The new case `intake`'s arguments describe (and `decide`'s, the same), checked.
+    static func newCase(_ lua: LuaCall, policy: LoadedPolicy, in db: Database) throws -> NewCase {
+        guard let received = try lua.dateArgument(1, "received") else {
+            throw InputError(field: "received", message: "required: the date the complaint reached the landlord")
+        }
+        guard let channel = try lua.textArgument(2, "channel") else {
+            throw InputError(field: "channel", message: "required (one of: \(Vocabulary.intakeChannels.sorted().joined(separator: ", ")))")
+        }
+        let kindName = try lua.textArgument(12, "triage.kind") ?? "complaint"
+        guard let kind = NewCase.Kind(rawValue: kindName) else {
+            throw InputError(field: "triage.kind", message: "unknown kind '\(kindName)' (expected one of: \(NewCase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var new = NewCase(kind: kind, stage: try policy.pack.entryStage(for: kind, named: lua.stageArgument(13, "triage.stage")),
+                          received: received, channel: channel,
+                          category: try lua.textArgument(3, "category"), summary: try lua.textArgument(4, "summary"),
+                          eventDate: try lua.dateArgument(6, "event_date"))
+        new.desiredOutcome = try lua.textArgument(5, "desired_outcome")
+        new.complainantID = try lua.partyArgument(7, "complainant", in: db)
+        new.representativeID = try lua.partyArgument(8, "representative", in: db)
+        new.anonymous = try lua.flagArgument(9, "anonymous")
+        new.confidential = try lua.flagArgument(10, "confidential")
+        new.safeguarding = try lua.flagArgument(11, "safeguarding")
+        new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
+        if let reason = try lua.textArgument(14, "triage.exclude") {
+            new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
+        }
+        new.awareDate = try lua.dateArgument(17, "aware_date")
+        if let facts = try lua.objectArgument(18, "intake") {
+            new.facts = IntakeFacts(json: JSONText.object(facts), given: Set(facts.compactMap { key, value in
+                guard case .string(let name) = key, value != .nil, value != .boolean(false) else { return nil }
+                return name
+            }))
+        }
+        new.triage = try lua.objectArgument(19, "triage").map(JSONText.object)
+        new.tenure = try lua.textArgument(20, "tenure")
+        return new
     }
 
     /// `party(name, role, email, phone, address, preferred_contact, language, vulnerability,
@@ -152,13 +168,14 @@ enum CasesModule {
 
     // MARK: Reading cases
 
-    /// `get(ref)` → the case, or nil.
+    /// `get(ref)` → the case, with what was kept of its intake, or nil.
     static let get: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required (e.g. C-2026-000123)") }
             guard let record = try CaseStore.fetchCase(ref, in: db) else { return [.nil] }
-            return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db)]
+            return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db,
+                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, in: db) })]
         }
     }
 
@@ -402,7 +419,8 @@ enum CasesModule {
 
     static func refreshed(_ ref: String, lua: LuaCall, db: Database) throws -> [LuaValue] {
         guard let record = try CaseStore.fetchCase(ref, in: db) else { throw StoreError(message: "no case '\(ref)'") }
-        return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db)]
+        return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db,
+                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, in: db) })]
     }
 
     /// A case as Lua sees it: its fields, `due` (an open case's unmet current-stage clocks, of
@@ -415,8 +433,10 @@ enum CasesModule {
     /// after its due date it was met), and the case `overdue_by` (its most overdue clock's `late_by`).
     /// `waiting`: the clocks of an open case's current stage round
     /// waiting for the event they run from (`waitingValue`). An open case needs the store's pack
-    /// (`policy`), so that no clock is left out unsaid.
-    static func caseValue(_ record: CaseRecord, today: LocalDate, policy: LoadedPolicy?, in db: Database) throws -> LuaValue {
+    /// (`policy`), so that no clock is left out unsaid. With `intake` (what was kept of its
+    /// intake: a single case's read, not `find`'s), `intake_facts`, `intake_triage` and `intake_window`.
+    static func caseValue(_ record: CaseRecord, today: LocalDate, policy: LoadedPolicy?, in db: Database,
+                          intake: LuaValue? = nil) throws -> LuaValue {
         let calendar = policy?.calendar
         var waiting: [WaitingClock] = []
         if record.status == "open" {
@@ -460,6 +480,7 @@ enum CasesModule {
             "received": date(record.received), "channel": .string(record.channel), "category": text(record.category),
             "summary": text(record.summary), "desired_outcome": text(record.desiredOutcome), "event_date": date(record.eventDate),
             "tenure": text(record.tenure),
+            "aware_date": date(record.awareDate),
             "complainant": record.complainantID.map { .integer($0) } ?? .nil,
             "representative": record.representativeID.map { .integer($0) } ?? .nil,
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),
@@ -468,6 +489,11 @@ enum CasesModule {
             "waiting": .array(waiting.map { waitingValue($0, today: today, calendar: calendar) }),
         ]
         if let overdueBy { fields["overdue_by"] = .integer(Int64(overdueBy)) }
+        if case .map(let kept)? = intake {
+            for (key, name) in [("facts", "intake_facts"), ("triage", "intake_triage"), ("window", "intake_window")] {
+                if let value = kept[.string(key)] { fields[name] = value }
+            }
+        }
         if let remedy = record.remedy {
             fields["remedy"] = .map([
                 "id": .integer(remedy.id), "offered": .date(remedy.offered), "accept_by": remedy.acceptBy.map { .date($0) } ?? .nil,
@@ -590,6 +616,11 @@ extension LuaValue {
 
 /// Lua values as JSON text (for findings kept in the store).
 enum JSONText {
+    /// A table's fields as a JSON object (an empty table is `{}`).
+    static func object(_ fields: [LuaValue: LuaValue]) -> String {
+        encode(.map(fields))
+    }
+
     static func encode(_ value: LuaValue) -> String {
         switch value {
         case .nil: "null"
@@ -632,6 +663,20 @@ extension LuaCall {
                 throw InputError(field: field, message: "\(error): \(error.reason)")
             }
         default: throw InputError(field: field, message: "expected a date (YYYY-MM-DD), got \(describeArgument(index))")
+        }
+    }
+
+    /// A table's fields, or nil when absent; anything else is an error naming `field`.
+    func objectArgument(_ index: Int32, _ field: String) throws(InputError) -> [LuaValue: LuaValue]? {
+        switch lua_type(L, index) {
+        case LUA_TNONE, LUA_TNIL: return nil
+        case LUA_TTABLE:
+            switch try value(index, field: field) {
+            case .map(let fields): return fields
+            case .array(let items) where items.isEmpty: return [:]
+            default: throw InputError(field: field, message: "expected a table of named fields, got a list")
+            }
+        default: throw InputError(field: field, message: "expected a table, got \(describeArgument(index))")
         }
     }
 

@@ -130,6 +130,35 @@ extension CasesModule {
     -- complainant's identity to those handling the case
     local VERDICT = set { "kind", "stage", "exclude", "clause", "signpost", "confidential", "confidential_outcome" }
 
+    -- The facts kept with the case, so its triage can be re-run and explained: what triage was
+    -- given, but a complainant or representative as the party id they became (their names and
+    -- contact details live in the party, where redaction and retention reach them).
+    local PARTY_FACTS = { "complainant_email", "complainant_phone", "complainant_address" }
+    local function kept_facts(facts, complainant, representative)
+      local kept = {}
+      for key, value in pairs(facts) do kept[key] = value end
+      for _, key in ipairs(PARTY_FACTS) do kept[key] = nil end
+      kept.complainant, kept.representative = complainant, representative
+      return kept
+    end
+
+    -- the pack's triage on `facts`: its answer, checked, and the exclusion's reason as the
+    -- customer is given it (with where they can take the decision)
+    local function triage(p, facts, level)
+      local verdict = { kind = "complaint" }
+      if p.triage then
+        verdict = p.triage(facts)
+        if type(verdict) ~= "table" then
+          fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
+                      tostring(p.name), describe(verdict)), up(level))
+        end
+        options(verdict, format("policy %s: triage returned", tostring(p.name)), VERDICT, up(level))
+      end
+      local exclude = verdict.exclude
+      if exclude and verdict.signpost then exclude = exclude .. ". " .. verdict.signpost end
+      return verdict, exclude
+    end
+
     -- the intake: check the dates, run the pack's triage, record the case; returns its ref
     local function intake(t, level)
       if type(t) ~= "table" then
@@ -149,18 +178,7 @@ extension CasesModule {
       if facts.received == nil then
         fail("cases.intake: received: required (the date the complaint reached the landlord)", up(level))
       end
-      local verdict = { kind = "complaint" }
-      if p.triage then
-        verdict = p.triage(facts)
-        if type(verdict) ~= "table" then
-          fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
-                      tostring(p.name), describe(verdict)), up(level))
-        end
-        options(verdict, format("policy %s: triage returned", tostring(p.name)), VERDICT, up(level))
-      end
-      -- the reason given to the customer carries where they can take the decision
-      local exclude = verdict.exclude
-      if exclude and verdict.signpost then exclude = exclude .. ". " .. verdict.signpost end
+      local verdict, exclude = triage(p, facts, up(level))
       local complainant, representative = facts.complainant, facts.representative
       if type(complainant) == "table" then
         complainant = add_party(complainant, true, "cases.intake: complainant", up(level))
@@ -177,7 +195,9 @@ extension CasesModule {
       local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
                                 facts.event_date, complainant, representative, facts.anonymous,
                                 facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind, verdict.stage,
-                                exclude, verdict.clause, verdict.confidential_outcome, facts.tenure)
+                                exclude, verdict.clause, verdict.confidential_outcome, facts.aware_date,
+                                kept_facts(facts, complainant, representative), p.triage and verdict or nil,
+                                facts.tenure)
       if not ref then fail("cases.intake: " .. why, up(level)) end
       -- a new case from a restricted complainant is a contact from them: flagged as the pack says
       if math.type(complainant) == "integer" then
@@ -379,6 +399,41 @@ extension CasesModule {
       local e, why = C.explain(self.ref, clock, stage)
       if not e then fail("case:explain: " .. why, 2) end
       return e
+    end
+
+    --- c:retriage() → what intake would make of the case now, writing nothing: the store's pack's
+    --- triage run again on the facts kept with the case (a party the intake made is given as the
+    --- party now reads), then the lifecycle's acceptance window: { triage = { what triage
+    --- answered }, kind =, stage =, status =, exclusion = { reason =, clause = }, window = }
+    function Case:retriage()
+      self_check(self, "retriage", 2)
+      local p = policy(2)
+      local kept, why = C.intake_record(self.ref)
+      if why then fail("case:retriage: " .. why, 2) end
+      if not kept then fail(format("case:retriage: no case %s", self.ref), 2) end
+      if not kept.facts then
+        fail(format("case:retriage: %s: the facts of its intake were not kept (it was recorded before Redress kept them)",
+                    self.ref), 2)
+      end
+      if kept.removed then
+        fail(format("case:retriage: %s: retention removed the personal facts of its intake on %s, so its triage cannot be re-run as it was",
+                    self.ref, kept.removed), 2)
+      end
+      local facts = {}
+      for key, value in pairs(kept.facts) do facts[key] = value end
+      local complainant, representative = facts.complainant, facts.representative
+      for _, role in ipairs { "complainant", "representative" } do
+        if math.type(facts[role]) == "integer" then facts[role] = C.party_get(facts[role]) or facts[role] end
+      end
+      local verdict, exclude = triage(p, facts, 2)
+      local decided, problem = C.decide(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
+                                        facts.event_date, complainant, representative, facts.anonymous,
+                                        facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind,
+                                        verdict.stage, exclude, verdict.clause, verdict.confidential_outcome, facts.aware_date,
+                                        facts)
+      if not decided then fail(format("case:retriage: %s: %s", self.ref, problem), 2) end
+      decided.triage = verdict
+      return decided
     end
 
     --- c:refresh() → the case as the store now holds it

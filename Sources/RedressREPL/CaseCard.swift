@@ -10,8 +10,9 @@ import RedressCore
 ///       next due     acknowledge 2026-11-30 · overdue by 3 working days
 ///       waiting      respond waits for acknowledged (owed by the acknowledge clock)
 ///
-/// and, where they apply, how it ended (`ended`), its latest remedy offer (`remedy`), and the
-/// clocks waiting for the event they run from (`waiting`, one line per event).
+/// and, where they apply, the other facts its triage was given (`facts`), how the pack's
+/// acceptance window judged it (`window`), how it ended (`ended`), its latest remedy offer
+/// (`remedy`), and the clocks waiting for the event they run from (`waiting`, one line per event).
 struct CaseCard {
     let summary: CaseSummary
     let today: LocalDate
@@ -30,6 +31,8 @@ struct CaseCard {
         add("complainant", s.complainant)
         add("received", ([s.received?.description] + [s.channel, s.category]).compactMap { $0 }.joined(separator: " · "))
         add("summary", s.summary)
+        add("facts", s.facts)
+        add("window", s.window)
         add("excluded", s.exclusion)
         add("ended", s.ended)
         add("remedy", s.remedy)

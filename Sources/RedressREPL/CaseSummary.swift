@@ -38,6 +38,14 @@ struct CaseSummary: Equatable, Sendable {
     /// limits the wait: `contact, respond wait for logged since 2026-11-02 · owed by 2026-11-09,
     /// 5 working days late`.
     var waiting: [String] = []
+    /// The facts its triage was given that the card's other lines do not show:
+    /// `aware_date 2026-03-01 · event_date 2025-01-01 · ombudsman_instruction`.
+    var facts: String?
+    /// How the pack's acceptance window judged it (`intake_window.text`), when it was dated.
+    var window: String?
+
+    /// Facts the card shows on its other lines (or that name a party).
+    static let factsShownElsewhere: Set<String> = ["received", "channel", "category", "summary", "complainant", "representative"]
 
     /// Reads a case table; nil when `table` lacks a case's `ref`, `kind` and `status`.
     init?(_ table: ShownTable, complainantName: (Int64) -> String?) {
@@ -88,6 +96,25 @@ struct CaseSummary: Equatable, Sendable {
             ended = text
         }
         waiting = Self.waiting(table["waiting"]?.table)
+        if let kept = table["intake_facts"]?.table {
+            let parts = kept.fields.compactMap { field -> String? in
+                guard case .string(let name) = field.key, !Self.factsShownElsewhere.contains(name) else { return nil }
+                switch field.value {
+                case .boolean(true): return name
+                case .boolean(false): return "\(name) false"
+                case .string(let text): return "\(name) \(text)"
+                case .date(let day): return "\(name) \(day)"
+                case .integer(let number): return "\(name) \(number)"
+                case .number(let number): return "\(name) \(number)"
+                default: return "\(name) {…}"
+                }
+            }
+            if !parts.isEmpty { facts = parts.joined(separator: " · ") }
+        }
+        // An intake with no date to count from shows no window (`redress explain` says so).
+        if let kept = table["intake_window"]?.table, case .string(let text)? = kept["text"], kept["result"] != .string("undated") {
+            window = text
+        }
         if status == "open", let clocks = table["clocks"]?.table {
             for case .table(let clock) in clocks.array {
                 guard clock["met"] == nil, case .date(let due)? = clock["due"], case .string(let name)? = clock["name"],

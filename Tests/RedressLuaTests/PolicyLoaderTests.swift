@@ -78,6 +78,28 @@ import RedressCore
         #expect(notify.notice == Duration(10, .workingDays))
         #expect(halton.closings.map(\.name) == ["ombudsman_fast_track"])
         #expect(halton.remedyAcceptance == RemedyAcceptanceRule())
+        // Acceptance windows. WDH: "Complaints made six months after a problem occurred or the
+        // customer became aware of it", unless the HOS instructs WDH to enter it. Halton: time-
+        // barred after 12 months "where no contact has been made with the Trust". The Code 2.3:
+        // "within 12 months of the issue occurring or the resident becoming aware of the issue".
+        let wdhWindow = try #require(wdh.acceptance)
+        #expect(wdhWindow.window == Duration(6, .months))
+        #expect(wdhWindow.from == ["event_date", "aware_date"])
+        #expect(wdhWindow.onTheDay == .excluded)
+        #expect(wdhWindow.exceptions.map(\.fact) == ["ombudsman_instruction"])
+        #expect(wdhWindow.clause == "Exclusions")
+        let haltonWindow = try #require(halton.acceptance)
+        #expect(haltonWindow.window == Duration(12, .months))
+        #expect(haltonWindow.onTheDay == .accepted)
+        #expect(haltonWindow.exceptions.map(\.fact) == ["contacted_before"])
+        let code = try #require(try PolicyLoader.load(path: TestSupport.scripts + "/policies/hos-code.lua", in: state).acceptance)
+        #expect(code.window == Duration(12, .months))
+        #expect(code.from == ["event_date", "aware_date"])
+        #expect(code.onTheDay == .accepted)
+        #expect(code.exceptions.isEmpty)
+        #expect(code.signpost?.contains("Housing Ombudsman") == true)
+        let winchester = try PolicyLoader.load(path: TestSupport.scripts + "/policies/winchester.lua", in: state)
+        #expect(winchester.acceptance == nil)  // "The policy sets no time limit for raising a complaint"
     }
 
     @Test func wdhAllowsFiveWorkingDaysToLogAStageOneComplaintAndSetsNoTimeForStageTwo() throws {
@@ -202,6 +224,24 @@ import RedressCore
          "stages[1].anchors.logged.claus: unknown key (expected one of: clause, days, from, months, weeks, working_days)"),
         ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 9999, from = 'received' } } } } }",
          "stages[1].anchors.logged.working_days: expected at most 2600 working days (about ten years), got 9999"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, form = 'event_date' } }",
+         "acceptance.form: unknown key (expected one of: clause, days, exceptions, from, months, on_the_day, signpost, weeks, working_days)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, from = 'noticed_on' } }",
+         "acceptance.from: unknown date fact 'noticed_on' (expected one of: event_date, aware_date)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, from = { 'aware_date', 'aware_date' } } }",
+         "acceptance.from[2]: 'aware_date' is named twice"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, from = { 'event_date', 'received' } } }",
+         "acceptance.from[2]: unknown date fact 'received' (expected one of: event_date, aware_date)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, on_the_day = 'out' } }",
+         "acceptance.on_the_day: expected one of: accepted, excluded (what a complaint made on the day the window's count reaches is), got 'out'"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, exceptions = { ombudsman_instruction = { clase = 'x' } } } }",
+         "acceptance.exceptions.ombudsman_instruction.clase: unknown key (expected one of: clause, text)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, exceptions = { ombudsman_instruction = true } } }",
+         "acceptance.exceptions.ombudsman_instruction: expected a table { text =, clause = }, got true"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, exceptions = { channel = {} } } }",
+         "acceptance.exceptions.channel: 'channel' cannot be an exception (every intake gives it, or the window runs from it); name the fact that lets a complaint in"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 121 } }",
+         "acceptance.months: expected at most 120 months (about ten years), got 121"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

@@ -48,6 +48,29 @@ import Testing
             """))
     }
 
+    @Test func theCaseExplanationBeginsWithItsIntake() throws {
+        let (folder, db) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An issue of 10 January 2025 the resident learned of on 1 March 2026: the Code 2.3's 12
+        // months run from the later date, to 1 March 2027.
+        let made = try Redress.run(["--db", db, "-e", """
+            cases.intake{ received = "2026-12-22", channel = "letter", event_date = "2025-01-10", aware_date = "2026-03-01",
+                          dissatisfied = true }
+            """])
+        #expect(made.status == 0, "\(made.stderr)")
+        let result = try Redress.run(["--db", db, "explain", "C-2026-000002"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("""
+            C-2026-000002
+            Intake on 2026-12-22: complaint, stage 1, open
+              facts      aware_date 2026-03-01 · channel letter · dissatisfied · event_date 2025-01-10 · received 2026-12-22
+              triage     complaint, stage 1
+              window     within: 12 months from aware_date 2026-03-01, last day 2027-03-01; received 2026-12-22 [Code 2.3]
+
+            Clock acknowledge of stage 1: due 2026-12-31
+            """))
+    }
+
     @Test func refusalsNameWhatIsMissing() throws {
         let (folder, db) = try Self.store()
         defer { try? FileManager.default.removeItem(at: folder) }

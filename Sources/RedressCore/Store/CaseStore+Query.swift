@@ -15,6 +15,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var eventDate: String?
     /// `lcra`, `lcho`, or nil when not recorded.
     public var tenure: String?
+    /// When the customer became aware of the problem, if intake gave it.
+    public var awareDate: String?
     public var complainantID: Int64?
     public var representativeID: Int64?
     public var anonymous: Bool
@@ -194,7 +196,8 @@ extension CaseStore {
         c.event_date, c.complainant_id, c.representative_id, c.anonymous, c.confidential, c.safeguarding,
         c.exclusion_reason, c.exclusion_clause, c.policy,
         (SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1),
-        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1), c.tenure
+        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1), c.tenure,
+        c.aware_date
         """
 
     static func caseRecord(_ row: Row, in db: Database) throws -> CaseRecord {
@@ -213,6 +216,7 @@ extension CaseStore {
             exclusionReason: row[16], exclusionClause: row[17], policy: row[18], officer: row[19], clocks: clocks)
         record.round = row[20] ?? 1
         record.tenure = row[21]
+        record.awareDate = row[22]
         record.remedy = try latestRemedy(ofCase: id, in: db)
         if record.status != "open",
            let end = try Row.fetchOne(db.cachedStatement(sql: """

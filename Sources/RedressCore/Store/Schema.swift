@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v8: rounds of a stage entered again (a complaint referred back)", migrate: v8)
         migrator.registerMigration("v9: the store's own calendar: proclaimed bank holidays and closure days", migrate: v9)
         migrator.registerMigration("v10: tenure of a case, for TSM by LCRA and LCHO", migrate: v10)
+        migrator.registerMigration("v11: the facts of intake, kept for re-running triage", migrate: v11)
         return migrator
     }
 
