@@ -2,6 +2,7 @@ import CLua
 import GRDBSQLite
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 import RedressLua
 

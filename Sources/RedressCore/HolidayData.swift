@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// The one-off bank-holiday changes in force: the bundled table, then the user's own files in
 /// the order given (a later file can add a newly proclaimed day or remove one it cancels).
 public struct HolidayData: Sendable {

@@ -1,4 +1,5 @@
 import Testing
+@testable import RedressCalendar
 @testable import RedressCore
 
 /// Date arithmetic stays within 0001–9999 and never traps, whatever amount it is given; the

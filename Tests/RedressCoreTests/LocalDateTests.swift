@@ -1,4 +1,5 @@
 import Testing
+@testable import RedressCalendar
 @testable import RedressCore
 
 @Suite struct LocalDateTests {

@@ -1,4 +1,5 @@
 import Foundation
+import RedressCalendar
 import RedressCore
 
 /// Paths and shared fixtures for the core tests. Fixtures are published data (see

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RedressCalendar
 @testable import RedressCore
 
 /// The calendar against published facts: GOV.UK's bank-holidays.json, the independent `holidays`

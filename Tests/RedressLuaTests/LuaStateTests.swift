@@ -1,5 +1,6 @@
 import CLua
 import Testing
+import RedressCalendar
 import RedressCore
 @testable import RedressLua
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RedressCalendar
 import RedressCore
 @testable import RedressLua
 

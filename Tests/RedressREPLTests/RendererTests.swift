@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 import RedressCore
 import RedressLua
 @testable import RedressREPL

@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// Due dates of each schedule form, across a year boundary and bank holidays. Expected dates are

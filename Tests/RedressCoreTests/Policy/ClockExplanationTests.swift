@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// `CaseState.explain` against the worked deadlines of domain.md 5.8, every skipped day named by

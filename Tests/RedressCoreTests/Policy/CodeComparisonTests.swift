@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// Comparing a pack's declarations with the Code's (domain.md 1.6: 6.2, 6.3, 6.4, 6.11, 6.14,

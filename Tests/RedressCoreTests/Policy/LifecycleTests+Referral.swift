@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// What a stage may do besides answer and escalate: refer a complaint back to an earlier stage

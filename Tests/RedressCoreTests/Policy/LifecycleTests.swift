@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// The lifecycle against the Code's timescales (domain.md 1.6) and its worked deadlines (5.8).

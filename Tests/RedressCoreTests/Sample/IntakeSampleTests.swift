@@ -1,4 +1,5 @@
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 @Suite struct IntakeSampleTests {

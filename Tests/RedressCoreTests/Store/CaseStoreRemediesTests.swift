@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// Answers to remedy offers (WDH, shared/seeds/002, "Putting things right": "Customers will

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// Retention on a store whose pack keeps personal data six years after closure, run on

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import RedressCalendar
 @testable import RedressCore
 
 /// Users, roles and the redaction that every read through a store's connection goes through.
