@@ -70,7 +70,9 @@ let package = Package(
             path: "Benchmarks/redress-bench"
         ),
 
-        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressCalendar"], exclude: ["Fixtures"]),
+        // The calendar's tests depend on the calendar alone, as any other program would.
+        .testTarget(name: "RedressCalendarTests", dependencies: ["RedressCalendar"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressCalendar"]),
         .testTarget(name: "RedressLuaTests", dependencies: ["RedressLua", "RedressCore", "RedressCalendar"]),
         // The REPL's end-to-end tests drive the built `redress` through a pseudo-terminal.
         .testTarget(name: "RedressREPLTests", dependencies: ["RedressREPL", "RedressLua", "RedressCore", "RedressCalendar", "redress",

@@ -2,9 +2,9 @@
 /// standing day taken away (when a proclamation moves it). A moved day is a `remove` of the
 /// standing date and an `add` of the new one.
 ///
-/// Changes are data, not code: Redress ships every change since 1995 in
-/// `Scripts/calendar/uk-bank-holiday-changes.txt`, and a user adds the next proclaimed holiday in
-/// a file of their own (`--holidays FILE`) without rebuilding. The text format, one change a line:
+/// Every change from 1995 to the release is built in (`HolidayChange.unitedKingdom`) and applied
+/// by every `WorkingDayCalendar`; a user adds the next proclaimed holiday as data, in a file of
+/// their own (Redress's `--holidays FILE`) without rebuilding. The text format, one change a line:
 ///
 ///     # comment
 ///     DATE        REGIONS                     add|remove  NAME

@@ -37,13 +37,20 @@ public final class WorkingDayCalendar: Sendable {
     /// `workdays[k]`: offset from `first` of the k-th working day.
     @usableFromInline let workdays: ContiguousArray<Int32>
 
-    /// Builds the calendar of `region` from its standing rules, then `changes` in order (later
+    /// Builds the calendar of `region` as published: its standing rules, then the one-off changes
+    /// built into the library (`HolidayChange.unitedKingdom`), then `changes` in order (later
     /// changes win), then the organisation's `closures`.
     ///
+    /// `changes` are only what the built-in table does not know: a holiday proclaimed after this
+    /// release, or one cancelled. With none, the calendar is the UK's as GOV.UK publishes it:
+    ///
+    ///     let calendar = try WorkingDayCalendar(region: .englandAndWales)
+    ///     try calendar.addWorkingDays(LocalDate(iso: "2026-12-22"), 5)  // 2026-12-31
+    ///
     /// - Throws: `CalendarError.invalidChange` when a `remove` names a day that is not a bank
-    ///   holiday there, or a change falls outside the covered years; `.invalidClosure` for a
-    ///   closure day outside them.
-    public init(region: Region, changes: [HolidayChange], closures: [Holiday] = []) throws(CalendarError) {
+    ///   holiday there (a change the built-in table already made, for one), or a change falls
+    ///   outside the covered years; `.invalidClosure` for a closure day outside them.
+    public init(region: Region, changes: [HolidayChange] = [], closures: [Holiday] = []) throws(CalendarError) {
         let first = LocalDate(dayNumber: LocalDate.dayNumber(year: Self.years.lowerBound, month: 1, day: 1))
         let last = LocalDate(dayNumber: LocalDate.dayNumber(year: Self.years.upperBound, month: 12, day: 31))
         var byDay: [Int: Holiday] = [:]
@@ -52,7 +59,7 @@ public final class WorkingDayCalendar: Sendable {
                 byDay[holiday.date.dayNumber] = holiday
             }
         }
-        for change in changes where change.regions.contains(region) {
+        for change in HolidayChange.unitedKingdom + changes where change.regions.contains(region) {
             guard change.date >= first, change.date <= last else {
                 throw .invalidChange(origin: change.origin, message: "\(change.date) is outside the calendar's years \(Self.years.lowerBound)–\(Self.years.upperBound)")
             }

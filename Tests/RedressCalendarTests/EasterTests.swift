@@ -1,6 +1,5 @@
 import Testing
 @testable import RedressCalendar
-@testable import RedressCore
 
 @Suite struct EasterTests {
     // Published Easter Sundays (domain.md section 6, cross-checked there against dateutil), plus

@@ -1,6 +1,5 @@
 import Testing
 @testable import RedressCalendar
-@testable import RedressCore
 
 @Suite struct LocalDateTests {
     @Test func parsesStrictISO() throws {
