@@ -7,7 +7,10 @@
 package struct ContentHash {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// The hash of nothing yet.
     package init() {}
+
+    /// Mixes in some bytes.
 
     package mutating func mix(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
@@ -16,6 +19,7 @@ package struct ContentHash {
         }
     }
 
+    /// Mixes in a number's eight bytes, little-endian on every platform.
     package mutating func mix(_ value: Int64) {
         withUnsafeBytes(of: value.littleEndian) { mix($0) }
     }

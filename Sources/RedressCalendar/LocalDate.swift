@@ -7,8 +7,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Days since 1970-01-01 (negative before it).
     public let dayNumber: Int
 
-    /// The earliest and latest dates that have a four-digit ISO form.
+    /// The earliest date that has a four-digit ISO form, 0001-01-01.
     public static let earliest = LocalDate(dayNumber: LocalDate.dayNumber(year: 1, month: 1, day: 1))
+    /// The latest date that has a four-digit ISO form, 9999-12-31.
     public static let latest = LocalDate(dayNumber: LocalDate.dayNumber(year: 9999, month: 12, day: 31))
 
     /// Creates the date with the given day number (days since 1970-01-01), unchecked: for
@@ -84,8 +85,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         LocalDate.civil(fromDayNumber: dayNumber)
     }
 
+    /// The year, 1–9999.
     public var year: Int { parts.year }
+    /// The month, 1–12.
     public var month: Int { parts.month }
+    /// The day of the month, from 1.
     public var day: Int { parts.day }
 
     /// The ISO weekday.
@@ -274,6 +278,7 @@ public struct DateRangeError: Error, Equatable, Sendable, CustomStringConvertibl
     /// `days`, `weeks`, `months` or `years`.
     public let unit: String
 
+    /// The error of adding `amount` `unit` to `start`.
     @inlinable
     public init(start: LocalDate, amount: Int, unit: String) {
         self.start = start

@@ -69,6 +69,21 @@ import Testing
         #expect(try scotland.isWorkingDay(TestData.date("2027-06-07")))
     }
 
+    @Test func aChangeMadeInCodeIsCheckedLikeALineOfAFile() throws {
+        // Saturday 12 June 2027: a file's line saying so is refused by `parse`, and the same
+        // change made as a value is refused by the calendar, naming its origin.
+        let saturday = HolidayChange(date: TestData.date("2027-06-12"), regions: [.scotland], action: .add,
+                                     name: "Imaginary", origin: "my program")
+        #expect(throws: CalendarError.invalidChange(origin: "my program", message: "2027-06-12 is a Saturday: a bank-holiday change must fall on a weekday")) {
+            try WorkingDayCalendar(region: .scotland, changes: [saturday])
+        }
+        let late = HolidayChange(date: TestData.date("2101-06-13"), regions: Region.allCases, action: .add,
+                                 name: "Imaginary", origin: "my program")
+        #expect(throws: CalendarError.invalidChange(origin: "my program", message: "2101-06-13 is outside the calendar's years 1995–2100")) {
+            try WorkingDayCalendar(region: .englandAndWales, changes: [late])
+        }
+    }
+
     @Test func removingADayThatIsNotAHolidayIsAnError() throws {
         let user = try HolidayChange.parse("2027-06-08  scotland  remove  Nothing", source: "mine.txt")
         #expect(throws: CalendarError.invalidChange(origin: "mine.txt:1", message: "2027-06-08 is not a bank holiday in scotland, so it cannot be removed")) {
