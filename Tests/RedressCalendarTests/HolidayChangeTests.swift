@@ -56,7 +56,7 @@ import Testing
 
     @Test func aUserFileAddsTheNextProclaimedHolidayAndCanRemoveOne() throws {
         let user = try HolidayChange.parse("""
-            # a proclamation the bundled table does not know yet
+            # a proclamation the built-in table does not know yet
             2027-06-07  england-and-wales,northern-ireland  add  Imaginary jubilee
             2027-05-31  all  remove  Spring bank holiday
             """, source: "mine.txt")
