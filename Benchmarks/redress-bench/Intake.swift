@@ -1,7 +1,8 @@
 import CLua
-import GRDBSQLite
 import GRDB
+import GRDBSQLite
 import LuaShim
+import RedressCalendar
 import RedressCore
 import RedressLua
 

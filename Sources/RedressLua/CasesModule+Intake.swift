@@ -1,5 +1,6 @@
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 extension CasesModule {

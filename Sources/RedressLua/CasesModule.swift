@@ -1,6 +1,7 @@
 import CLua
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// The store's pack as a run uses it: its declarations and the calendar they run on.

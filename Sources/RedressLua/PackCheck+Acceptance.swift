@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 extension PackCheck {

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 import RedressCore
 
 /// Loads a policy pack: runs its file in the sandbox (the load phase: it only returns its

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// A case as a short card: reference, kind, stage and status on the first line, then the

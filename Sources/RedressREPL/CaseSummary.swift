@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// What a case's card and a row of a case table show: read from the case table the cases API

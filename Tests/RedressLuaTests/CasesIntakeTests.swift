@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 /// `cases.intake` under the lifecycle's acceptance window, and the facts of intake kept with the

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 /// The `cases` and `parties` API through the real host, on a store bound to the reference pack.

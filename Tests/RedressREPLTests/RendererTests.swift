@@ -1,6 +1,7 @@
-import Testing
+import RedressCalendar
 import RedressCore
 import RedressLua
+import Testing
 @testable import RedressREPL
 
 /// How results print, read from real Lua values.

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// How the acceptance window judged one complaint: inside it, outside it (excluded), outside
 /// it but let in by an exception, or not dated (the intake gave none of the facts the window
 /// runs from, so nothing bars it).

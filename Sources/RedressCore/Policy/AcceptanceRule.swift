@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// A pack's acceptance window as the lifecycle applies it at intake (`acceptance = { months = 6,
 /// from = { "event_date", "aware_date" }, on_the_day = "excluded", exceptions = { ... }, clause = }`):
 /// a complaint made after the window's last day is excluded whatever the pack's triage answered,

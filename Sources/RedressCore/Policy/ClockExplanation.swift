@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// How a clock's due date was reached, step by step: the anchor event, the roll to a working
 /// day, the count with every bank holiday and closure day it skipped, each extension with its
 /// reason and agreement, the calendar and the clause. What an officer needs when a customer or the

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// The events a clock can start from.
 public enum Anchor: String, CaseIterable, Sendable {
     /// The complaint (or escalation request) reached the landlord.

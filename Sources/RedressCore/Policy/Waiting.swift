@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// How long a stage allows for an event its clocks run from to happen, as the landlord's policy
 /// says: `duration` counted from `from`, the event that starts the stage's round. Declared in a
 /// pack beside the clause it implements (WDH: "On receiving a Stage 1 complaint form, they will

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// The annual complaints performance and service improvement report (Code 8.1): volumes by month
 /// and stage, the share answered on time, categories, outcomes, remedies, complaints not

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// What the reports count: each time a complaint entered a stage, with that stage's clocks,
 /// decision and remedy, and whether its answer was on time by each `OnTimeMeasure`. Read once

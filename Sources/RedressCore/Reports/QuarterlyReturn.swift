@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A CSV for benchmarking returns (a benchmarking club's quarterly complaints return): one row per
 /// quarter of the reporting year that has begun, with volumes, timeliness, outcomes (those the

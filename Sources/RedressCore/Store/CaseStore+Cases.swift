@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// What intake decided about a new case (triage's answer plus the intake's facts).
 public struct NewCase: Sendable {

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// The facts an intake's triage was given, as the store keeps them with the case: a JSON object
 /// (what `cases.intake` was called with, dates as ISO text; a complainant or representative as

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A case as the store holds it, with its clocks.
 public struct CaseRecord: Sendable, Equatable {

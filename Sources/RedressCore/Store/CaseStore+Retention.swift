@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// What retention removed, or would remove: cases closed longer ago than the pack's period, and
 /// the people whose every case has passed it.

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 extension CaseStore {
     /// Records the tenure of case `ref` (`lcra` or `lcho`), for a case whose intake did not

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// `cases.find{ waiting = true | false | event }`: open cases whose current stage round has a
 /// clock waiting for the event it runs from (as `c.waiting` lists them), or cases with none.

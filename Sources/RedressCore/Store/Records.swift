@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// Bad input to the store: the field (`intake.received`, `remedy.items[2].pence`) and what is
 /// wrong with its value. Nothing is written when one is thrown.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// The case store's schema, as versioned migrations. Plain on purpose, so an analyst can open
 /// the file with sqlite3, Datasette or pandas: ISO dates as TEXT (`2026-12-22`), times as ISO
