@@ -2,15 +2,9 @@
 -- (shared/seeds/004_d3c2bf2d46e6c9b8.txt). Each rule below quotes the clause it implements;
 -- clause names are the policy's headings ("Policy Statement", "Service Standards").
 --
--- The facts triage reads (besides cases.intake's received, event_date, aware_date, channel):
---   compliment              an expression of satisfaction
---   via                     mp, councillor, board_member or advocate: who the contact came through
---   dissatisfied            the customer is dissatisfied (a complaint, however it arrives)
---   enquiry, service_request  a request for information, or a first request for service
---   contacted_before        the customer contacted the Trust about the issue within 12 months
---   appeal_of_other_policy  an appeal against action taken under another Trust policy
---   behaviour_exclusion     the Chief Executive or an Executive Director decided to exclude it
---                           for unacceptable behaviour
+-- The facts triage reads are declared in `facts` below, each beside the clause it serves;
+-- cases.intake and redress import refuse any other field beyond the standard ones (received,
+-- event_date, aware_date, channel...).
 local ombudsman = require "lib.ombudsman"
 local compensation = require "lib.compensation"
 
@@ -50,7 +44,8 @@ return {
         -- complaint unless the customer states this part of the procedure is not required." Met
         -- by the visit (c:log{ channel = "visit", meets = "meeting" }), or c:meet{ clock =
         -- "meeting", reason = "not required" } when the customer says so.
-        meeting = { working_days = 3, from = "received", clause = "Service Standards: Complaints" },
+        meeting = { working_days = 3, from = "received", clause = "Service Standards: Complaints",
+                    means = "an in person, face to face meeting with the customer, at a location of their choice" },
         -- "Customers wishing to progress to the next stage of the formal complaints procedure
         -- must make a request within 28 calendar days of receiving the decision letter of the
         -- preceding stage"; the Trust "will not consider complaints where ... a request for
@@ -67,7 +62,8 @@ return {
         -- notification is refused (the meeting may be on the tenth working day after it, counted
         -- as every due date is). A review without a meeting is recorded with the reason instead
         -- of a date.
-        notify = { working_days = 10, from = "escalated", notice = { working_days = 10 }, clause = "Service Standards: Complaints" },
+        notify = { working_days = 10, from = "escalated", notice = { working_days = 10 }, clause = "Service Standards: Complaints",
+                   means = "the customer is notified of the date, time and venue of the review meeting" },
         escalation_window = { days = 28, from = "decision_sent", late = "refused", clause = "Service Standards: Complaints" },
     } },
     -- "This Policy will be reviewed following the completion of three Stage 3 hearings"
@@ -99,9 +95,39 @@ return {
     -- working days of receipt" (Service Standards: Compliments). Relaying is a logged contact
     -- (meets = "relay"); filing is c:meet{ clock = "file" }.
     compliment = { clause = "Service Standards: Compliments", clocks = {
-        relay = { working_days = 3, from = "received", clause = "Service Standards: Compliments" },
-        file = { working_days = 5, from = "received", clause = "Service Standards: Compliments" },
+        relay = { working_days = 3, from = "received", clause = "Service Standards: Compliments",
+                  means = "the positive feedback is relayed to the customer and the employees concerned" },
+        file = { working_days = 5, from = "received", clause = "Service Standards: Compliments",
+                 means = "the feedback is uploaded to the employee's personal file" },
     } },
+  },
+
+  -- The intake facts triage reads (and the acceptance window's exception), each with its clause.
+  facts = {
+    -- "The Trust regards a compliment as an expression of satisfaction received from a customer"
+    compliment = { type = "boolean", meaning = "an expression of satisfaction from a customer", clause = "Policy Statement: Compliments" },
+    -- "a formal request from a customer for information about the progress of a particular
+    -- issue, case or application via local MP's, Councillors, Board Members or Independent 3rd
+    -- Party Advocates"
+    via = { type = { "mp", "councillor", "board_member", "advocate" }, clause = "Policy Statement: Formal Enquiries",
+            meaning = "who the contact came through: an MP, a councillor, a Board Member or an independent third-party advocate" },
+    dissatisfied = { type = "boolean", meaning = "the customer is dissatisfied: a complaint, however it arrives", clause = "Policy Statement: Complaints" },
+    -- "In most cases general enquiries will be forwarded to the relevant Service Areas as a
+    -- first request for service"
+    enquiry = { type = "boolean", meaning = "a general enquiry", clause = "Policy Statement: General Enquiries" },
+    service_request = { type = "boolean", meaning = "a first request for service (a leaking tap reported for the first time)",
+                        clause = "Policy Statement: General Enquiries" },
+    -- "it should not and cannot be used as an appeals mechanism against action taken under any
+    -- other Trust policy."
+    appeal_of_other_policy = { type = "boolean", meaning = "an appeal against action taken under another Trust policy",
+                               clause = "Policy Statement: Complaints" },
+    -- "Any decisions relating to this issue will be made by or in consultation with the Chief
+    -- Executive or Executive Directors"
+    behaviour_exclusion = { type = "boolean", clause = "Policy Statement: Complaints",
+                            meaning = "the Chief Executive or an Executive Director decided to exclude it for behaviour contrary to the Customer Code of Conduct" },
+    -- The time bar applies "where no contact has been made with the Trust"
+    contacted_before = { type = "boolean", meaning = "the customer contacted the Trust about the issue within the 12 months",
+                         clause = "Policy Statement: Complaints" },
   },
 
   triage = function(intake)

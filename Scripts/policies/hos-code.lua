@@ -44,10 +44,31 @@ return {
     } },
   },
 
-  -- Decides what a contact is. intake: received, event_date or aware_date, category, and flags
-  -- legal_proceedings, previously_considered, service_request (a first report asking for
-  -- something to be put right), dissatisfied (the resident is unhappy with how it was handled),
-  -- asked_for_complaint, compliment, enquiry.
+  -- The intake facts triage reads, besides the standard received, event_date and aware_date.
+  facts = {
+    -- 1.2 a complaint is "an expression of dissatisfaction, however made": praise and a request
+    -- for information are not.
+    compliment = { type = "boolean", meaning = "praise for the landlord's service, not a complaint", clause = "Code 1.2" },
+    enquiry = { type = "boolean", meaning = "a request for information, not an expression of dissatisfaction", clause = "Code 1.2" },
+    -- 1.4 "A service request is a request from a resident to the landlord requiring action to be
+    -- taken to put something right."
+    service_request = { type = "boolean", meaning = "a request requiring action to be taken to put something right (a first report)",
+                        clause = "Code 1.4" },
+    -- 1.3 "Whenever a resident expresses dissatisfaction landlords must give them the choice to
+    -- make complaint"; 1.5 "A complaint must be raised when the resident expresses
+    -- dissatisfaction with the response to their service request".
+    dissatisfied = { type = "boolean", meaning = "the resident expresses dissatisfaction (with the response to a service request, or otherwise)",
+                     clause = "Code 1.3, 1.5" },
+    asked_for_complaint = { type = "boolean", meaning = "given the choice, the resident chose to make a complaint", clause = "Code 1.3" },
+    -- 2.2(b) and (c): acceptable exclusions.
+    legal_proceedings = { type = "boolean", meaning = "legal proceedings have started: details of the claim have been filed at court",
+                          clause = "Code 2.2(b)" },
+    previously_considered = { type = "boolean", meaning = "the matter has previously been considered under the complaints policy",
+                              clause = "Code 2.2(c)" },
+  },
+
+  -- Decides what a contact is: a compliment, an enquiry, a service request, an excluded matter or
+  -- a complaint at stage 1.
   triage = function(intake)
     if intake.compliment then return { kind = "compliment" } end
     if intake.enquiry and not intake.dissatisfied then return { kind = "enquiry" } end

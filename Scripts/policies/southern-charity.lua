@@ -2,17 +2,9 @@
 -- review January 2022 (shared/seeds/001_3837ce41d0e560ef.txt). Each rule below quotes the clause
 -- it implements; clause names are the policy's headings.
 --
--- The facts triage reads (besides cases.intake's received, channel, anonymous, confidential,
--- safeguarding, complainant...):
---   service_request         the customer reports an issue to be sorted out (a first report)
---   dissatisfied            the customer is unhappy with how it was handled, or with the result
---   asked_for_complaint     the customer asked to complain
---   previously_reviewed     the same complaint again, after a resolution and a review
---   shared_owner            the complainant is a shared owner (a leaseholder is the complainant's
---                           role, or leaseholder = true)
---   service_charges, lease_terms  the complaint is about service charges (or category
---                           "service_charges"), or the terms of the lease
---   debt_advice             a complaint over debt advice, from a third-party creditor
+-- The facts triage reads are declared in `facts` below, each beside the clause it serves;
+-- cases.intake and redress import refuse any other field beyond the standard ones (received,
+-- channel, category, anonymous, confidential, safeguarding, complainant, complainant_role...).
 local compensation = require "lib.compensation"
 local ombudsman = require "lib.ombudsman"
 local long_date = require("lib.letters").long_date
@@ -154,6 +146,32 @@ return {
         return "contact by " .. contact.channel .. "; the customer is asked to use " .. restriction.detail .. " only"
       end
     end,
+  },
+
+  -- The intake facts triage (and the signpost it gives) reads, each with its clause.
+  facts = {
+    -- "We use the Housing Ombudsman definition of a complaint: 'An expression of dissatisfaction,
+    -- however made, ...'"; "When a customer tells us about an issue, we'll try to sort it out
+    -- there and then." (Our approach when something goes wrong)
+    dissatisfied = { type = "boolean", meaning = "the customer is unhappy with how something was handled, or with the result",
+                     clause = "We use the Housing Ombudsman definition of a complaint" },
+    asked_for_complaint = { type = "boolean", meaning = "the customer asked to complain", clause = "We use the Housing Ombudsman definition of a complaint" },
+    service_request = { type = "boolean", meaning = "the customer tells us about an issue to be sorted out (a first report)",
+                        clause = "Our approach when something goes wrong" },
+    -- "Sometimes customers keep contacting us about the same thing, even when we've come up with a
+    -- resolution and carried out a review."
+    previously_reviewed = { type = "boolean", meaning = "the same complaint again, after a resolution and a review",
+                            clause = "When the same complaint is continually raised" },
+    -- "For shared owners and long leaseholders who have complaints about service charges and the
+    -- terms of their leases" (When we can't reach an agreement): the Tribunal is signposted.
+    shared_owner = { type = "boolean", meaning = "the complainant is a shared owner", clause = "When we can't reach an agreement" },
+    leaseholder = { type = "boolean", meaning = "the complainant is a long leaseholder (or give complainant_role = leaseholder)",
+                    clause = "When we can't reach an agreement" },
+    service_charges = { type = "boolean", meaning = "the complaint is about service charges (or category = service_charges)",
+                        clause = "When we can't reach an agreement" },
+    lease_terms = { type = "boolean", meaning = "the complaint is about the terms of the lease", clause = "When we can't reach an agreement" },
+    -- "Complaints over debt advice for 3rd party creditors only" (Financial Ombudsman Service)
+    debt_advice = { type = "boolean", meaning = "a complaint over debt advice, from a third-party creditor", clause = "When we can't reach an agreement" },
   },
 
   triage = function(intake)

@@ -2,28 +2,10 @@
 -- 2022; shared/seeds/002_eaaa4458de00c2b0.txt). Each rule below quotes the clause it implements;
 -- section names are the procedure's headings.
 --
--- The facts triage reads (besides cases.intake's received, event_date, aware_date, channel,
--- category, anonymous, complainant, representative):
---   complainant_role (or complainant.role)  tenant, former_tenant, leaseholder, applicant, other...
---   consent                 the customer consents to a representative, group or petition acting
---   dissatisfied            unhappy with the outcome of service recovery
---   needs_investigation     further enquiries or a more detailed investigation are needed
---   asked_for_complaint     the customer asked to make a formal complaint
---   legal_proceedings       legal proceedings have been started or issued
---   court_matter            the matter must be decided by a court
---   asb                     a report of nuisance or antisocial behaviour
---   about_handling          the complaint is about how WDH managed an ASB report, a new-build
---                           repair or tenancy enforcement, not the matter itself
---   insurance_claim         a claim for damage to personal property or for personal injury
---   other_route             the name of another review, appeal or regulatory route that applies
---   vexatious               vexatious, refuses to engage, or behaves unacceptably
---   new_build_completed     the date a new-build home was completed (for the defect period)
---   repairs_completed       the new-build defect repairs have been completed
---   tenancy_breach_action   about action for a breach of a tenancy or lease
---   previously_considered   already considered, with a final response
---   staff_conduct           about the conduct of employees
---   ombudsman_instruction   the Housing Ombudsman instructed WDH to enter the complaint into its
---                           procedure
+-- The facts triage reads are declared in `facts` below, each beside the clause it serves;
+-- cases.intake and redress import refuse any other field beyond the standard ones (received,
+-- channel, category, event_date, aware_date, anonymous, complainant, complainant_role,
+-- representative...).
 local ombudsman = require "lib.ombudsman"
 local compensation = require "lib.compensation"
 
@@ -205,6 +187,60 @@ return {
         return "access to the complaints procedure is restricted; advise: " .. restriction.detail
       end
     end,
+  },
+
+  -- The intake facts triage reads (type, meaning, clause); the complainant's role is the standard
+  -- complainant.role or complainant_role.
+  facts = {
+    -- Who can make a complaint? "Customers with a licence to occupy. Customers who have a service
+    -- agreement with us." "We will accept complaints made by groups, third parties or as a result
+    -- of a petition, where we have consent of the customer/s"
+    licence_to_occupy = { type = "boolean", meaning = "the complainant has a licence to occupy", clause = "Who can make a complaint?" },
+    service_agreement = { type = "boolean", meaning = "the complainant has a service agreement with WDH", clause = "Who can make a complaint?" },
+    consent = { type = "boolean", meaning = "the customer consents to the representative, group or petition acting for them",
+                clause = "Who can make a complaint?" },
+    -- Exclusions: "We will comply with any instruction from the HOS to enter a complaint into our
+    -- Complaints Procedure."
+    ombudsman_instruction = { type = "boolean", meaning = "the Housing Ombudsman instructed WDH to enter the complaint into its procedure",
+                              clause = "Exclusions" },
+    -- "Complaints where legal proceedings have been started or issued or concern matters that
+    -- must be decided by a court."
+    legal_proceedings = { type = "boolean", meaning = "legal proceedings about the matter have been started or issued", clause = "Exclusions" },
+    court_matter = { type = "boolean", meaning = "the matter must be decided by a court", clause = "Exclusions" },
+    -- "Complaints of nuisance or antisocial behaviour (ASB) ... However, we will consider
+    -- complaints about how nuisance or ASB reports were managed."
+    asb = { type = "boolean", meaning = "a report of nuisance or antisocial behaviour (ASB)", clause = "Exclusions" },
+    about_handling = { type = "boolean", clause = "Exclusions",
+                       meaning = "the complaint is about how WDH managed an ASB report, a new-build repair or enforcement of a tenancy, not the matter itself" },
+    -- "Compensation claims for damage to personal property or personal injury"
+    insurance_claim = { type = "boolean", meaning = "a claim for damage to personal property or for personal injury", clause = "Exclusions" },
+    -- "Where an alternative review / appeal process or other regulatory body exists"
+    other_route = { type = "text", clause = "Exclusions",
+                    meaning = "the other review, appeal or regulatory route that applies (the Information Commissioner's Office, a Homesearch review)" },
+    -- "Complaints that are vexatious in nature or the customer refuses to engage with us or
+    -- behaves in an unacceptable manner."
+    vexatious = { type = "boolean", meaning = "the complaint is vexatious, or the customer refuses to engage or behaves unacceptably",
+                  clause = "Exclusions" },
+    -- "Complaints about repairs in new build properties, within the developers 12 month defect
+    -- period ... we will consider complaints about how we have managed this process on
+    -- completion of the repairs."
+    new_build_completed = { type = "date", meaning = "the date the new-build home was completed (the developer's 12 month defect period runs from it)",
+                            clause = "Exclusions" },
+    repairs_completed = { type = "boolean", meaning = "the new-build defect repairs have been completed", clause = "Exclusions" },
+    -- "Complaints about action for a breach of the terms and conditions of a tenancy or lease"
+    tenancy_breach_action = { type = "boolean", meaning = "the complaint is about action for a breach of a tenancy or lease", clause = "Exclusions" },
+    -- "Matters that have previously been considered under our Complaints Policy and Procedure"
+    previously_considered = { type = "boolean", meaning = "already considered under the complaints procedure, with a final response",
+                              clause = "Exclusions" },
+    -- "Complaints about the conduct of employees will be investigated internally"
+    staff_conduct = { type = "boolean", meaning = "the complaint is about the conduct of employees", clause = "Exclusions" },
+    -- Service Recovery: "A Stage 1 complaint will be logged if: the customer is unhappy with the
+    -- outcome of the service recovery; further enquiries or a more detailed investigation is
+    -- required ...; or at any time, the customer requests to make a formal complaint."
+    dissatisfied = { type = "boolean", meaning = "the customer is unhappy with the outcome of service recovery", clause = "Service Recovery" },
+    needs_investigation = { type = "boolean", meaning = "further enquiries or a more detailed investigation are needed to respond or resolve the issue",
+                            clause = "Service Recovery" },
+    asked_for_complaint = { type = "boolean", meaning = "the customer asked to make a formal complaint", clause = "Service Recovery" },
   },
 
   triage = function(intake)

@@ -2,15 +2,9 @@
 -- the Board April 2024; shared/seeds/003_24cb78047866e687.txt). Each rule below quotes the
 -- clause it implements; clause names are the policy's headings.
 --
--- The facts triage reads (besides cases.intake's received, event_date, aware_date, channel,
--- representative...):
---   service_request         a specific request for action to put something right
---   dissatisfied            the resident expresses dissatisfaction (with or without the word)
---   declined_complaint      offered the choice, the resident chose not to make a formal complaint
---   asked_for_complaint     the resident asked to make a formal complaint
---   survey                  the dissatisfaction was expressed through a survey
---   compliment              praise
---   and the Code's exclusion facts (legal_proceedings, previously_considered; hos-code.lua).
+-- The facts triage reads are declared in `facts` below, each beside the clause it serves;
+-- cases.intake and redress import refuse any other field beyond the standard ones (received,
+-- event_date, aware_date, channel, representative...).
 --
 -- The quarterly samples (Performance Standards) are the `jobs.sampling` declaration below, drawn
 -- by Scripts/jobs/sampling.lua; the annual report of complaints and compliments to the Audit and
@@ -57,6 +51,30 @@ return {
     } },
   },
 
+  -- The intake facts triage reads, each with its clause.
+  facts = {
+    -- "WTHP defines a complaint as an expression of dissatisfaction, however made"; "Whenever a
+    -- resident expresses dissatisfaction but does not use the word 'complaint' they will be given
+    -- the choice to make a formal complaint through the complaints process." (Statement of Intent)
+    dissatisfied = { type = "boolean", meaning = "the resident expresses dissatisfaction, with or without the word 'complaint'",
+                     clause = "Statement of Intent" },
+    asked_for_complaint = { type = "boolean", meaning = "the resident asked to make a formal complaint", clause = "Statement of Intent" },
+    declined_complaint = { type = "boolean", meaning = "offered the choice, the resident chose not to make a formal complaint",
+                           clause = "Statement of Intent" },
+    -- "WTHP defines a request for service as a specific request from a resident requiring action
+    -- to be taken to put something right."
+    service_request = { type = "boolean", meaning = "a specific request for action to put something right", clause = "Statement of Intent" },
+    -- "Review and follow up all dissatisfaction expressed through surveys"
+    survey = { type = "boolean", meaning = "the dissatisfaction was expressed through a survey", clause = "Statement of Intent" },
+    -- "Details of all complaints and compliments received is presented annually"
+    compliment = { type = "boolean", meaning = "praise for the service", clause = "Statement of Intent" },
+    -- The Code's acceptable exclusions, 2.2(b) and (c), which the policy applies.
+    legal_proceedings = { type = "boolean", meaning = "legal proceedings have started: details of the claim have been filed at court",
+                          clause = "Statement of Intent (Code 2.2(b))" },
+    previously_considered = { type = "boolean", meaning = "the matter has previously been considered under the complaints policy",
+                              clause = "Statement of Intent (Code 2.2(c))" },
+  },
+
   triage = function(intake)
     -- "Details of all complaints and compliments received is presented annually to WTHP's
     -- Audit and Risk Committee": compliments are recorded too.
@@ -67,7 +85,12 @@ return {
     -- Ombudsman Complaint Handling Code", so the exclusions are the Code's (2.2, 2.3), with the
     -- Ombudsman's details ("Provide contact details of the Housing Ombudsman in all formal
     -- complaint responses").
-    local verdict = code.triage(intake)
+    -- The Code's triage is given only the facts its exclusions and its sorting of service
+    -- requests read that this pack declares: its other sorting (enquiries) is not this policy's.
+    local verdict = code.triage({ received = intake.received, event_date = intake.event_date, aware_date = intake.aware_date,
+                                  legal_proceedings = intake.legal_proceedings, previously_considered = intake.previously_considered,
+                                  service_request = intake.service_request, dissatisfied = intake.dissatisfied,
+                                  asked_for_complaint = intake.asked_for_complaint })
     if verdict.exclude then
       return { exclude = verdict.exclude, clause = "Statement of Intent (" .. verdict.clause .. ")", signpost = ombudsman.signpost }
     end

@@ -2,8 +2,8 @@
 -- January 2024; shared/seeds/000_cd624b828d4eeea4.txt). Each rule below quotes the clause it
 -- implements; clause names are the policy's headings and numbered steps.
 --
--- The facts triage reads (besides cases.intake's received, channel, complainant...):
---   compliment      the feedback is that the Trust exceeded the customer's expectations
+-- The facts triage reads are declared in `facts` below; cases.intake and redress import refuse
+-- any other field beyond the standard ones (received, channel, complainant...).
 --
 -- "All complaints should then be accurately logged and monitored within our customer database
 -- (Arthur)." and "Irrespective of the stage in which the complaint is escalated, all dealings
@@ -65,6 +65,12 @@ return {
     -- feels the issue has not been addressed satisfactorily, it may be that the Board are called
     -- upon to give a final decision of the outcome."
     { name = "board", clause = "Stage 2, 8." },
+  },
+
+  facts = {
+    -- Objectives: "... should they feel their experience of WHT has failed or exceeded their
+    -- expectations."
+    compliment = { type = "boolean", meaning = "the feedback is that the Trust exceeded the customer's expectations", clause = "Objectives" },
   },
 
   triage = function(intake)

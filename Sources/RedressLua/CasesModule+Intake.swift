@@ -11,7 +11,7 @@ extension CasesModule {
             let (_, db) = try session(lua)
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required") }
             guard let record = try CaseStore.intakeRecord(of: ref, in: db) else { return [.nil] }
-            return [try intakeValue(record, in: db)]
+            return [try intakeValue(record, pack: lua.state.policy?.pack, in: db)]
         }
     }
 
@@ -36,11 +36,13 @@ extension CasesModule {
         }
     }
 
-    /// A case's kept intake as Lua reads it: `facts` (dates as date values), `triage`, and
-    /// `window`, the acceptance window's finding (its dates as date values, and `text`).
-    static func intakeValue(_ record: IntakeRecord, in db: Database) throws -> LuaValue {
+    /// A case's kept intake as Lua reads it: `facts` (dates as date values: the standard ones
+    /// and `pack`'s date facts), `triage`, and `window`, the acceptance window's finding (its
+    /// dates as date values, and `text`).
+    static func intakeValue(_ record: IntakeRecord, pack: PolicyPack?, in db: Database) throws -> LuaValue {
         var fields: [String: LuaValue] = ["removed": record.removed.flatMap { try? LocalDate(iso: $0) }.map { .date($0) } ?? .nil]
-        if let facts = record.facts { fields["facts"] = try value(ofJSON: facts, dates: ["received", "event_date", "aware_date"], in: db) }
+        let dates = Set(["received", "event_date", "aware_date"] + (pack?.facts ?? []).filter { $0.kind == .date }.map(\.name))
+        if let facts = record.facts { fields["facts"] = try value(ofJSON: facts, dates: dates, in: db) }
         if let triage = record.triage { fields["triage"] = try value(ofJSON: triage, dates: [], in: db) }
         if let window = record.acceptance {
             fields["window"] = try value(ofJSON: window, dates: ["received", "start", "last_day"], in: db)

@@ -28,7 +28,7 @@ enum CasesModule {
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
         ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
         ("set_tenure", setTenure),
-        ("intake_record", intakeRecord), ("decide", decide),
+        ("intake_record", intakeRecord), ("decide", decide), ("check_facts", checkFacts),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -87,15 +87,17 @@ enum CasesModule {
         answer(L, call) { lua in
             let (_, db) = try session(lua)
             guard let policy = lua.state.policy else { throw StoreError(message: "the store's pack is not loaded") }
-            let new = try newCase(lua, policy: policy, in: db)
+            let new = try newCase(lua, policy: policy, in: db, checkingFacts: true)
             let ref = try CaseStore.record(new, pack: policy.pack, calendar: policy.calendar, by: lua.state.recorder, in: db,
                                            isolated: lua.state.changesIsolated)
             return [.string(ref)]
         }
     }
 
-    /// The new case `intake`'s arguments describe (and `decide`'s, the same), checked.
-    static func newCase(_ lua: LuaCall, policy: LoadedPolicy, in db: Database) throws -> NewCase {
+    /// The new case `intake`'s arguments describe (and `decide`'s, the same), checked. With
+    /// `checkingFacts` (an intake, not a re-run of a kept one), a field that is neither standard
+    /// nor one of the pack's facts, or a fact of the wrong type, is refused here, in Swift.
+    static func newCase(_ lua: LuaCall, policy: LoadedPolicy, in db: Database, checkingFacts: Bool = false) throws -> NewCase {
         guard let received = try lua.dateArgument(1, "received") else {
             throw InputError(field: "received", message: "required: the date the complaint reached the landlord")
         }
@@ -122,6 +124,7 @@ enum CasesModule {
         }
         new.awareDate = try lua.dateArgument(17, "aware_date")
         if let facts = try lua.objectArgument(18, "intake") {
+            if checkingFacts { _ = try checked(facts, pack: policy.pack) }
             new.facts = IntakeFacts(json: JSONText.object(facts), given: Set(facts.compactMap { key, value in
                 guard case .string(let name) = key, value != .nil, value != .boolean(false) else { return nil }
                 return name
@@ -176,7 +179,7 @@ enum CasesModule {
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required (e.g. C-2026-000123)") }
             guard let record = try CaseStore.fetchCase(ref, in: db) else { return [.nil] }
             return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db,
-                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, in: db) })]
+                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, pack: lua.state.policy?.pack, in: db) })]
         }
     }
 
@@ -421,7 +424,7 @@ enum CasesModule {
     static func refreshed(_ ref: String, lua: LuaCall, db: Database) throws -> [LuaValue] {
         guard let record = try CaseStore.fetchCase(ref, in: db) else { throw StoreError(message: "no case '\(ref)'") }
         return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db,
-                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, in: db) })]
+                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, pack: lua.state.policy?.pack, in: db) })]
     }
 
     /// A case as Lua sees it: its fields, `due` (an open case's unmet current-stage clocks, of

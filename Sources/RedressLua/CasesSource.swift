@@ -167,6 +167,11 @@ extension CasesModule {
       local p = policy(up(level))
       local facts = {}
       for key, value in pairs(t) do facts[key] = value end
+      -- the host refuses a field neither standard nor one of the pack's facts, and a fact of the
+      -- wrong type, before triage runs; a date or number fact given as text reaches it converted
+      local converted, problem = C.check_facts(facts)
+      if not converted then fail("cases.intake: " .. problem, up(level)) end
+      for key, value in pairs(converted) do facts[key] = value end
       for _, name in ipairs(DATES) do
         local value = facts[name]
         if value ~= nil then

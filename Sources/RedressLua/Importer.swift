@@ -8,15 +8,12 @@ import Glibc
 #endif
 
 /// `redress import`: feeds each row of an intake CSV through `cases.intake`, in the run's
-/// transaction. The header names the intake fields (`received`, `channel`, `category`,
-/// `summary`, `event_date`, `tenure`, `complainant`, `complainant_email`, and any a pack's triage
-/// reads); an empty cell is an absent field; `yes`/`true` and `no`/`false` are booleans except
-/// in the text columns.
+/// transaction. The header names the intake fields: the standard ones (`IntakeFields`) and the
+/// facts the store's pack declares, any other column refused at the header, before any row. An
+/// empty cell is an absent field; `yes`/`true` and `no`/`false` are booleans in the flag columns
+/// (`anonymous`, `confidential`, `safeguarding` and the pack's boolean facts), and every other
+/// cell is text.
 public enum Importer {
-    /// Columns whose cells are always text (never read as yes/no).
-    static let textColumns: Set<String> = ["received", "channel", "category", "summary", "desired_outcome", "event_date",
-                                           "aware_date", "complainant", "complainant_email", "complainant_phone",
-                                           "complainant_address", "complainant_role", "representative", "tenure"]
     static let requiredColumns = ["received", "channel"]
     /// The most columns a header may have: far more than any intake field list, and few enough
     /// that a row's field count always fits the C record's `int`.
@@ -69,9 +66,13 @@ public enum Importer {
         for name in requiredColumns where !columns.contains(name) {
             throw CSVError(path: path, row: 1, message: "no '\(name)' column (the header has: \(columns.joined(separator: ", ")))")
         }
+        let pack = try packOf(state)
+        for name in columns where !IntakeFields.standardNames.contains(name) && pack.fact(name) == nil {
+            throw CSVError(path: path, row: 1, message: "column \(IntakeFields.unknown(name, pack: pack))")
+        }
         let keys = columns.map { strdup($0) }
         defer { keys.forEach { free($0) } }
-        let text = columns.map { textColumns.contains($0) }
+        let text = columns.map { !(IntakeFields.flags.contains($0) || pack.fact($0)?.kind == .boolean) }
         let firstID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM cases") ?? 0
 
         var report = Report()
@@ -118,6 +119,15 @@ public enum Importer {
             SELECT kind, status, count(*) AS n FROM cases WHERE id > ? GROUP BY kind, status ORDER BY kind, status
             """, arguments: [firstID]).map { ($0["kind"], $0["status"], $0["n"]) }
         return report
+    }
+
+    /// The store's pack, for the header's columns: the one the run has loaded, else loaded now
+    /// (its hash checked against the store's binding first).
+    static func packOf(_ state: LuaState) throws -> PolicyPack {
+        if let policy = state.policy, policy.storePath == state.store?.path { return policy.pack }
+        guard let store = state.store, let db = state.database else { throw StoreError(message: "no case store is open") }
+        let bound = try PolicyLoader.boundSource(in: db, storePath: store.path, scripts: state.options.scripts)
+        return try PolicyLoader.load(path: bound.path, source: bound.source, in: state)
     }
 
     /// Runs `intake_row(row)` on one record; nil on success, else the error message. A limit

@@ -120,7 +120,7 @@ public enum PolicyLoader {
     /// Scripts/jobs, which check their own fields).
     static let topLevelKeys: Set<String> = ["name", "title", "calendar", "acceptance", "stages", "kinds", "triage", "remedy",
                                             "restrictions", "scenarios", "confidentiality", "retention", "jobs", "closings",
-                                            "remedy_acceptance"]
+                                            "remedy_acceptance", "facts"]
 
     /// Translates a pack's returned table.
     static func pack(from value: LuaValue, hash: String) throws(PolicyError) -> PolicyPack {
@@ -177,6 +177,8 @@ public enum PolicyLoader {
         if let value = table["retention"] { pack.retentionMonths = try retentionMonths(value) }
         if let value = table["closings"] { pack.closings = try closings(value) }
         if let value = table["remedy_acceptance"] { pack.remedyAcceptance = try remedyAcceptance(value) }
+        if let value = table["facts"] { pack.facts = try facts(value) }
+        try checkExceptionsAreFacts(of: pack)
         return pack
     }
 
@@ -426,7 +428,7 @@ public enum PolicyLoader {
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {
         let table = try map(value, path)
-        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "notice", "met_by", "clause"])
+        let duration = try self.duration(value, path, extraKeys: ["from", "extension", "late", "notice", "met_by", "means", "clause"])
         // `met_by = "assignment"`: c:assign meets the clock (the Lua half of the cases API reads it).
         if let metBy = table["met_by"], metBy != .string("assignment") {
             throw PolicyError(field: path + ".met_by", message: "expected \"assignment\" (c:assign meets the clock), got \(describe(metBy))")
@@ -470,8 +472,11 @@ public enum PolicyLoader {
         // `notice = { working_days = 10 }`: the event that meets the clock gives notice of a date
         // at least this far ahead (c:meet{ clock =, date = }).
         let notice = try table["notice"].map { value throws(PolicyError) in try self.duration(value, path + ".notice", extraKeys: []) }
-        return ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, late: late, notice: notice,
-                         clause: try optionalString(table["clause"], path + ".clause"))
+        var rule = ClockRule(name: name, duration: duration, anchor: anchor, extensionRule: extensionRule, late: late, notice: notice,
+                             clause: try optionalString(table["clause"], path + ".clause"))
+        // `means = "..."`: what a clock without a shared name measures (PackVocabulary).
+        rule.means = try optionalString(table["means"], path + ".means")
+        return rule
     }
 
     /// `restrictions = { kinds = { name = { detail =, says =, clause = } }, warning = true,

@@ -351,20 +351,38 @@ public struct CaseState: Hashable, Sendable {
         guard clocks[index].met == nil else { throw refuse("clock \(name) was already met on \(clocks[index].met!)") }
         guard let rule = clocks[index].rule.extensionRule else { throw refuse("the pack allows no extension of clock \(name)") }
         // An uncapped extension may be of any length; a capped one is counted in the cap's unit.
+        // A refusal says the limit and what to write.
         if let cap = rule.cap {
-            guard by.unit == cap.unit else {
-                throw refuse("clock \(name) extends in \(cap.unit.rawValue.replacingUnderscores()), not \(by.unit.rawValue.replacingUnderscores())")
-            }
+            let clock = "clock \(name) of stage \(clocks[index].stage)"
             let used = clocks[index].extensions.reduce(0) { $0 + $1.amount }
+            let left = max(0, cap.amount - used)
+            func form(_ amount: String, agreed: Bool = false) -> String {
+                "`\(cap.unit.rawValue) = \(amount)\(agreed ? ", agreed = true" : "")`"
+            }
+            guard by.unit == cap.unit else {
+                let asked = "not `\(by.unit.rawValue) = \(by.amount)`"
+                if cap.amount == 0 {
+                    throw refuse("\(clock) moves only with the customer's agreement, in \(Self.words(cap.unit)) (as the policy says); write \(form("N", agreed: true)) (N: the \(Self.words(cap.unit)) agreed), \(asked)")
+                }
+                let limit = "\(clock) extends by up to \(cap) (\(cap.unit == .days ? "calendar days, " : "")as the policy says)"
+                if left > 0 {
+                    throw refuse("\(limit); write \(form(String(left)))\(used > 0 ? " or less (\(used) used)" : ""), \(asked)")
+                }
+                throw refuse("\(limit), all \(used) used: "
+                    + (rule.beyondCapWithAgreement ? "more only with the customer's agreement, write \(form("N", agreed: true)) (N: the \(Self.words(cap.unit)) agreed)" : "the policy allows no more")
+                    + ", \(asked)")
+            }
             if used + by.amount > cap.amount {
                 guard rule.beyondCapWithAgreement else {
-                    throw refuse("clock \(name) may be extended by \(cap) at most (\(used) used)")
+                    throw refuse("\(clock) may be extended by \(cap) at most (\(used) used)"
+                        + (left > 0 ? "; write \(form(String(left))) or less" : ": the policy allows no more"))
                 }
                 guard event.agreed else {
                     if cap.amount == 0 {
-                        throw refuse("clock \(name) may be moved only with the customer's agreement (agreed = true)")
+                        throw refuse("\(clock) may be moved only with the customer's agreement: write \(form(String(by.amount), agreed: true)) once they agree")
                     }
-                    throw refuse("extending clock \(name) past \(cap) (\(used) used) needs the customer's agreement")
+                    throw refuse("extending \(clock) past \(cap) (\(used) used) needs the customer's agreement: write \(form(String(by.amount), agreed: true)) once they agree"
+                        + (left > 0 ? ", or \(form(String(left))) without it" : ""))
                 }
             }
         }
@@ -374,6 +392,13 @@ public struct CaseState: Hashable, Sendable {
             throw refuse("\(error)")
         }
         clocks[index].extensions.append(by)
+    }
+}
+
+extension CaseState {
+    /// A unit as a refusal names it: `calendar days`, not `days`, beside working days.
+    static func words(_ unit: Duration.Unit) -> String {
+        unit == .days ? "calendar days" : unit.rawValue.replacingUnderscores()
     }
 }
 

@@ -79,6 +79,9 @@ public struct ClockRule: Hashable, Sendable {
     public let notice: Duration?
     /// The clause of the landlord's policy it implements (`Code 6.2`).
     public let clause: String?
+    /// What the clock measures, in the pack's words (`means = "..."`): for a clock that has no
+    /// shared name (`PackVocabulary.clocks`).
+    public var means: String?
 
     /// True when the event that meets the clock is refused after its due date.
     public var refusesLate: Bool { late == .refused }
@@ -217,6 +220,14 @@ public struct PolicyPack: Hashable, Sendable {
     public var closings: [ClosingOutcome] = []
     /// How remedy offers are answered.
     public var remedyAcceptance = RemedyAcceptanceRule()
+    /// The intake facts the pack's triage reads (`facts = { ... }`), by name: with the standard
+    /// fields (`IntakeFields`), the only fields an intake may give.
+    public var facts: [FactDeclaration] = []
+
+    /// The declared fact called `name`.
+    public func fact(_ name: String) -> FactDeclaration? {
+        facts.first { $0.name == name }
+    }
 
     /// The kinds of contact that may have a track.
     public static let trackKinds = NewCase.Kind.allCases.filter { $0 != .complaint }.map(\.rawValue)
