@@ -391,6 +391,36 @@ function M.triage(path, index, dated, received, event_date, aware_date, extra)
   return name, verdict.kind or "complaint", verdict.exclude, given(facts)
 end
 
+--- reads(path, i) → the names of the intake fields the pack's triage reads on scenario i's
+--- intake, sorted (`redress check` compares them with the standard fields and the pack's
+--- facts). Triage runs alone, nothing recorded, on a table that notes each field asked of it
+--- (and every field, when it is iterated); an error in triage ends the run, keeping what it read.
+function M.reads(path, index)
+  local s = pack_at(path).scenarios[index]
+  local triage = pack_at(path).triage
+  if type(triage) ~= "function" or type(s) ~= "table" or type(s.intake) ~= "table" then return {} end
+  local facts = {}
+  for key, value in pairs(s.intake) do facts[key] = value end
+  for _, key in ipairs { "received", "event_date", "aware_date" } do
+    if facts[key] ~= nil then facts[key] = date.parse(facts[key]) or facts[key] end
+  end
+  local read = {}
+  local noted = setmetatable({}, {
+    __index = function(_, key) read[key] = true; return facts[key] end,
+    __pairs = function()
+      for key in pairs(facts) do read[key] = true end
+      return next, facts, nil
+    end,
+  })
+  pcall(triage, noted)
+  local names = {}
+  for key in pairs(read) do
+    if type(key) == "string" then names[#names + 1] = key end
+  end
+  sort(names)
+  return names
+end
+
 --- run(path, i) → name, clause, differences (an empty table when the scenario passes)
 function M.run(path, index)
   local where = format("scenarios[%d]", index)

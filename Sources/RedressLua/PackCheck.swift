@@ -63,6 +63,7 @@ public enum PackCheck {
                 }
                 if let result { results.append(result) }
             }
+            if let reads = try undeclaredReads(of: pack, path: source, scenarios: Int(scenarios), in: state) { results.append(reads) }
             return results
         }
     }

@@ -62,7 +62,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             files = try PackCheck.packs(in: installation.scripts)
         }
-        var passed = 0, failed = 0
+        var passed = 0, failed = 0, warned = 0
         for file in files {
             let name = Self.packName(file)
             let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
@@ -89,8 +89,14 @@ struct CheckCommand: ParsableCommand {
                     failed += 1
                 }
             }
+            // Names outside the shared vocabulary that the pack does not explain: warned, not failed.
+            let options = try lua.stateOptions(options, installation: installation, folder: folder)
+            for warning in (try? PackCheck.warnings(pack: file, options: options)) ?? [] {
+                print("warn  \(name): \(warning)")
+                warned += 1
+            }
         }
-        print("\(passed) passed, \(failed) failed")
+        print("\(passed) passed, \(failed) failed" + (warned > 0 ? ", \(warned) warning\(warned == 1 ? "" : "s")" : ""))
         if failed > 0 { throw ExitCode(1) }
     }
 

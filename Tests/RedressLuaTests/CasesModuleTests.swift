@@ -395,6 +395,9 @@ import Testing
         let folder = try TemporaryFolder()
         let pack = try folder.write("track-pack.lua", """
             return { name = "track-test", stages = { { name = "1" }, { name = "2" } },
+                     facts = { compliment = { type = "boolean", meaning = "praise" },
+                               enquiry = { type = "boolean", meaning = "a question" },
+                               wrong_stage = { type = "boolean", meaning = "makes triage name a stage for an enquiry" } },
                      kinds = { compliment = { clocks = { relay = { working_days = 3, from = "received" },
                                                          file = { working_days = 5, from = "received" } } } },
                      triage = function(intake)
@@ -428,6 +431,7 @@ import Testing
         let folder = try TemporaryFolder()
         let pack = try folder.write("verdict-pack.lua", """
             return { name = "verdict-test", stages = { { name = "1" } },
+                     facts = { typo = { type = "boolean", meaning = "makes triage misspell its answer" } },
                      triage = function(intake)
                        if intake.typo then return { kind = "complaint", stgae = "1" } end
                        return { exclude = "legal proceedings have started", clause = "2.2(b)",

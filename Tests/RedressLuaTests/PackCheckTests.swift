@@ -111,6 +111,7 @@ import RedressCore
         let path = try folder.write("strict.lua", """
             return { name = "strict", stages = { { name = "1" } },
               acceptance = { months = 12, clause = "2.3", exceptions = { ombudsman_instruction = { clause = "HOS" } } },
+              facts = { ombudsman_instruction = { type = "boolean", meaning = "the Ombudsman instructs the landlord to take it" } },
               triage = function(intake)
                 local started = intake.aware_date or intake.event_date
                 -- eleven months, not twelve, and no regard for the Ombudsman

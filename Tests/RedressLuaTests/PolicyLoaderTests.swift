@@ -134,7 +134,7 @@ import RedressCore
     @Test(arguments: [
         ("return 42", "pack: expected a table (the pack must `return { name = ..., stages = {...} }`), got 42"),
         ("return { stages = {} }", "name: expected text, got nothing"),
-        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, closings, confidentiality, jobs, kinds, name, remedy, remedy_acceptance, restrictions, retention, scenarios, stages, title, triage)"),
+        ("return { name = 'x', stagse = {} }", "stagse: unknown key (expected one of: acceptance, calendar, closings, confidentiality, facts, jobs, kinds, name, remedy, remedy_acceptance, restrictions, retention, scenarios, stages, title, triage)"),
         ("return { name = 'x' }", "stages: expected an array of stages, got nothing"),
         ("return { name = 'x', stages = {} }", "stages: a pack needs at least one stage"),
         ("return { name = 'x', calendar = { region = 'wales' }, stages = { { name = '1' } } }",

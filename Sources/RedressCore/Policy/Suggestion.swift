@@ -3,8 +3,9 @@ public enum Suggestion {
     /// The names in `candidates` `name` is most likely a slip for, best first (at most three,
     /// all equally near; none when nothing is near). A name is near when it is a few edits away
     /// (insertions, deletions, substitutions and swaps of neighbours: one for a short name, up to a
-    /// third of the shorter name's length), or when the words of one (split at `_`) are all words
-    /// of the other: `asb_report` for `asb`, `email` for `complainant_email`.
+    /// third of the shorter name's length), when the words of one (split at `_`) are all words
+    /// of the other (`asb_report` for `asb`, `email` for `complainant_email`), or when one begins
+    /// with the other (`acknowledgement` for `acknowledge`).
     public static func closest(to name: String, in candidates: [String]) -> [String] {
         let word = Array(name.unicodeScalars)
         let words = Set(name.split(separator: "_").map(String.init))
@@ -20,6 +21,8 @@ public enum Suggestion {
                 score = distance
             } else if !words.isEmpty, !otherWords.isEmpty, words.isSubset(of: otherWords) || otherWords.isSubset(of: words) {
                 score = 100 + distance
+            } else if min(word.count, other.count) >= 3, name.hasPrefix(candidate) || candidate.hasPrefix(name) {
+                score = 200 + distance
             } else {
                 continue
             }
