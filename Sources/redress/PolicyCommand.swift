@@ -27,7 +27,7 @@ struct PolicyCommand: ParsableCommand {
               redress policy rebind --db wdh.sqlite --user jmanager
               redress policy rebind --db wdh.sqlite --user jmanager --policy /srv/redress/packs/wdh.lua
             """,
-        subcommands: [Show.self, Rebind.self],
+        subcommands: [Show.self, Rebind.self, Reference.self],
         defaultSubcommand: Show.self
     )
 
