@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedressCore
+import RedressLua
 
 #if canImport(Glibc)
 import Glibc
@@ -35,12 +36,25 @@ struct SampleCommand: ParsableCommand {
             5%, legal_proceedings 1.5%, previously_considered 2%, compliment 3%,
             enquiry 5%, safeguarding 2%, anonymous 1% (no name, email or phone).
 
+            The flags after complainant_phone are facts of hos-code, the default pack. With
+            --policy, only those the pack declares as true-or-false facts are written (import
+            refuses a column that is neither a standard field nor one of the store's pack's
+            facts); the rows are drawn the same, so the columns kept hold the same values.
+
             Examples:
               redress sample --contacts 10                       # to stdout
               redress sample --contacts 1000000 --seed 7 --output intake.csv
               redress sample --contacts 5000 --from 2026-01-01 --to 2026-03-31
+              redress sample --contacts 300 --policy wdh --output wdh-intake.csv
             """
     )
+
+    @Option(help: ArgumentHelp("Write only the flag columns this pack declares as facts (a name in Scripts/policies or a path).",
+                               valueName: "name|path"))
+    var policy: String?
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var lua: LuaOptions
 
     @Option(help: ArgumentHelp("How many contacts (rows) to write: 1 to 10,000,000.", valueName: "n"))
     var contacts: String
@@ -73,7 +87,8 @@ struct SampleCommand: ParsableCommand {
         guard first <= last else {
             throw UsageError("--to: \(last) is before --from \(first)")
         }
-        let sample = IntakeSample(contacts: count, seed: seedValue, from: first, to: last)
+        var sample = IntakeSample(contacts: count, seed: seedValue, from: first, to: last)
+        if let policy { sample = sample.keeping(facts: try booleanFacts(of: policy)) }
 
         guard let output else {
             try sample.write { try SampleCommand.write($0, to: 1, name: "standard output") }
@@ -90,6 +105,17 @@ struct SampleCommand: ParsableCommand {
         }
         defer { close(descriptor) }
         try sample.write { try SampleCommand.write($0, to: descriptor, name: "'\(output)'") }
+    }
+
+    /// The names of the true-or-false facts the pack `policy` declares.
+    func booleanFacts(of policy: String) throws -> Set<String> {
+        let installation = try Installation.locate()
+        let file = PolicyLoader.resolve(policy, scripts: installation.scripts)
+        guard TextFile.exists(file) else { throw UsageError("--policy: no pack '\(policy)' (looked for \(file))") }
+        let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+        let state = try lua.makeState(options, installation: installation, folder: folder, script: "redress sample")
+        let pack = try PolicyLoader.load(path: file, in: state)
+        return Set(pack.facts.filter { $0.kind == .boolean }.map(\.name))
     }
 
     /// Writes all of `bytes`, retrying short writes; a failure (a full disk) is an error.

@@ -74,7 +74,7 @@ import Testing
         let db = folder.appendingPathComponent("s.sqlite").path, csv = folder.appendingPathComponent("intake.csv").path
         #expect(try Redress.run(["init", "--db", db, "--policy", pack]).status == 0)
         #expect(try Redress.run(["sample", "--contacts", "300", "--seed", "16", "--from", "2026-10-01", "--to", "2026-12-31",
-                                 "--output", csv]).status == 0)
+                                 "--policy", pack, "--output", csv]).status == 0)
         let imported = try Redress.run(["import", "--db", db, csv])
         #expect(imported.status == 0, "\(imported.stderr)")
         let casework = SamplesTests.samples.appendingPathComponent("scripts/casework.lua").path

@@ -33,10 +33,33 @@ public struct IntakeSample: Sendable {
     /// The header line, with its newline.
     public static let header = columns.joined(separator: ",") + "\n"
 
+    /// The columns that are a pack's facts, not standard intake fields (`hos-code` declares them
+    /// all): a sample for another pack leaves out those it does not declare (`keeping`).
+    public static let factColumns = ["service_request", "dissatisfied", "asked_for_complaint", "legal_proceedings",
+                                     "previously_considered", "compliment", "enquiry"]
+
     public let contacts: Int
     public let seed: UInt64
     public let from: LocalDate
     public let to: LocalDate
+    /// Which of `factColumns` are written (all unless `keeping` says otherwise). The rows are drawn
+    /// the same whatever is left out, so a column kept holds the same values.
+    public private(set) var writesFact: [Bool] = factColumns.map { _ in true }
+
+    /// The columns written, in order.
+    public var writtenColumns: [String] {
+        Self.columns.filter { name in Self.factColumns.firstIndex(of: name).map { writesFact[$0] } ?? true }
+    }
+
+    /// The header line written, with its newline.
+    public var header: String { writtenColumns.joined(separator: ",") + "\n" }
+
+    /// The same sample, writing only the fact columns named in `facts`.
+    public func keeping(facts: Set<String>) -> IntakeSample {
+        var sample = self
+        sample.writesFact = Self.factColumns.map { facts.contains($0) }
+        return sample
+    }
 
     /// A sample of `contacts` rows received from `from` to `to` inclusive.
     public init(contacts: Int, seed: UInt64, from: LocalDate, to: LocalDate) {
@@ -99,6 +122,8 @@ extension IntakeSample {
         let firstNameCount = Tables.firstNames.count, lastNameCount = Tables.lastNames.count
         var texts = Texts()
         var header = Span(start: 0, count: 0)
+        /// Per fact column (`IntakeSample.factColumns`), whether it is written.
+        var writesFact: [Bool] = []
         var channels: [Span] = [], categories: [Span] = [], names: [Span] = [], emailStems: [Span] = []
         var emailDomain = Span(start: 0, count: 0), phonePrefix = Span(start: 0, count: 0)
         /// The summaries, and per category × kind the range of them to choose from.
@@ -126,7 +151,8 @@ extension IntakeSample {
                 weekendPerMillion = min(1_000_000, share)
             }
 
-            header = texts.add(IntakeSample.header)
+            header = texts.add(sample.header)
+            writesFact = sample.writesFact
             channels = Tables.channelNames.map { texts.add($0) }
             categories = Tables.categoryNames.map { texts.add($0) }
             for topic in Topic.all {
@@ -267,13 +293,14 @@ extension IntakeSample {
                 out.comma()
             }
             out.comma()
-            out.flag(kind == .serviceRequest)
-            out.flag(dissatisfied)
-            out.flag(asked)
-            out.flag(legal)
-            out.flag(previously)
-            out.flag(kind == .compliment)
-            out.flag(kind == .enquiry)
+            // In the order of `IntakeSample.factColumns`.
+            if writesFact[0] { out.flag(kind == .serviceRequest) }
+            if writesFact[1] { out.flag(dissatisfied) }
+            if writesFact[2] { out.flag(asked) }
+            if writesFact[3] { out.flag(legal) }
+            if writesFact[4] { out.flag(previously) }
+            if writesFact[5] { out.flag(kind == .compliment) }
+            if writesFact[6] { out.flag(kind == .enquiry) }
             out.flag(anonymous)
             out.flag(safeguarding, last: true)
         }
