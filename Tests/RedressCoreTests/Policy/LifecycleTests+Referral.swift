@@ -108,10 +108,11 @@ import Testing
     @Test func theAgreedDateMovesOnlyWithTheCustomersAgreement() throws {
         let referred = escalated + [CaseEvent(.referredBack, on: date("2026-08-14"), appointed: date("2026-09-04"))]
         refused(referred + [CaseEvent(.extended, on: date("2026-09-01"), clock: "respond", extensionBy: Duration(7, .days), reason: "contractor")],
-                "clock respond may be moved only with the customer's agreement (agreed = true)")
+                "clock respond of stage 1 may be moved only with the customer's agreement: write `days = 7, agreed = true` once they agree")
         refused(referred + [CaseEvent(.extended, on: date("2026-09-01"), clock: "respond", extensionBy: Duration(5, .workingDays),
                                       agreed: true, reason: "contractor")],
-                "clock respond extends in days, not working days")
+                "clock respond of stage 1 moves only with the customer's agreement, in calendar days (as the policy says); "
+                    + "write `days = N, agreed = true` (N: the calendar days agreed), not `working_days = 5`")
         let moved = try replay(referred + [CaseEvent(.extended, on: date("2026-09-01"), clock: "respond", extensionBy: Duration(7, .days),
                                                      agreed: true, reason: "contractor")])
         #expect(moved.clock("respond")?.dueNow == date("2026-09-11"))

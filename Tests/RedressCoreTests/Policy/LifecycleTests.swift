@@ -88,13 +88,15 @@ import Testing
          "cannot record escalated on 2026-12-24: stage 1 has not been answered yet, so it cannot be escalated"),
         ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.extended, on: TestData.date("2026-12-24"), clock: "respond", extensionBy: Duration(11, .workingDays), reason: "survey")],
-         "cannot record extended on 2026-12-24: extending clock respond past 10 working days (0 used) needs the customer's agreement"),
+         "cannot record extended on 2026-12-24: extending clock respond of stage 1 past 10 working days (0 used) needs the customer's agreement: "
+            + "write `working_days = 11, agreed = true` once they agree, or `working_days = 10` without it"),
         ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.extended, on: TestData.date("2026-12-24"), clock: "respond", extensionBy: Duration(5, .workingDays))],
          "cannot record extended on 2026-12-24: an extension needs a reason"),
         ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "1"), CaseEvent(.acknowledged, on: TestData.date("2026-12-23")),
           CaseEvent(.extended, on: TestData.date("2026-12-24"), clock: "respond", extensionBy: Duration(2, .weeks), reason: "survey")],
-         "cannot record extended on 2026-12-24: clock respond extends in working days, not weeks"),
+         "cannot record extended on 2026-12-24: clock respond of stage 1 extends by up to 10 working days (as the policy says); "
+            + "write `working_days = 10`, not `weeks = 2`"),
         ([CaseEvent(.received, on: TestData.date("2026-12-22"), stage: "board")],
          "cannot record received on 2026-12-22: unknown stage 'board' (the pack's stages: 1, 2)"),
         ([CaseEvent(.acknowledged, on: TestData.date("2026-12-22"))],
