@@ -66,17 +66,17 @@ import Testing
             local c = cases.intake{ received = "2026-12-22", channel = "email", summary = "Boiler", event_date = "2026-10-01",
                                     aware_date = date("2026-11-02"), asked_for_complaint = true, consent = false,
                                     complainant = { name = "Ann Example", email = "ann@example.org", role = "tenant" },
-                                    complainant_phone = "07700 900123", other_route = "a Homesearch review",
-                                    new_build_completed = "2026-03-01" }
+                                    complainant_phone = "07700 900123", new_build_completed = "2026-03-01" }
             local f = c.intake_facts
             return { f.received, f.event_date, f.aware_date, f.summary, f.asked_for_complaint, f.consent, f.complainant,
-                     f.complainant_phone == nil, f.other_route, f.new_build_completed,
+                     f.complainant_phone == nil, f.new_build_completed,
                      c.intake_triage.kind, c.intake_triage.stage, c.aware_date }
             """)
-        // WDH's new_build_completed is a date fact: kept, and read back, as a date.
+        // WDH's new_build_completed is a date fact: kept, and read back, as a date (not a repair,
+        // so its defect period excludes nothing).
         #expect(result == .array([.date(try LocalDate(iso: "2026-12-22")), .date(try LocalDate(iso: "2026-10-01")),
                                   .date(try LocalDate(iso: "2026-11-02")), .string("Boiler"), .boolean(true), .boolean(false),
-                                  .integer(1), .boolean(true), .string("a Homesearch review"), .date(try LocalDate(iso: "2026-03-01")),
+                                  .integer(1), .boolean(true), .date(try LocalDate(iso: "2026-03-01")),
                                   .string("complaint"), .string("1"), .date(try LocalDate(iso: "2026-11-02"))]))
         // The name and contact details are the party's, nowhere in the facts.
         let kept = try fixture.store.read { try String.fetchOne($0, sql: "SELECT facts FROM intake_facts") } ?? ""

@@ -50,6 +50,43 @@ import RedressCore
         ])
     }
 
+    /// A triage that reads a field the pack does not declare fails the check, naming the field
+    /// and the scenario whose intake showed it (WDH's signpost reads `licence_to_occupy`, which
+    /// its header comment never listed).
+    @Test func aTriageThatReadsAnUndeclaredFactFails() throws {
+        let results = try check("""
+            return { name = "reads", stages = { { name = "1" } },
+              facts = { asb = { type = "boolean", meaning = "a report of antisocial behaviour" } },
+              triage = function(intake)
+                if intake.asb and not intake.about_handling then return { exclude = "ASB", clause = "Exclusions" } end
+                for key in pairs(intake) do local _ = key end
+                return { kind = "complaint", stage = "1" }
+              end,
+              scenarios = {
+                { name = "an ASB report", intake = { received = "2026-12-22", channel = "email", asb = true }, expect = { status = "excluded" } },
+                { name = "a complaint", intake = { received = "2026-12-22", channel = "email" }, expect = { status = "open" } },
+              } }
+            """)
+        #expect(results.count == 3)
+        #expect(results[0].passed && results[1].passed)
+        #expect(results[2].name == "the facts triage reads")
+        #expect(results[2].differences == [
+            "triage reads 'about_handling' (on the intake of scenario 'an ASB report'), which is neither a standard intake field nor one of "
+            + "the pack's facts, so no intake can give it: declare it beside its clause, facts = { about_handling = { type = "
+            + "\"boolean\"|\"date\"|\"text\"|\"number\"|{ ... }, meaning = \"...\", clause = \"...\" } }",
+        ])
+    }
+
+    @Test func everyShippedPacksTriageReadsOnlyWhatItDeclares() throws {
+        var options = LuaState.Options()
+        options.scripts = TestSupport.scripts
+        options.holidayFiles = [TestSupport.scripts + "/calendar/uk-bank-holiday-changes.txt"]
+        for pack in ["hos-code", "wdh", "halton", "southern-charity", "willow-tree", "winchester"] {
+            let results = try PackCheck.run(pack: TestSupport.scripts + "/policies/\(pack).lua", options: options, actor: "tester")
+            #expect(!results.contains { $0.name == "the facts triage reads" }, "\(pack): \(results.filter { !$0.passed })")
+        }
+    }
+
     @Test func aPackThatDoesNotLoadIsAnError() throws {
         #expect(throws: PolicyError.self) { try check("return { name = 'x' }") }
     }
