@@ -26,6 +26,48 @@ import Testing
         // The issue asks for at least 15 scenarios a pack.
         #expect(scenarios >= 15, "\(pack) has \(scenarios) scenarios")
         #expect(lines.last == "\(scenarios) passed, 0 failed")
+        #expect(!lines.contains { $0.hasPrefix("warn") }, "\(pack) uses a clock name outside the shared vocabulary without saying what it means")
+    }
+
+    /// A clock named outside the shared vocabulary without `means` is warned, not failed; a
+    /// triage that reads a field the pack does not declare fails; an extension asked in another
+    /// unit is told the limit and the form to write (the issue's words).
+    @Test func namesOutsideTheVocabularyAreWarnedAndUndeclaredReadsFail() throws {
+        let folder = URL(fileURLWithPath: "/tmp/rchk-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("sloppy.lua").path
+        try """
+            return {
+              name = "sloppy",
+              stages = { { name = "1", clocks = {
+                acknowledgement = { working_days = 5, from = "received" },
+                visit = { working_days = 3, from = "received", means = "a visit to the home" },
+                respond = { working_days = 10, from = "received", extension = { days = 10 } } } } },
+              facts = { asb = { type = "boolean", meaning = "a report of antisocial behaviour", clause = "Exclusions" } },
+              triage = function(intake)
+                if intake.asb and not intake.about_handling then return { exclude = "ASB", clause = "Exclusions" } end
+                return { kind = "complaint", stage = "1" }
+              end,
+              scenarios = {
+                { name = "an ASB report", intake = { received = "2026-12-22", channel = "email", asb = true }, expect = { status = "excluded" } },
+                { name = "an extension in working days", intake = { received = "2026-12-22", channel = "email" },
+                  steps = { { "extend", { clock = "respond", working_days = 5, reason = "complex", on = "2026-12-23" },
+                              refused = "clock respond of stage 1 extends by up to 10 days (calendar days, as the policy says); write `days = 10`" } },
+                  expect = { status = "open" } },
+              },
+            }
+            """.write(toFile: pack, atomically: true, encoding: .utf8)
+        let result = try Redress.run(["check", pack])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "ok    sloppy: an ASB report")
+        #expect(lines[1] == "ok    sloppy: an extension in working days")
+        #expect(lines[2].hasPrefix("FAIL  sloppy: the facts triage reads: triage reads 'about_handling' (on the intake of scenario 'an ASB report')"))
+        #expect(lines[3].hasPrefix("warn  sloppy: stages[1].clocks.acknowledgement: 'acknowledgement' is not a shared clock name"))
+        #expect(lines[3].hasSuffix("if it is the shared 'acknowledge' (the landlord acknowledges the complaint, or the request to escalate it, "
+                                   + "met by c:acknowledge{ on = } (the acknowledged event)), name it so"))
+        #expect(lines[4] == "2 passed, 1 failed, 1 warning")
     }
 
     @Test func withoutAPackEveryPackIsChecked() throws {

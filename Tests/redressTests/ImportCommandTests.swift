@@ -105,6 +105,42 @@ import Testing
         #expect(try folder.scalar("select count(*) as v from parties") == "3")
     }
 
+    /// A column that is neither a standard field nor one of the store's pack's facts is refused
+    /// at the header, before any row is read (the bad date in row 2 is never reached), with the
+    /// fact it is nearest and the pack's list: nothing is silently dropped, nothing imported.
+    @Test func aMisspelledColumnIsRefusedAtTheHeader() throws {
+        let folder = try Folder()
+        let wdh = folder.url.appendingPathComponent("wdh.sqlite").path
+        #expect(try Redress.run(["init", "--policy", "wdh", "--db", wdh]).status == 0)
+        let path = try folder.file("asb.csv", "received,channel,asb_report\n2026-02-30,email,yes\n2026-12-22,email,yes\n")
+        let result = try Redress.run(["import", "--db", wdh, path])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("redress: \(path): row 1: column asb_report: unknown field: pack wdh declares no fact 'asb_report' "
+                                        + "(did you mean asb?); its facts: about_handling, asb, asked_for_complaint, "), "\(result.stderr)")
+        #expect(try Redress.run(["--db", wdh, "-e", "io.write(#sql('select id from cases'))"]).stdout == "0")
+        // Spelled as the pack reads it: the ASB report is excluded; a yes/no column of a boolean
+        // fact with anything else in it is a bad row naming the column.
+        let fixed = try folder.file("asb-fixed.csv", "received,channel,asb\n2026-12-22,email,yes\n2026-12-22,email,perhaps\n")
+        let refused = try Redress.run(["import", "--db", wdh, fixed])
+        #expect(refused.stderr.hasPrefix("\(fixed): row 3, column asb: expected true or false (yes or no in a CSV), got 'perhaps'\n"))
+        let imported = try Redress.run(["import", "--skip-bad", "--db", wdh, fixed])
+        #expect(imported.stdout.hasPrefix("Imported 1 of 2 rows into \(wdh): complaint excluded 1\n"))
+    }
+
+    /// A text fact's column is text even where a cell reads yes or no (WDH's other_route names
+    /// the route), and a date fact's column is a date (new_build_completed).
+    @Test func aFactsColumnIsReadAsItsType() throws {
+        let folder = try Folder()
+        let wdh = folder.url.appendingPathComponent("wdh.sqlite").path
+        #expect(try Redress.run(["init", "--policy", "wdh", "--db", wdh]).status == 0)
+        let path = try folder.file("routes.csv", "received,channel,other_route,new_build_completed\n2026-12-22,email,yes,\n2026-12-22,email,,2026-02-30\n")
+        let result = try Redress.run(["import", "--skip-bad", "--db", wdh, path])
+        #expect(result.stderr == "\(path): row 3, column new_build_completed: invalid date '2026-02-30': February 2026 has 28 days\n")
+        let reason = try Redress.run(["--db", wdh, "-e", "io.write(sql('select exclusion_reason as r from cases')[1].r)"]).stdout
+        #expect(reason.hasPrefix("this has its own review or appeal route: yes"))
+    }
+
     @Test func aFileThatIsNotIntakeCSVIsRefused() throws {
         let folder = try Folder()
         let noChannel = try Redress.run(["import", "--db", folder.db, try folder.file("a.csv", "received,category\n2026-12-22,repairs\n")])

@@ -26,6 +26,40 @@ import Testing
         #expect(try Redress.run(["sample", "--contacts", "250", "--seed", "4"]).stdout != result.stdout)
     }
 
+    /// With --policy, the flag columns are only the pack's boolean facts (WDH declares
+    /// dissatisfied, asked_for_complaint, legal_proceedings and previously_considered; not
+    /// service_request, compliment or enquiry), the rows otherwise the same, and the sample
+    /// imports into a store bound to that pack.
+    @Test func aSampleForAPackWritesItsFactsOnlyAndImportsIntoItsStore() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try Redress.run(["sample", "--contacts", "40", "--seed", "5", "--policy", "wdh"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "received,channel,category,summary,event_date,aware_date,complainant,complainant_email,complainant_phone,"
+                + "dissatisfied,asked_for_complaint,legal_proceedings,previously_considered,anonymous,safeguarding")
+        // The rows are drawn the same: each row is the full sample's without the three columns.
+        let full = try Redress.run(["sample", "--contacts", "40", "--seed", "5"]).stdout.split(separator: "\n").map(String.init)
+        let kept = Set(lines[0].split(separator: ",").map(String.init))
+        let columns = full[0].split(separator: ",").map(String.init)
+        for (row, line) in zip(full.dropFirst(), lines.dropFirst()) where !line.contains("\"") {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(zip(columns, cells).filter { kept.contains($0.0) }.map(\.1).joined(separator: ",") == line)
+        }
+        let csv = dir.appendingPathComponent("wdh.csv").path, db = dir.appendingPathComponent("wdh.sqlite").path
+        try result.stdout.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try Redress.run(["init", "--policy", "wdh", "--db", db]).status == 0)
+        let imported = try Redress.run(["import", "--db", db, csv])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("Imported 40 of 40 rows"))
+        // Without --policy the sample is hos-code's: WDH's store refuses its service_request column.
+        try full.joined(separator: "\n").appending("\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let refused = try Redress.run(["import", "--db", db, csv])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("row 1: column service_request: unknown field: pack wdh declares no fact 'service_request'"))
+        #expect(try Redress.run(["sample", "--contacts", "5", "--policy", "nope"]).stderr.contains("--policy: no pack 'nope'"))
+    }
+
     @Test func receivedDatesFollowFromAndTo() throws {
         let result = try Redress.run(["sample", "--contacts", "100", "--from", "2026-03-02", "--to", "2026-03-06"])
         #expect(result.status == 0)
