@@ -12,9 +12,13 @@ struct CheckCommand: ParsableCommand {
             Each scenario runs in a throwaway store bound to the pack, never the user's store:
             its intake goes through cases.intake (the pack's triage), its steps through the case
             methods, and the case is compared with what the scenario expects. One line per
-            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. Exit code 0
-            when every scenario passed, 1 when any failed (a pack that does not load, or carries
-            no scenarios, fails), 2 on a usage error.
+            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. Triage is
+            also run on each scenario's intake through a table that notes what it reads: a field
+            that is neither a standard intake field nor one of the pack's facts fails the pack.
+            A clock named outside the shared names (acknowledge, allocate, contact,
+            escalation_window, respond) without `means` is a `warn` line, counted after the
+            totals. Exit code 0 when every scenario passed, 1 when any failed (a pack that does
+            not load, or carries no scenarios, fails), 2 on a usage error.
 
             With --code, the pack's declarations are compared with those of hos-code, the
             Housing Ombudsman's Complaint Handling Code 2024: the number of stages, each stage's

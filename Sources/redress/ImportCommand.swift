@@ -9,11 +9,14 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import an intake CSV: each row goes through cases.intake (the store's pack triages it).",
         discussion: """
             The header names the intake fields: received and channel are required; category,
-            summary, desired_outcome, event_date, aware_date, complainant, complainant_email,
-            complainant_phone, anonymous, confidential, safeguarding, and any fact the pack's
-            triage reads (service_request, legal_proceedings...) may follow, in any order. An
-            empty cell is an absent field; yes/true and no/false are booleans (except in the text
-            columns). A complainant with the email address of an existing party is that party.
+            summary, desired_outcome, event_date, aware_date, tenure, complainant,
+            complainant_email, complainant_phone, complainant_address, complainant_role,
+            representative, anonymous, confidential, safeguarding, and the facts the store's pack
+            declares (`redress policy reference PACK` lists them) may follow, in any order. Any
+            other column is refused at the header, before any row, naming the nearest fact. An
+            empty cell is an absent field; yes/true and no/false are booleans in anonymous,
+            confidential, safeguarding and the pack's boolean facts; every other cell is text. A
+            complainant with the email address of an existing party is that party.
 
             By default nothing is imported unless every row is good: each bad row is reported
             with its row number (the header is row 1), column and value, and the exit code is 2.
