@@ -16,6 +16,12 @@ extension CasesModule {
         }
     }
 
+    /// `intake_fields()` → the names of the standard intake fields, which every pack takes: the
+    /// Lua half asks the host about an intake's other fields only (`check_facts`).
+    static let intakeFields: lshim_fn = { L, call in
+        answer(L, call) { _ in [.array(IntakeFields.standard.map { .string($0.name) })] }
+    }
+
     /// Checks each field of `facts` that is not a standard intake field against `pack`'s facts;
     /// returns the converted values (see `checkFacts`). Of several bad fields, the first by name
     /// is refused, so the same intake always gets the same message.

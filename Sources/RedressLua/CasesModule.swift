@@ -29,6 +29,7 @@ enum CasesModule {
         ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
         ("set_tenure", setTenure),
         ("intake_record", intakeRecord), ("decide", decide), ("check_facts", checkFacts),
+        ("intake_fields", intakeFields),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).

@@ -125,6 +125,8 @@ extension CasesModule {
     end
 
     local DATES = { "received", "event_date", "aware_date" }
+    -- the standard intake fields, which every pack takes
+    local STANDARD = set(C.intake_fields())
     -- what triage may answer: the kind and stage, or an exclusion with its clause and the
     -- signpost (where the customer can take the decision); `confidential` keeps the
     -- complainant's identity to those handling the case
@@ -169,9 +171,15 @@ extension CasesModule {
       for key, value in pairs(t) do facts[key] = value end
       -- the host refuses a field neither standard nor one of the pack's facts, and a fact of the
       -- wrong type, before triage runs; a date or number fact given as text reaches it converted
-      local converted, problem = C.check_facts(facts)
-      if not converted then fail("cases.intake: " .. problem, up(level)) end
-      for key, value in pairs(converted) do facts[key] = value end
+      -- (C.intake checks again what it records)
+      for key in pairs(facts) do
+        if not STANDARD[key] then
+          local converted, problem = C.check_facts(facts)
+          if not converted then fail("cases.intake: " .. problem, up(level)) end
+          for name, value in pairs(converted) do facts[name] = value end
+          break
+        end
+      end
       for _, name in ipairs(DATES) do
         local value = facts[name]
         if value ~= nil then
