@@ -1,6 +1,7 @@
 # Redress: the two commands of README.md, and the benchmark.
 #   make demo   build (release) and run the main job
-#   make test   run the whole test suite (as shipped, API-checking Lua, AddressSanitizer)
+#   make test   run the whole test suite (as shipped, API-checking Lua, AddressSanitizer), and
+#               build docs/calendar.md's example as an outside package of the calendar library
 #   make bench  the project's benchmarks beside ../shared/bench's comparators (release build)
 # Each installs what it needs first: Debian's sqlite3 and readline -dev packages, and Lua 5.4's
 # sources (Debian's lua5.4 source package, patched: Sources/CLua/fetch-lua.sh).
@@ -11,7 +12,7 @@ APT_PACKAGES := libsqlite3-dev libreadline-dev dpkg-dev patch
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release
 
-.PHONY: apt deps lua build demo test test-quick test-apicheck test-asan bench clean
+.PHONY: apt deps lua build demo test test-quick test-apicheck test-asan test-calendar-library bench clean
 
 deps: apt lua
 
@@ -38,12 +39,13 @@ demo: build
 # The whole suite three times: as shipped (with the API fuzzer given minutes), then against the
 # same Lua built with its API checks and internal assertions on (an unchecked push or a broken
 # invariant aborts at its line), then under AddressSanitizer (a use-after-free stops the run).
-# `make test-quick` is the first alone.
+# `make test-quick` is the first alone. Then a package outside the repository depends on the
+# RedressCalendar product alone, as docs/calendar.md shows (Tests/CalendarLibrary/check.sh).
 FUZZ_SECONDS ?= 150
 APICHECK := --scratch-path .build-apicheck -Xcc -DLUA_USE_APICHECK -Xcc -DLUAI_ASSERT
 ASAN     := --scratch-path .build-asan --sanitize=address
 
-test: test-quick test-apicheck test-asan
+test: test-quick test-apicheck test-asan test-calendar-library
 
 test-quick: deps
 	REDRESS_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test
@@ -56,6 +58,10 @@ test-apicheck: deps
 # run is for is memory errors (use after free, overflows), which still stop it at their line.
 test-asan: deps
 	ASAN_OPTIONS=detect_leaks=0 REDRESS_FUZZ_SECONDS=20 $(SWIFT) test $(ASAN)
+
+# Needs no Lua and no system library: the calendar library depends on nothing.
+test-calendar-library:
+	@Tests/CalendarLibrary/check.sh $(SWIFT)
 
 bench: deps
 	$(SWIFT) build -c release $(STATIC) --product redress

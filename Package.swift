@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: redress → RedressREPL → RedressLua → RedressCore.
+// Dependencies point one way: redress → RedressREPL → RedressLua → RedressCore → RedressCalendar.
 // SQLite and readline come from Debian's -dev packages as system libraries. Lua 5.4 is compiled
 // into the binary from Debian's source package with a fix of Redress's own (Sources/CLua).
 let package = Package(
@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "redress", targets: ["redress"]),
         .library(name: "RedressCore", targets: ["RedressCore"]),
+        // The UK working-day calendar on its own, for any Swift program: no dependencies at all.
+        .library(name: "RedressCalendar", targets: ["RedressCalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,8 +29,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
-        // Pure Swift, no Lua: dates, the working-day calendar, the case store.
+        // Dates, UK bank holidays and working-day arithmetic. It imports nothing (not even
+        // Foundation), so that other programs can depend on it; RedressCalendarTests checks that.
+        .target(name: "RedressCalendar"),
+
+        // Pure Swift, no Lua: the case store, policies' contract, reports.
         .target(name: "RedressCore", dependencies: [
+            "RedressCalendar",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
@@ -36,17 +43,18 @@ let package = Package(
         .target(name: "LuaShim", dependencies: ["CLua"]),
 
         // The Lua host: LuaState, value bridging, sandbox, limits, one file per Lua module.
-        .target(name: "RedressLua", dependencies: ["CLua", "LuaShim", "RedressCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RedressLua", dependencies: ["CLua", "LuaShim", "RedressCalendar", "RedressCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The readline workbench: line editing, history, completion, continuation lines, result
         // rendering, dot-commands.
-        .target(name: "RedressREPL", dependencies: ["CLua", "LuaShim", "CReadline", "RedressCore", "RedressLua",
+        .target(name: "RedressREPL", dependencies: ["CLua", "LuaShim", "CReadline", "RedressCalendar", "RedressCore", "RedressLua",
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The command line: parsing only, calling the libraries.
         .executableTarget(
             name: "redress",
             dependencies: [
+                "RedressCalendar",
                 "RedressCore",
                 "RedressLua",
                 "RedressREPL",
@@ -57,16 +65,18 @@ let package = Package(
         // Benchmarks are programs the project keeps (run with `make bench`, release build).
         .executableTarget(
             name: "redress-bench",
-            dependencies: ["CLua", "LuaShim", "RedressCore", "RedressLua", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["CLua", "LuaShim", "RedressCalendar", "RedressCore", "RedressLua",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Benchmarks/redress-bench"
         ),
 
-        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "RedressLuaTests", dependencies: ["RedressLua", "RedressCore"]),
+        // The calendar's tests depend on the calendar alone, as any other program would.
+        .testTarget(name: "RedressCalendarTests", dependencies: ["RedressCalendar"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressCalendar"]),
+        .testTarget(name: "RedressLuaTests", dependencies: ["RedressLua", "RedressCore", "RedressCalendar"]),
         // The REPL's end-to-end tests drive the built `redress` through a pseudo-terminal.
-        .testTarget(name: "RedressREPLTests", dependencies: ["RedressREPL", "RedressLua", "RedressCore", "redress",
+        .testTarget(name: "RedressREPLTests", dependencies: ["RedressREPL", "RedressLua", "RedressCore", "RedressCalendar", "redress",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "redressTests", dependencies: ["redress", "RedressCore", "RedressCalendar", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

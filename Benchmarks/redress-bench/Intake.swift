@@ -1,7 +1,8 @@
 import CLua
-import GRDBSQLite
 import GRDB
+import GRDBSQLite
 import LuaShim
+import RedressCalendar
 import RedressCore
 import RedressLua
 
@@ -213,7 +214,7 @@ func schemaFloor(from source: String, into path: String) throws -> Double {
     try exec("ATTACH DATABASE '\(source)' AS imported")
     return try measureOnce {
         try exec("BEGIN IMMEDIATE")
-        for table in ["parties", "cases", "stage_history", "clocks", "events"] {
+        for table in ["parties", "cases", "stage_history", "clocks", "events", "intake_facts"] {
             try exec("INSERT INTO main.\(table) SELECT * FROM imported.\(table)")
         }
         try exec("COMMIT")
@@ -238,7 +239,7 @@ func rowFloor(from source: String, into path: String) throws -> Double {
     }
     return try measureOnce {
         try db.exec("BEGIN IMMEDIATE")
-        for table in ["parties", "cases", "stage_history", "clocks", "events"] {
+        for table in ["parties", "cases", "stage_history", "clocks", "events", "intake_facts"] {
             let read = try prepare("SELECT * FROM imported.\(table)")
             defer { sqlite3_finalize(read) }
             let columns = sqlite3_column_count(read)

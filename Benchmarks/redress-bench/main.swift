@@ -7,6 +7,7 @@
 //   redress-bench boundary [ROUNDS]          failing calls through the Swift–Lua boundary (for valgrind)
 //   redress-bench intake CSV [FOLDER]        import an intake CSV through hos-code, phase by phase; overdue query; raw SQLite
 import CLua
+import RedressCalendar
 import RedressCore
 import RedressLua
 

@@ -346,6 +346,51 @@ function M.count(path)
   return rawlen(scenarios)  -- not a __len a pack might set
 end
 
+-- the facts' names given as anything but false, sorted
+local function given(facts)
+  local names = {}
+  for key, value in pairs(facts) do
+    if type(key) == "string" and value ~= false then names[#names + 1] = key end
+  end
+  sort(names)
+  return names
+end
+
+--- has_triage(path) → whether the pack at `path` has a triage hook
+function M.has_triage(path)
+  return type(pack_at(path).triage) == "function"
+end
+
+--- triage(path, i, dated, received, event_date, aware_date, extra) → name, kind, exclusion,
+--- given facts (or name, nil, nil, nil, error): the pack's triage alone on scenario i's intake
+--- (`redress check --code` compares it with the pack's acceptance window). With `dated`, the
+--- intake's received, event_date and aware_date are replaced by the three given (nil leaves
+--- one out) and the facts in `extra` added. Dates are parsed as cases.intake parses them.
+function M.triage(path, index, dated, received, event_date, aware_date, extra)
+  local s = pack_at(path).scenarios[index]
+  local name = type(s) == "table" and type(s.name) == "string" and s.name or format("scenarios[%d]", index)
+  if type(s) ~= "table" or type(s.intake) ~= "table" then return name, nil, nil, nil, "no intake" end
+  local facts = {}
+  for key, value in pairs(s.intake) do facts[key] = value end
+  if dated then
+    facts.received, facts.event_date, facts.aware_date = received, event_date, aware_date
+    for key, value in pairs(extra or {}) do facts[key] = value end
+  end
+  for _, key in ipairs { "received", "event_date", "aware_date" } do
+    if facts[key] ~= nil then
+      local d = date.parse(facts[key])
+      if not d then return name, nil, nil, nil, format("%s: not a date: %s", key, describe(facts[key])) end
+      facts[key] = d
+    end
+  end
+  local triage = pack_at(path).triage
+  if not triage then return name, "complaint", nil, given(facts) end
+  local ok, verdict = pcall(triage, facts)
+  if not ok then return name, nil, nil, nil, bare(verdict) end
+  if type(verdict) ~= "table" then return name, nil, nil, nil, "triage returned " .. describe(verdict) end
+  return name, verdict.kind or "complaint", verdict.exclude, given(facts)
+end
+
 --- run(path, i) → name, clause, differences (an empty table when the scenario passes)
 function M.run(path, index)
   local where = format("scenarios[%d]", index)

@@ -25,7 +25,16 @@ return {
   -- aware of the issue for more than 12 months and no contact has been made with the Trust, the
   -- customer will be informed that the Trust views the matter as being time-barred" (Service
   -- Standards, Complaints)
-  acceptance = { months = 12, clause = "Service Standards: Complaints" },
+  -- From when the customer became aware of it (the later date, when both are given); the
+  -- policy time-bars it only "where no contact has been made with the Trust" (Policy
+  -- Statement), so contact within the 12 months lets it in.
+  acceptance = { months = 12, from = { "event_date", "aware_date" }, clause = "Service Standards: Complaints",
+                 signpost = ombudsman.signpost,
+                 exceptions = {
+                   contacted_before = { text = "the Trust will not consider complaints where customers are aware of the issue "
+                                          .. "for over 12 months where no contact has been made with the Trust",
+                                        clause = "Policy Statement: Complaints" },
+                 } },
 
   stages = {
     { name = "1", clause = "Service Standards: Complaints", clocks = {
@@ -128,7 +137,7 @@ return {
     -- Policy Statement: "where customers are aware of the issue for over 12 months where no
     -- contact has been made with the Trust").
     local known = intake.aware_date or intake.event_date
-    if known and date(known) < date(intake.received):add_months(-12) and not intake.contacted_before then
+    if known and date(known):add_months(12) < date(intake.received) and not intake.contacted_before then
       return { exclude = "the Trust views the matter as time-barred: you have been aware of it for more than 12 months ("
                  .. tostring(date(known)) .. ") without contacting the Trust, so it cannot be dealt with under this policy",
                clause = "Service Standards: Complaints", signpost = ombudsman.signpost }

@@ -4,8 +4,6 @@
 -- Clause numbers and quotations: shared/research/domain.md section 1 (2024 numbering).
 local ombudsman = require "lib.ombudsman"
 
-local function months_before(d, n) return date(d):add_months(-n) end
-
 return {
   name = "hos-code",
   title = "Housing Ombudsman Complaint Handling Code 2024",
@@ -15,8 +13,10 @@ return {
   calendar = { region = "england-and-wales" },
 
   -- 2.3 "Landlords must accept complaints referred to them within 12 months of the issue
-  -- occurring or the resident becoming aware of the issue".
-  acceptance = { months = 12, clause = "Code 2.3" },
+  -- occurring or the resident becoming aware of the issue": from the later of the two (domain.md
+  -- 1.3), to the same day 12 months on, which is inside. The lifecycle applies it whatever
+  -- triage answers.
+  acceptance = { months = 12, from = { "event_date", "aware_date" }, clause = "Code 2.3", signpost = ombudsman.signpost },
 
   -- 5.2/5.3: exactly two stages; "A process with more than two stages is not acceptable under
   -- any circumstances".
@@ -77,7 +77,7 @@ return {
     if intake.aware_date and intake.event_date and date(intake.event_date) > date(intake.aware_date) then
       started = intake.event_date
     end
-    if started and date(started) < months_before(intake.received, 12) then
+    if started and date(started):add_months(12) < date(intake.received) then
       return { exclude = "the issue arose more than 12 months before the complaint (" .. date(started)
                  .. "); we will consider accepting it if there are good reasons it was not raised sooner",
                clause = "Code 2.2(a), 2.3", signpost = ombudsman.signpost }

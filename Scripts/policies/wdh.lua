@@ -67,8 +67,15 @@ return {
   confidentiality = { outcome_roles = { "investigating_officer", "manager" } },
 
   -- "Complaints made six months after a problem occurred or the customer became aware of it."
-  -- (Exclusions)
-  acceptance = { months = 6, clause = "Exclusions" },
+  -- (Exclusions): from the later of the two, and a complaint made on the day six months on is
+  -- already made six months after. The lifecycle applies it whatever triage answers, except
+  -- where "We will comply with any instruction from the HOS to enter a complaint into our
+  -- Complaints Procedure." (Exclusions)
+  acceptance = { months = 6, from = { "event_date", "aware_date" }, on_the_day = "excluded", clause = "Exclusions",
+                 exceptions = {
+                   ombudsman_instruction = { text = "We will comply with any instruction from the HOS to enter a complaint "
+                                               .. "into our Complaints Procedure.", clause = "Exclusions" },
+                 } },
 
   stages = {
     { name = "1", clause = "Stage 1 complaint", clocks = {
@@ -97,7 +104,13 @@ return {
         -- and is recorded late.
         escalation_window = { working_days = 10, from = "decision_sent", late = "needs_reason",
                               clause = "Requests to escalate to Stage 2" },
-    } },
+      },
+      -- "On receiving a Stage 1 complaint form, they will log and acknowledge the complaint and
+      -- allocate it to an appropriate officer, within five working days." (Customer Relations
+      -- team): the contact and response clocks wait for the logging (c:logged{ on = }), which is
+      -- owed within the same five working days; the deadlines job lists a complaint waiting longer.
+      anchors = { logged = { working_days = 5, from = "received", clause = "Customer Relations team" } },
+    },
     { name = "2", clause = "Requests to escalate to Stage 2",
       -- "The investigating manager may choose to offer an alternative resolution or they may
       -- refer the complaint back to Stage 1, for a review of the decision. The customer will be
@@ -129,6 +142,9 @@ return {
         -- exceptional circumstances and in agreement with the customer."
         respond = { working_days = 20, from = "logged", clause = "Requests to escalate to Stage 2",
                     extension = { working_days = 10, beyond = "customer_agreement", clause = "Requests to escalate to Stage 2" } },
+        -- The procedure says when a request to escalate is acknowledged, not when the stage 2
+        -- complaint is logged: it sets no limit on the wait for the logging (no `anchors`), and
+        -- the deadlines job says so of a stage 2 complaint not yet logged.
     } },
   },
 
@@ -270,10 +286,12 @@ return {
                confidential_outcome = true }
     end
     -- "Complaints made six months after a problem occurred or the customer became aware of it."
-    -- Counted from the later of the two; a complaint made six months or more after is excluded.
+    -- Counted from the later of the two, six months on to the same day (the month's end when it
+    -- has none), as the acceptance declaration above: a complaint made on that day or later is
+    -- excluded.
     local started = intake.event_date
     if intake.aware_date and (not started or date(intake.aware_date) > date(started)) then started = intake.aware_date end
-    if started and date(started) <= date(intake.received):add_months(-6) then
+    if started and date(started):add_months(6) <= date(intake.received) then
       return exclude(intake, "the complaint was made six months or more after the problem occurred or you became aware of it ("
         .. tostring(date(started)) .. ")")
     end

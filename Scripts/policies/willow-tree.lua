@@ -32,7 +32,8 @@ return {
   } },
 
   -- The Code's acceptable exclusions apply (see triage): 2.3's twelve months.
-  acceptance = { months = 12, clause = "Statement of Intent (Code 2.3)" },
+  acceptance = { months = 12, from = { "event_date", "aware_date" }, clause = "Statement of Intent (Code 2.3)",
+                 signpost = ombudsman.signpost },
 
   -- "WTHP has a two-stage procedure that provides for clear stages of progression" (Statement
   -- of Intent). The policy sets no extensions.

@@ -1,5 +1,9 @@
-/// The one-off bank-holiday changes in force: the bundled table, then the user's own files in
-/// the order given (a later file can add a newly proclaimed day or remove one it cancels).
+import RedressCalendar
+
+/// The bank-holiday changes read from files, in the order given: the installation's
+/// `Scripts/calendar/uk-bank-holiday-changes.txt`, then the user's own (a later file can add a
+/// newly proclaimed day or remove one it cancels). A calendar applies them after the changes
+/// built into RedressCalendar (`HolidayChange.unitedKingdom`), which no file repeats.
 public struct HolidayData: Sendable {
     public let changes: [HolidayChange]
     /// The files read, in order.
@@ -24,7 +28,7 @@ public struct HolidayData: Sendable {
         HolidayData(changes: changes + later.changes, files: files + later.files)
     }
 
-    /// The calendar of `region` with these changes and the organisation's closure days.
+    /// The calendar of `region`: the built-in changes, these, and the organisation's closure days.
     public func calendar(_ region: Region, closures: [Holiday] = []) throws(CalendarError) -> WorkingDayCalendar {
         try WorkingDayCalendar(region: region, changes: changes, closures: closures)
     }

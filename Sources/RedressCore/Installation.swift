@@ -5,14 +5,15 @@ import Darwin
 #endif
 
 /// Where Redress's own data lives: the `Scripts/` folder (policy packs, jobs, shared Lua, and the
-/// bank-holiday change table). Found, in order, from `REDRESS_HOME` (a folder that holds
+/// file of local bank-holiday changes). Found, in order, from `REDRESS_HOME` (a folder that holds
 /// `Scripts/`), then by walking up from the running executable (a build inside the source tree),
 /// then `<prefix>/share/redress` beside an installed `<prefix>/bin/redress`.
 public struct Installation: Sendable {
     /// The `Scripts/` folder.
     public let scripts: String
 
-    /// The bundled table of one-off bank-holiday changes.
+    /// The installation's file of local bank-holiday changes, read before the user's own; it
+    /// ships empty, the one-off changes being built into RedressCalendar.
     public var bankHolidayChanges: String { scripts + "/calendar/uk-bank-holiday-changes.txt" }
 
     public init(scripts: String) {

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,6 @@
 import CLua
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// A calendar handed to Lua: a region and closure days, its working-day index built on first

@@ -39,6 +39,7 @@ extension CasesModule {
         if let met = e.met {
             fields[.string("met")] = .date(met)
             fields[.string("met_late")] = .boolean(met > e.dueNow)
+            if let lateBy = e.lateBy { fields[.string("late_by")] = .integer(Int64(lateBy)) }
         }
         return .map(fields)
     }

@@ -1,6 +1,7 @@
 import CLua
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// The Swift half of the case methods for the work around a decision: who handles a case, the

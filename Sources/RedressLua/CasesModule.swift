@@ -1,6 +1,7 @@
 import CLua
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// The store's pack as a run uses it: its declarations and the calendar they run on.
@@ -26,6 +27,8 @@ enum CasesModule {
         ("party_get", partyGet), ("get", get), ("find", find), ("event", event), ("contact", contact),
         ("respond", respond), ("history", history), ("retention", retention), ("assign", assign), ("actions", actions),
         ("learn", learn), ("learning_done", learningDone), ("remedy_answer", remedyAnswer), ("explain", explain),
+        ("set_tenure", setTenure),
+        ("intake_record", intakeRecord), ("decide", decide),
     ] + restrictionFunctions
 
     /// `chunk()`: the Lua half compiled (lua_load is protected inside: it never raises).
@@ -78,39 +81,55 @@ enum CasesModule {
 
     /// `intake(received, channel, category, summary, desired_outcome, event_date, complainant,
     /// representative, anonymous, confidential, safeguarding, kind, stage, exclude, clause,
-    /// confidential_outcome)` → ref.
+    /// confidential_outcome, aware_date, facts, triage, tenure)` → ref. `facts`: what triage was given, as
+    /// the store keeps it; `triage`: what it answered.
     static let intake: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
             guard let policy = lua.state.policy else { throw StoreError(message: "the store's pack is not loaded") }
-            guard let received = try lua.dateArgument(1, "received") else {
-                throw InputError(field: "received", message: "required: the date the complaint reached the landlord")
-            }
-            guard let channel = try lua.textArgument(2, "channel") else {
-                throw InputError(field: "channel", message: "required (one of: \(Vocabulary.intakeChannels.sorted().joined(separator: ", ")))")
-            }
-            let kindName = try lua.textArgument(12, "triage.kind") ?? "complaint"
-            guard let kind = NewCase.Kind(rawValue: kindName) else {
-                throw InputError(field: "triage.kind", message: "unknown kind '\(kindName)' (expected one of: \(NewCase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            var new = NewCase(kind: kind, stage: try policy.pack.entryStage(for: kind, named: lua.stageArgument(13, "triage.stage")),
-                              received: received, channel: channel,
-                              category: try lua.textArgument(3, "category"), summary: try lua.textArgument(4, "summary"),
-                              eventDate: try lua.dateArgument(6, "event_date"))
-            new.desiredOutcome = try lua.textArgument(5, "desired_outcome")
-            new.complainantID = try lua.partyArgument(7, "complainant", in: db)
-            new.representativeID = try lua.partyArgument(8, "representative", in: db)
-            new.anonymous = try lua.flagArgument(9, "anonymous")
-            new.confidential = try lua.flagArgument(10, "confidential")
-            new.safeguarding = try lua.flagArgument(11, "safeguarding")
-            new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
-            if let reason = try lua.textArgument(14, "triage.exclude") {
-                new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
-            }
+            let new = try newCase(lua, policy: policy, in: db)
             let ref = try CaseStore.record(new, pack: policy.pack, calendar: policy.calendar, by: lua.state.recorder, in: db,
                                            isolated: lua.state.changesIsolated)
             return [.string(ref)]
         }
+    }
+
+    /// The new case `intake`'s arguments describe (and `decide`'s, the same), checked.
+    static func newCase(_ lua: LuaCall, policy: LoadedPolicy, in db: Database) throws -> NewCase {
+        guard let received = try lua.dateArgument(1, "received") else {
+            throw InputError(field: "received", message: "required: the date the complaint reached the landlord")
+        }
+        guard let channel = try lua.textArgument(2, "channel") else {
+            throw InputError(field: "channel", message: "required (one of: \(Vocabulary.intakeChannels.sorted().joined(separator: ", ")))")
+        }
+        let kindName = try lua.textArgument(12, "triage.kind") ?? "complaint"
+        guard let kind = NewCase.Kind(rawValue: kindName) else {
+            throw InputError(field: "triage.kind", message: "unknown kind '\(kindName)' (expected one of: \(NewCase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var new = NewCase(kind: kind, stage: try policy.pack.entryStage(for: kind, named: lua.stageArgument(13, "triage.stage")),
+                          received: received, channel: channel,
+                          category: try lua.textArgument(3, "category"), summary: try lua.textArgument(4, "summary"),
+                          eventDate: try lua.dateArgument(6, "event_date"))
+        new.desiredOutcome = try lua.textArgument(5, "desired_outcome")
+        new.complainantID = try lua.partyArgument(7, "complainant", in: db)
+        new.representativeID = try lua.partyArgument(8, "representative", in: db)
+        new.anonymous = try lua.flagArgument(9, "anonymous")
+        new.confidential = try lua.flagArgument(10, "confidential")
+        new.safeguarding = try lua.flagArgument(11, "safeguarding")
+        new.outcomeConfidential = try lua.flagArgument(16, "triage.confidential_outcome")
+        if let reason = try lua.textArgument(14, "triage.exclude") {
+            new.exclusion = (reason, try lua.textArgument(15, "triage.clause"))
+        }
+        new.awareDate = try lua.dateArgument(17, "aware_date")
+        if let facts = try lua.objectArgument(18, "intake") {
+            new.facts = IntakeFacts(json: JSONText.object(facts), given: Set(facts.compactMap { key, value in
+                guard case .string(let name) = key, value != .nil, value != .boolean(false) else { return nil }
+                return name
+            }))
+        }
+        new.triage = try lua.objectArgument(19, "triage").map(JSONText.object)
+        new.tenure = try lua.textArgument(20, "tenure")
+        return new
     }
 
     /// `party(name, role, email, phone, address, preferred_contact, language, vulnerability,
@@ -150,17 +169,19 @@ enum CasesModule {
 
     // MARK: Reading cases
 
-    /// `get(ref)` → the case, or nil.
+    /// `get(ref)` → the case, with what was kept of its intake, or nil.
     static let get: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
             guard let ref = try lua.textArgument(1, "ref") else { throw InputError(field: "ref", message: "required (e.g. C-2026-000123)") }
             guard let record = try CaseStore.fetchCase(ref, in: db) else { return [.nil] }
-            return [caseValue(record, today: lua.state.today, calendar: lua.state.policy?.calendar)]
+            return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db,
+                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, in: db) })]
         }
     }
 
-    /// `find(status, kind, stage, category, channel, overdue, as_of, received_from, received_to, limit)`.
+    /// `find(status, kind, stage, category, channel, overdue, as_of, received_from, received_to, limit,
+    /// waiting)`; `waiting`: true, false, or the name of the event the clocks wait for.
     static let find: lshim_fn = { L, call in
         answer(L, call) { lua in
             let (_, db) = try session(lua)
@@ -174,7 +195,8 @@ enum CasesModule {
             filter.receivedFrom = try lua.dateArgument(8, "received_from")
             filter.receivedTo = try lua.dateArgument(9, "received_to")
             filter.limit = try lua.integerArgument(10, "limit")
-            return [.array(try CaseStore.find(filter, in: db).map { caseValue($0, today: filter.asOf, calendar: lua.state.policy?.calendar) })]
+            filter.waiting = try lua.waitingArgument(11, policy: lua.state.policy)
+            return [.array(try CaseStore.find(filter, in: db).map { try caseValue($0, today: filter.asOf, policy: lua.state.policy, in: db) })]
         }
     }
 
@@ -398,18 +420,30 @@ enum CasesModule {
 
     static func refreshed(_ ref: String, lua: LuaCall, db: Database) throws -> [LuaValue] {
         guard let record = try CaseStore.fetchCase(ref, in: db) else { throw StoreError(message: "no case '\(ref)'") }
-        return [caseValue(record, today: lua.state.today, calendar: lua.state.policy?.calendar)]
+        return [try caseValue(record, today: lua.state.today, policy: lua.state.policy, in: db,
+                              intake: try CaseStore.intakeRecord(of: ref, in: db).map { try intakeValue($0, in: db) })]
     }
 
     /// A case as Lua sees it: its fields, `due` (an open case's unmet current-stage clocks, of
     /// the stage's current round: name → due date after extensions; met ones stay in `clocks`), `clocks` (every clock, with
     /// `round` and `overdue` as of `today`), `overdue`, `round` (which entry of its stage),
     /// `remedy` (the latest offer and its `state` on `today`), `closure` (how it ended).
-    /// With the pack's `calendar`, lateness is counted as the Code counts time, in working days:
+    /// Lateness is counted as the Code counts time, in working days by the pack's calendar:
     /// each unmet clock of an open case has `late_by` (working days past its due date, when
-    /// overdue) or `due_in` (working days until it), and the case `overdue_by` (its most
-    /// overdue clock's `late_by`).
-    static func caseValue(_ record: CaseRecord, today: LocalDate, calendar: WorkingDayCalendar? = nil) -> LuaValue {
+    /// overdue) or `due_in` (working days until it), a clock met late `late_by` (working days
+    /// after its due date it was met), and the case `overdue_by` (its most overdue clock's `late_by`).
+    /// `waiting`: the clocks of an open case's current stage round
+    /// waiting for the event they run from (`waitingValue`). An open case needs the store's pack
+    /// (`policy`), so that no clock is left out unsaid. With `intake` (what was kept of its
+    /// intake: a single case's read, not `find`'s), `intake_facts`, `intake_triage` and `intake_window`.
+    static func caseValue(_ record: CaseRecord, today: LocalDate, policy: LoadedPolicy?, in db: Database,
+                          intake: LuaValue? = nil) throws -> LuaValue {
+        let calendar = policy?.calendar
+        var waiting: [WaitingClock] = []
+        if record.status == "open" {
+            guard let policy else { throw StoreError(message: "the store's pack is not loaded") }
+            waiting = try CaseStore.waiting(record, pack: policy.pack, calendar: policy.calendar, in: db)
+        }
         func date(_ text: String?) -> LuaValue {
             guard let text, let value = try? LocalDate(iso: text) else { return .nil }
             return .date(value)
@@ -429,6 +463,9 @@ enum CasesModule {
                 } else if !late, let n = try? calendar.workingDaysBetween(today, dueNow) {
                     count["due_in"] = .integer(Int64(n))
                 }
+            } else if clock.metLate == true, let calendar, let met = clock.met.flatMap({ try? LocalDate(iso: $0) }),
+                      let dueNow = try? LocalDate(iso: clock.dueNow), let n = try? calendar.workingDaysBetween(dueNow, met) {
+                count["late_by"] = .integer(Int64(n))
             }
             if record.status == "open" && clock.stage == record.stage && clock.round == record.round && clock.met == nil {
                 due[.string(clock.name)] = date(clock.dueNow)
@@ -443,13 +480,21 @@ enum CasesModule {
             "ref": .string(record.ref), "kind": .string(record.kind), "status": .string(record.status), "stage": text(record.stage),
             "received": date(record.received), "channel": .string(record.channel), "category": text(record.category),
             "summary": text(record.summary), "desired_outcome": text(record.desiredOutcome), "event_date": date(record.eventDate),
+            "tenure": text(record.tenure),
+            "aware_date": date(record.awareDate),
             "complainant": record.complainantID.map { .integer($0) } ?? .nil,
             "representative": record.representativeID.map { .integer($0) } ?? .nil,
             "anonymous": .boolean(record.anonymous), "confidential": .boolean(record.confidential),
             "safeguarding": .boolean(record.safeguarding), "policy": .string(record.policy), "officer": text(record.officer),
             "due": .map(due), "clocks": .array(clocks), "overdue": .boolean(overdue), "round": .integer(Int64(record.round)),
+            "waiting": .array(waiting.map { waitingValue($0, today: today, calendar: calendar) }),
         ]
         if let overdueBy { fields["overdue_by"] = .integer(Int64(overdueBy)) }
+        if case .map(let kept)? = intake {
+            for (key, name) in [("facts", "intake_facts"), ("triage", "intake_triage"), ("window", "intake_window")] {
+                if let value = kept[.string(key)] { fields[name] = value }
+            }
+        }
         if let remedy = record.remedy {
             fields["remedy"] = .map([
                 "id": .integer(remedy.id), "offered": .date(remedy.offered), "accept_by": remedy.acceptBy.map { .date($0) } ?? .nil,
@@ -466,6 +511,43 @@ enum CasesModule {
             fields["exclusion"] = .map(["reason": .string(reason), "clause": text(record.exclusionClause)].keyedByString)
         }
         return .map(fields.keyedByString)
+    }
+
+    /// A waiting clock as Lua sees it: `clock`, `from` (the event it waits for), `since` (the day
+    /// the case entered the stage's round) and `waited` (working days since, to `today`); then
+    /// what limits the wait: `bounded_by` (the stage's clock that the event meets, which says
+    /// when it is owed), or the pack's `limit` (`5 working days from received`) with its
+    /// `clause` and `owed_by` (the date), `late_by` (working days past it) or `due_in` (working
+    /// days until it), or, when the limit counts from an event the round did not begin with, a
+    /// `note` saying so. Neither `bounded_by` nor `limit`: the pack sets no limit.
+    static func waitingValue(_ w: WaitingClock, today: LocalDate, calendar: WorkingDayCalendar?) -> LuaValue {
+        var entry: [String: LuaValue] = ["clock": .string(w.clock), "from": .string(w.anchor.rawValue), "since": .date(w.since)]
+        if w.since <= today, let calendar, let n = try? calendar.workingDaysBetween(w.since, today) {
+            entry["waited"] = .integer(Int64(n))
+        }
+        func describe(_ limit: AnchorLimit) {
+            entry["limit"] = .string(limit.rule)
+            if let clause = limit.clause { entry["clause"] = .string(clause) }
+        }
+        switch w.limit {
+        case .clock(let name):
+            entry["bounded_by"] = .string(name)
+        case .declared(let limit, let due):
+            describe(limit)
+            entry["owed_by"] = .date(due)
+            if due < today, let calendar, let n = try? calendar.workingDaysBetween(due, today) {
+                entry["late_by"] = .integer(Int64(n))
+            } else if due >= today, let calendar, let n = try? calendar.workingDaysBetween(today, due) {
+                entry["due_in"] = .integer(Int64(n))
+            }
+        case .notCounted(let limit, let began):
+            describe(limit)
+            let start = began.isEmpty ? "an event that starts no stage" : began.map(\.rawValue).joined(separator: " and ")
+            entry["note"] = .string("the limit counts from \(limit.from.rawValue), and this round began with \(start): no date is set")
+        case .none:
+            break
+        }
+        return .map(entry.keyedByString)
     }
 
     /// Runs `body`; answers its values, or `nil` and the message of what it threw.
@@ -535,6 +617,11 @@ extension LuaValue {
 
 /// Lua values as JSON text (for findings kept in the store).
 enum JSONText {
+    /// A table's fields as a JSON object (an empty table is `{}`).
+    static func object(_ fields: [LuaValue: LuaValue]) -> String {
+        encode(.map(fields))
+    }
+
     static func encode(_ value: LuaValue) -> String {
         switch value {
         case .nil: "null"
@@ -580,6 +667,20 @@ extension LuaCall {
         }
     }
 
+    /// A table's fields, or nil when absent; anything else is an error naming `field`.
+    func objectArgument(_ index: Int32, _ field: String) throws(InputError) -> [LuaValue: LuaValue]? {
+        switch lua_type(L, index) {
+        case LUA_TNONE, LUA_TNIL: return nil
+        case LUA_TTABLE:
+            switch try value(index, field: field) {
+            case .map(let fields): return fields
+            case .array(let items) where items.isEmpty: return [:]
+            default: throw InputError(field: field, message: "expected a table of named fields, got a list")
+            }
+        default: throw InputError(field: field, message: "expected a table, got \(describeArgument(index))")
+        }
+    }
+
     /// Any value, copied into Swift; a table nested more than `LuaValue.maximumDepth` deep is
     /// an error naming `field`.
     func value(_ index: Int32, field: String) throws(InputError) -> LuaValue {
@@ -616,6 +717,30 @@ extension LuaCall {
     func stageArgument(_ index: Int32, _ field: String) throws(InputError) -> String? {
         if lua_type(L, index) == LUA_TNUMBER, let number = try integerArgument(index, field) { return String(number) }
         return try textArgument(index, field)
+    }
+
+    /// `cases.find{ waiting = }`: true or false, or the name of an event a clock can wait for;
+    /// nil when absent. Reads the clocks that can wait from the store's pack.
+    func waitingArgument(_ index: Int32, policy: LoadedPolicy?) throws -> WaitingFilter? {
+        let events = Anchor.awaitable.map(\.rawValue).joined(separator: ", ")
+        let wanted: Bool, anchor: Anchor?
+        switch lua_type(L, index) {
+        case LUA_TNONE, LUA_TNIL: return nil
+        case LUA_TBOOLEAN: (wanted, anchor) = (lua_toboolean(L, index) != 0, nil)
+        case LUA_TSTRING:
+            let name = text(at: index)
+            guard let event = Anchor(rawValue: name) else {
+                throw InputError(field: "waiting", message: "unknown event '\(name)' (expected true, false or one of: \(events))")
+            }
+            guard !event.startsRound else {
+                throw InputError(field: "waiting", message: "'\(name)' starts a stage, so no clock waits for it (expected true, false or one of: \(events))")
+            }
+            (wanted, anchor) = (true, event)
+        default:
+            throw InputError(field: "waiting", message: "expected true, false or one of: \(events), got \(describeArgument(index))")
+        }
+        guard let policy else { throw StoreError(message: "the store's pack is not loaded") }
+        return WaitingFilter(wanted: wanted, anchor: anchor, pack: policy.pack)
     }
 
     /// A party id that exists, or nil when absent.

@@ -96,28 +96,10 @@ extension CasesModule {
     end
 
     -- cases ----------------------------------------------------------------------------
+    -- A case object's fields come from the Swift half, `waiting` among them (the clocks of an
+    -- open case's current stage round waiting for the event they run from, worked out by the
+    -- host from the store's pack, which every function below loads before it reads a case).
     local Case = {}
-    -- c.waiting: the clocks of an open case's current stage (and round) that have not started
-    -- because their anchor event has not happened, each { clock =, from = }: no clock may
-    -- vanish silently. Worked out from the pack (loaded here if the run has not yet) whenever
-    -- a case object is made or refreshed.
-    local function waiting(c)
-      if c.status ~= "open" or not c.stage then return {} end
-      local declared
-      for _, stage in ipairs(policy(3).stages) do
-        if stage.name == c.stage then declared = stage.clocks or {} end
-      end
-      local started = {}
-      for _, k in ipairs(c.clocks or {}) do
-        if k.stage == c.stage and k.round == c.round then started[k.name] = true end
-      end
-      local list = {}
-      for name, rule in pairs(declared or {}) do
-        if not started[name] then list[#list + 1] = { clock = name, from = rule.from } end
-      end
-      sort(list, function(a, b) return a.clock < b.clock end)
-      return list
-    end
     local case_meta = {
       __index = Case, __name = "case",
       __tostring = function(c)
@@ -132,7 +114,6 @@ extension CasesModule {
 
     local function wrap(t)
       if not t then return nil end
-      t.waiting = waiting(t)
       return setmetatable(t, case_meta)
     end
 
@@ -140,7 +121,6 @@ extension CasesModule {
     local function refresh(c, fresh)
       for key in pairs(c) do c[key] = nil end
       for key, value in pairs(fresh) do c[key] = value end
-      c.waiting = waiting(c)
       return c
     end
 
@@ -149,6 +129,35 @@ extension CasesModule {
     -- signpost (where the customer can take the decision); `confidential` keeps the
     -- complainant's identity to those handling the case
     local VERDICT = set { "kind", "stage", "exclude", "clause", "signpost", "confidential", "confidential_outcome" }
+
+    -- The facts kept with the case, so its triage can be re-run and explained: what triage was
+    -- given, but a complainant or representative as the party id they became (their names and
+    -- contact details live in the party, where redaction and retention reach them).
+    local PARTY_FACTS = { "complainant_email", "complainant_phone", "complainant_address" }
+    local function kept_facts(facts, complainant, representative)
+      local kept = {}
+      for key, value in pairs(facts) do kept[key] = value end
+      for _, key in ipairs(PARTY_FACTS) do kept[key] = nil end
+      kept.complainant, kept.representative = complainant, representative
+      return kept
+    end
+
+    -- the pack's triage on `facts`: its answer, checked, and the exclusion's reason as the
+    -- customer is given it (with where they can take the decision)
+    local function triage(p, facts, level)
+      local verdict = { kind = "complaint" }
+      if p.triage then
+        verdict = p.triage(facts)
+        if type(verdict) ~= "table" then
+          fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
+                      tostring(p.name), describe(verdict)), up(level))
+        end
+        options(verdict, format("policy %s: triage returned", tostring(p.name)), VERDICT, up(level))
+      end
+      local exclude = verdict.exclude
+      if exclude and verdict.signpost then exclude = exclude .. ". " .. verdict.signpost end
+      return verdict, exclude
+    end
 
     -- the intake: check the dates, run the pack's triage, record the case; returns its ref
     local function intake(t, level)
@@ -169,18 +178,7 @@ extension CasesModule {
       if facts.received == nil then
         fail("cases.intake: received: required (the date the complaint reached the landlord)", up(level))
       end
-      local verdict = { kind = "complaint" }
-      if p.triage then
-        verdict = p.triage(facts)
-        if type(verdict) ~= "table" then
-          fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
-                      tostring(p.name), describe(verdict)), up(level))
-        end
-        options(verdict, format("policy %s: triage returned", tostring(p.name)), VERDICT, up(level))
-      end
-      -- the reason given to the customer carries where they can take the decision
-      local exclude = verdict.exclude
-      if exclude and verdict.signpost then exclude = exclude .. ". " .. verdict.signpost end
+      local verdict, exclude = triage(p, facts, up(level))
       local complainant, representative = facts.complainant, facts.representative
       if type(complainant) == "table" then
         complainant = add_party(complainant, true, "cases.intake: complainant", up(level))
@@ -197,7 +195,9 @@ extension CasesModule {
       local ref, why = C.intake(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
                                 facts.event_date, complainant, representative, facts.anonymous,
                                 facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind, verdict.stage,
-                                exclude, verdict.clause, verdict.confidential_outcome)
+                                exclude, verdict.clause, verdict.confidential_outcome, facts.aware_date,
+                                kept_facts(facts, complainant, representative), p.triage and verdict or nil,
+                                facts.tenure)
       if not ref then fail("cases.intake: " .. why, up(level)) end
       -- a new case from a restricted complainant is a contact from them: flagged as the pack says
       if math.type(complainant) == "integer" then
@@ -222,15 +222,17 @@ extension CasesModule {
       return wrap(found)
     end
 
-    local FIND = set { "status", "kind", "stage", "category", "channel", "overdue", "as_of", "received_from",
+    local FIND = set { "status", "kind", "stage", "category", "channel", "overdue", "waiting", "as_of", "received_from",
                        "received_to", "limit" }
 
-    --- cases.find{ status =, kind =, stage =, category =, overdue = true, as_of =, received_from =, received_to =, limit = }
+    --- cases.find{ status =, kind =, stage =, category =, overdue = true, waiting = true|"logged", as_of =,
+    --- received_from =, received_to =, limit = }: `waiting`: open cases with a clock waiting for the
+    --- event it runs from (that event only, when named), as c.waiting lists them; false: those without
     function cases.find(t)
       local f = options(t, "cases.find", FIND, 2)
       policy(2, "cases.find")
       local found, why = C.find(f.status, f.kind, f.stage, f.category, f.channel, f.overdue, f.as_of,
-                                f.received_from, f.received_to, f.limit)
+                                f.received_from, f.received_to, f.limit, f.waiting)
       if not found then fail("cases.find: " .. why, 2) end
       for _, c in ipairs(found) do wrap(c) end
       return found
@@ -383,7 +385,8 @@ extension CasesModule {
     --- c:explain(clock [, stage]) → how the clock's due date was reached: { clock =, stage =, round =,
     --- clause =, rule =, anchor =, anchor_date =, start =, rolled_over = { {date =, reason =, kind =} },
     --- due =, skipped = { ... }, extensions = { {on =, by =, reason =, agreed =, from =, to =, skipped =} },
-    --- due_now =, met =, met_late =, calendar =, calendar_version =, text = } (text: one step a line)
+    --- due_now =, met =, met_late =, late_by =, calendar =, calendar_version =, text = } (text: one step a line;
+    --- late_by: working days a clock met late was met after its due date)
     function Case:explain(clock, stage)
       self_check(self, "explain", 2)
       if type(clock) ~= "string" then
@@ -398,9 +401,45 @@ extension CasesModule {
       return e
     end
 
+    --- c:retriage() → what intake would make of the case now, writing nothing: the store's pack's
+    --- triage run again on the facts kept with the case (a party the intake made is given as the
+    --- party now reads), then the lifecycle's acceptance window: { triage = { what triage
+    --- answered }, kind =, stage =, status =, exclusion = { reason =, clause = }, window = }
+    function Case:retriage()
+      self_check(self, "retriage", 2)
+      local p = policy(2)
+      local kept, why = C.intake_record(self.ref)
+      if why then fail("case:retriage: " .. why, 2) end
+      if not kept then fail(format("case:retriage: no case %s", self.ref), 2) end
+      if not kept.facts then
+        fail(format("case:retriage: %s: the facts of its intake were not kept (it was recorded before Redress kept them)",
+                    self.ref), 2)
+      end
+      if kept.removed then
+        fail(format("case:retriage: %s: retention removed the personal facts of its intake on %s, so its triage cannot be re-run as it was",
+                    self.ref, kept.removed), 2)
+      end
+      local facts = {}
+      for key, value in pairs(kept.facts) do facts[key] = value end
+      local complainant, representative = facts.complainant, facts.representative
+      for _, role in ipairs { "complainant", "representative" } do
+        if math.type(facts[role]) == "integer" then facts[role] = C.party_get(facts[role]) or facts[role] end
+      end
+      local verdict, exclude = triage(p, facts, 2)
+      local decided, problem = C.decide(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
+                                        facts.event_date, complainant, representative, facts.anonymous,
+                                        facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind,
+                                        verdict.stage, exclude, verdict.clause, verdict.confidential_outcome, facts.aware_date,
+                                        facts)
+      if not decided then fail(format("case:retriage: %s: %s", self.ref, problem), 2) end
+      decided.triage = verdict
+      return decided
+    end
+
     --- c:refresh() → the case as the store now holds it
     function Case:refresh()
       self_check(self, "refresh", 2)
+      policy(2, "case:refresh")
       local fresh, why = C.get(self.ref)
       if not fresh then fail("case:refresh: " .. (why or ("no case " .. self.ref)), 2) end
       return refresh(self, fresh)
@@ -448,6 +487,20 @@ extension CasesModule {
       local ok, why = C.actions(self.ref, list)
       if not ok then fail(format("case:actions: %s: %s", self.ref, why), 2) end
       return self
+    end
+
+    local TENURE = set { "tenure", "reason", "on" }
+
+    --- c:set_tenure{ tenure = "lcra" | "lcho", reason =, on = }: the case's tenure, for TSM returns
+    --- by tenure, where intake did not record it (or recorded it wrongly); the reason says where it
+    --- was found. Recorded as a `tenure_set` event; c.tenure.
+    function Case:set_tenure(t)
+      self_check(self, "set_tenure", 2)
+      local o = options(t, "case:set_tenure", TENURE, 2)
+      policy(2, "case:set_tenure")
+      local fresh, why = C.set_tenure(self.ref, o.tenure, o.reason, o.on)
+      if not fresh then fail(format("case:set_tenure: %s: %s", self.ref, why), 2) end
+      return refresh(self, fresh)
     end
 
     local LEARN = set { "action", "area", "owner", "due", "done", "on" }

@@ -1,5 +1,6 @@
 import CLua
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 #if canImport(Glibc)

@@ -9,14 +9,14 @@ import Glibc
 
 /// `redress import`: feeds each row of an intake CSV through `cases.intake`, in the run's
 /// transaction. The header names the intake fields (`received`, `channel`, `category`,
-/// `summary`, `event_date`, `complainant`, `complainant_email`, and any a pack's triage
+/// `summary`, `event_date`, `tenure`, `complainant`, `complainant_email`, and any a pack's triage
 /// reads); an empty cell is an absent field; `yes`/`true` and `no`/`false` are booleans except
 /// in the text columns.
 public enum Importer {
     /// Columns whose cells are always text (never read as yes/no).
     static let textColumns: Set<String> = ["received", "channel", "category", "summary", "desired_outcome", "event_date",
                                            "aware_date", "complainant", "complainant_email", "complainant_phone",
-                                           "complainant_address", "complainant_role", "representative"]
+                                           "complainant_address", "complainant_role", "representative", "tenure"]
     static let requiredColumns = ["received", "channel"]
     /// The most columns a header may have: far more than any intake field list, and few enough
     /// that a row's field count always fits the C record's `int`.

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// A scheduled job as its file declares it.

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// Runs a store's scheduled jobs: works out which due dates each job has not yet run for, and

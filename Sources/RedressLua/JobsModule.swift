@@ -1,6 +1,7 @@
 import CLua
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// The Swift half of a job run's `job` object (the Lua half is `JobCall.source`): the store's

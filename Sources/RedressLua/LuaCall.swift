@@ -1,5 +1,6 @@
 import CLua
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// Why a Swift function called from Lua failed. The trampoline raises it once Swift has returned.

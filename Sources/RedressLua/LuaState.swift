@@ -1,6 +1,7 @@
 import CLua
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 #if canImport(Glibc)

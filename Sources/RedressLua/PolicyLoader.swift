@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 import RedressCore
 
 /// Loads a policy pack: runs its file in the sandbox (the load phase: it only returns its
@@ -143,11 +144,7 @@ public enum PolicyLoader {
                 closures = try self.closures(closureValue)
             }
         }
-        var acceptance: Duration?, acceptanceClause: String?
-        if let value = table["acceptance"] {
-            acceptance = try duration(value, "acceptance", extraKeys: ["clause"])
-            acceptanceClause = try optionalString(map(value, "acceptance")["clause"], "acceptance.clause")
-        }
+        let acceptance = try table["acceptance"].map { value throws(PolicyError) in try self.acceptance(value) }
         guard let stagesValue = table["stages"], case .array(let stageValues) = stagesValue else {
             throw PolicyError(field: "stages", message: "expected an array of stages, got \(describe(table["stages"]))")
         }
@@ -163,7 +160,7 @@ public enum PolicyLoader {
                     throw PolicyError(field: "kinds.\(key)", message: "unknown kind (expected one of: \(PolicyPack.trackKinds.joined(separator: ", ")))")
                 }
                 let track = try map(value, "kinds.\(kind)")
-                try refuseUnknownKeys(track, allowed: ["clocks", "clause"], at: "kinds.\(kind).")
+                try refuseUnknownKeys(track, allowed: ["clocks", "anchors", "clause"], at: "kinds.\(kind).")
                 tracks.append(try stage(.map(track.merging([.string("name"): .string(kind)]) { $1 }), "kinds.\(kind)"))
             }
         }
@@ -174,13 +171,73 @@ public enum PolicyLoader {
             }
         }
         var pack = try PolicyPack(name: name, title: title, region: region, closures: closures,
-                                  acceptanceWindow: acceptance, stages: stages, hash: hash, acceptanceClause: acceptanceClause,
-                                  tracks: tracks, restrictions: restrictions)
+                                  acceptanceWindow: nil, stages: stages, hash: hash, tracks: tracks, restrictions: restrictions)
+        pack.acceptance = acceptance
         if let value = table["confidentiality"] { pack.confidentiality = try confidentiality(value) }
         if let value = table["retention"] { pack.retentionMonths = try retentionMonths(value) }
         if let value = table["closings"] { pack.closings = try closings(value) }
         if let value = table["remedy_acceptance"] { pack.remedyAcceptance = try remedyAcceptance(value) }
         return pack
+    }
+
+    /// `acceptance = { months = 12, from = { "event_date", "aware_date" }, on_the_day = "accepted",
+    /// exceptions = { fact = { text =, clause = } }, signpost =, clause = }`: the window the
+    /// lifecycle applies at intake. `from` (a fact or a list; default both) names the date facts
+    /// it runs from, the later of those given; `on_the_day` what a complaint made on the day the
+    /// count reaches is (default accepted); each exception is an intake fact that, given as
+    /// anything but false, lets a complaint outside the window in.
+    static func acceptance(_ value: LuaValue) throws(PolicyError) -> AcceptanceRule {
+        let table = try map(value, "acceptance")
+        let window = try duration(value, "acceptance", extraKeys: ["from", "on_the_day", "exceptions", "signpost", "clause"])
+        var rule = AcceptanceRule(window: window, clause: try optionalString(table["clause"], "acceptance.clause"))
+        rule.signpost = try optionalString(table["signpost"], "acceptance.signpost")
+        let facts = AcceptanceRule.dateFacts.joined(separator: ", ")
+        switch table["from"] {
+        case nil: break
+        case .string(let fact)?: rule.from = [fact]
+        case .array(let items)? where !items.isEmpty:
+            rule.from = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let fact) = item else {
+                    throw PolicyError(field: "acceptance.from[\(index + 1)]", message: "expected a fact's name (one of: \(facts)), got \(describe(item))")
+                }
+                guard !rule.from.contains(fact) else {
+                    throw PolicyError(field: "acceptance.from[\(index + 1)]", message: "'\(fact)' is named twice")
+                }
+                rule.from.append(fact)
+            }
+        case let other?:
+            throw PolicyError(field: "acceptance.from", message: "expected a fact's name or a list of them (of: \(facts)), got \(describe(other))")
+        }
+        let listed = if case .array? = table["from"] { true } else { false }
+        for (index, fact) in rule.from.enumerated() where !AcceptanceRule.dateFacts.contains(fact) {
+            throw PolicyError(field: listed ? "acceptance.from[\(index + 1)]" : "acceptance.from",
+                              message: "unknown date fact '\(fact)' (expected one of: \(facts))")
+        }
+        if let day = table["on_the_day"] {
+            guard case .string(let text) = day, let parsed = AcceptanceRule.Day(rawValue: text) else {
+                throw PolicyError(field: "acceptance.on_the_day",
+                                  message: "expected one of: \(AcceptanceRule.Day.validNames) (what a complaint made on the day the window's count reaches is), got \(describe(day))")
+            }
+            rule.onTheDay = parsed
+        }
+        if let value = table["exceptions"] {
+            let list = try map(value, "acceptance.exceptions", expected: "a table { fact_name = { text =, clause = } }")
+            for (key, entry) in list.sorted(by: { $0.key.description < $1.key.description }) {
+                guard case .string(let fact) = key, !fact.isEmpty else {
+                    throw PolicyError(field: "acceptance.exceptions.\(key)", message: "an exception is named by the intake fact that makes it, as text")
+                }
+                let path = "acceptance.exceptions.\(fact)"
+                guard !AcceptanceRule.reservedFacts.contains(fact) else {
+                    throw PolicyError(field: path, message: "'\(fact)' cannot be an exception (every intake gives it, or the window runs from it); name the fact that lets a complaint in")
+                }
+                let fields = try map(entry, path, expected: "a table { text =, clause = }")
+                try refuseUnknownKeys(fields, allowed: ["text", "clause"], at: path + ".")
+                rule.exceptions.append(AcceptanceRule.Exception(fact: fact, text: try optionalString(fields["text"], path + ".text"),
+                                                                clause: try optionalString(fields["clause"], path + ".clause")))
+            }
+        }
+        return rule
     }
 
     /// `closings = { fast_track = { text = "...", clause = "..." } }`: the ways of closing a
@@ -278,7 +335,7 @@ public enum PolicyLoader {
 
     static func stage(_ value: LuaValue, _ path: String) throws(PolicyError) -> StageRule {
         let table = try map(value, path)
-        try refuseUnknownKeys(table, allowed: ["name", "clocks", "title", "clause", "refer_back", "decline"], at: path + ".")
+        try refuseUnknownKeys(table, allowed: ["name", "clocks", "anchors", "title", "clause", "refer_back", "decline"], at: path + ".")
         let name: String
         switch table["name"] {
         case .string(let text): name = text
@@ -326,8 +383,45 @@ public enum PolicyLoader {
                 clocks.append(try clock(clockName, rule, "\(path).clocks.\(clockName)"))
             }
         }
-        return StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"),
-                         referBack: referBack, decline: decline)
+        var stage = StageRule(name: name, clocks: clocks, clause: try optionalString(table["clause"], path + ".clause"),
+                              referBack: referBack, decline: decline)
+        if let value = table["anchors"] { stage.anchorLimits = try anchorLimits(value, of: stage, path + ".anchors") }
+        return stage
+    }
+
+    /// `anchors = { logged = { working_days = 5, from = "received", clause = } }`: how long the
+    /// stage allows for an event its clocks wait for, counted from the event that starts the
+    /// stage's round. Only for an event a clock of the stage runs from, and not for one whose
+    /// event meets a clock of the stage (`acknowledged` meets `acknowledge`, `decision_sent`
+    /// meets `respond`: that clock already says when it is owed).
+    static func anchorLimits(_ value: LuaValue, of stage: StageRule, _ path: String) throws(PolicyError) -> [AnchorLimit] {
+        let table = try map(value, path, expected: "a table { logged = { working_days = 5, from = \"received\" } }")
+        let awaitable = Anchor.awaitable.map(\.rawValue).joined(separator: ", ")
+        let starts = Anchor.allCases.filter(\.startsRound).map(\.rawValue).joined(separator: ", ")
+        var limits: [AnchorLimit] = []
+        for (key, entry) in table.sorted(by: { $0.key.description < $1.key.description }) {
+            guard case .string(let name) = key, let anchor = Anchor(rawValue: name) else {
+                throw PolicyError(field: "\(path).\(key)", message: "unknown event (expected one of: \(awaitable))")
+            }
+            let field = "\(path).\(name)"
+            guard !anchor.startsRound else {
+                throw PolicyError(field: field, message: "\(name) starts the stage, so no clock waits for it (expected one of: \(awaitable))")
+            }
+            guard !stage.awaitingClocks(for: anchor).isEmpty else {
+                throw PolicyError(field: field, message: "no clock here runs from \(name), so nothing waits for it")
+            }
+            if let owner = anchor.meets, stage.clocks.contains(where: { $0.name == owner }) {
+                throw PolicyError(field: field, message: "\(name) meets the \(owner) clock, which already says when it is owed")
+            }
+            let duration = try self.duration(entry, field, extraKeys: ["from", "clause"])
+            let fields = try map(entry, field)
+            let fromName = try string(fields["from"], field + ".from")
+            guard let from = Anchor(rawValue: fromName), from.startsRound else {
+                throw PolicyError(field: field + ".from", message: "expected the event that starts the stage (one of: \(starts)), got '\(fromName)'")
+            }
+            limits.append(AnchorLimit(anchor: anchor, duration: duration, from: from, clause: try optionalString(fields["clause"], field + ".clause")))
+        }
+        return limits
     }
 
     static func clock(_ name: String, _ value: LuaValue, _ path: String) throws(PolicyError) -> ClockRule {

@@ -1,6 +1,7 @@
 import CLua
 import GRDB
 import LuaShim
+import RedressCalendar
 import RedressCore
 
 /// The Swift half of `restrictions` (the Lua half is `restrictionsSource`, compiled by the cases

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// A case as a short card: reference, kind, stage and status on the first line, then the
@@ -7,9 +8,12 @@ import RedressCore
 ///       complainant  Ann Example (party 4)
 ///       received     2026-09-23 · email · repairs
 ///       summary      Repair to the boiler was marked complete but it is still not working.
-///       next due     acknowledge 2026-11-30 · overdue by 3 days
+///       next due     acknowledge 2026-11-30 · overdue by 3 working days
+///       waiting      respond waits for acknowledged (owed by the acknowledge clock)
 ///
-/// and, where they apply, how it ended (`ended`) and its latest remedy offer (`remedy`).
+/// and, where they apply, the other facts its triage was given (`facts`), how the pack's
+/// acceptance window judged it (`window`), how it ended (`ended`), its latest remedy offer
+/// (`remedy`), and the clocks waiting for the event they run from (`waiting`, one line per event).
 struct CaseCard {
     let summary: CaseSummary
     let today: LocalDate
@@ -28,11 +32,16 @@ struct CaseCard {
         add("complainant", s.complainant)
         add("received", ([s.received?.description] + [s.channel, s.category]).compactMap { $0 }.joined(separator: " · "))
         add("summary", s.summary)
+        add("facts", s.facts)
+        add("window", s.window)
         add("excluded", s.exclusion)
         add("ended", s.ended)
         add("remedy", s.remedy)
         if let due = s.nextDue {
             add("next due", "\(due.clock) \(due.date)" + (s.standing(on: today).map { " · " + $0 } ?? ""))
+        }
+        for (index, line) in s.waiting.enumerated() {
+            add(index == 0 ? "waiting" : "", line)
         }
         return lines.joined(separator: "\n") + "\n"
     }

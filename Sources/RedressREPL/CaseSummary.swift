@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// What a case's card and a row of a case table show: read from the case table the cases API
@@ -34,6 +35,18 @@ struct CaseSummary: Equatable, Sendable {
     /// How a case that is no longer open ended (other than by exclusion), with the pack's
     /// outcome or ground and the reason: `escalation declined 2026-08-26 · unacceptable_behaviour: threats`.
     var ended: String?
+    /// The clocks waiting for the event they run from (`c.waiting`), one line per event, with what
+    /// limits the wait: `contact, respond wait for logged since 2026-11-02 · owed by 2026-11-09,
+    /// 5 working days late`.
+    var waiting: [String] = []
+    /// The facts its triage was given that the card's other lines do not show:
+    /// `aware_date 2026-03-01 · event_date 2025-01-01 · ombudsman_instruction`.
+    var facts: String?
+    /// How the pack's acceptance window judged it (`intake_window.text`), when it was dated.
+    var window: String?
+
+    /// Facts the card shows on its other lines (or that name a party).
+    static let factsShownElsewhere: Set<String> = ["received", "channel", "category", "summary", "complainant", "representative"]
 
     /// Reads a case table; nil when `table` lacks a case's `ref`, `kind` and `status`.
     init?(_ table: ShownTable, complainantName: (Int64) -> String?) {
@@ -83,6 +96,26 @@ struct CaseSummary: Equatable, Sendable {
             if case .string(let reason)? = closure["reason"] { text += (closure["outcome"] == nil ? " · " : ": ") + reason }
             ended = text
         }
+        waiting = Self.waiting(table["waiting"]?.table)
+        if let kept = table["intake_facts"]?.table {
+            let parts = kept.fields.compactMap { field -> String? in
+                guard case .string(let name) = field.key, !Self.factsShownElsewhere.contains(name) else { return nil }
+                switch field.value {
+                case .boolean(true): return name
+                case .boolean(false): return "\(name) false"
+                case .string(let text): return "\(name) \(text)"
+                case .date(let day): return "\(name) \(day)"
+                case .integer(let number): return "\(name) \(number)"
+                case .number(let number): return "\(name) \(number)"
+                default: return "\(name) {…}"
+                }
+            }
+            if !parts.isEmpty { facts = parts.joined(separator: " · ") }
+        }
+        // An intake with no date to count from shows no window (`redress explain` says so).
+        if let kept = table["intake_window"]?.table, case .string(let text)? = kept["text"], kept["result"] != .string("undated") {
+            window = text
+        }
         if status == "open", let clocks = table["clocks"]?.table {
             for case .table(let clock) in clocks.array {
                 guard clock["met"] == nil, case .date(let due)? = clock["due"], case .string(let name)? = clock["name"],
@@ -92,6 +125,43 @@ struct CaseSummary: Equatable, Sendable {
                 if case .integer(let n)? = clock["due_in"] { next.dueIn = Int(n) }
                 if nextDue == nil || due < nextDue!.date { nextDue = next }
             }
+        }
+    }
+
+    /// `c.waiting` as the card shows it: the clocks grouped by the event they wait for, in the
+    /// order the events first come.
+    static func waiting(_ list: ShownTable?) -> [String] {
+        var events: [String] = []
+        var clocks: [String: [String]] = [:]
+        var first: [String: ShownTable] = [:]
+        for case .table(let entry) in list?.array ?? [] {
+            guard case .string(let clock)? = entry["clock"], case .string(let event)? = entry["from"] else { continue }
+            if clocks[event] == nil {
+                events.append(event)
+                first[event] = entry
+            }
+            clocks[event, default: []].append(clock)
+        }
+        return events.map { event in
+            let entry = first[event]!
+            let names = clocks[event]!
+            var line = names.joined(separator: ", ") + (names.count == 1 ? " waits" : " wait") + " for " + event
+            func days(_ key: String) -> String? {
+                guard case .integer(let n)? = entry[key] else { return nil }
+                return "\(n) working day\(n == 1 ? "" : "s")"
+            }
+            if case .string(let owner)? = entry["bounded_by"] {
+                return line + " (owed by the \(owner) clock)"
+            }
+            if case .date(let since)? = entry["since"] { line += " since \(since)" }
+            if case .date(let owed)? = entry["owed_by"] {
+                line += " · owed by \(owed)"
+                if let late = days("late_by") { line += ", \(late) late" } else if let left = days("due_in") { line += ", in \(left)" }
+            } else {
+                if let waited = days("waited") { line += " · \(waited)" }
+                if case .string(let note)? = entry["note"] { line += "; " + note } else { line += "; the pack sets no limit" }
+            }
+            return line
         }
     }
 

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// A line starting with `.`: a command to the workbench rather than Lua (as in the sqlite3

@@ -1,7 +1,8 @@
 import RedressCore
 
 /// A policy pack's declarations in a few lines, for `.policy`: its name and title, where it
-/// came from and its hash, its calendar, and each stage's clocks.
+/// came from and its hash, its calendar, and each stage's clocks (and its limits on the wait for
+/// the events they run from).
 ///
 ///     hos-code: Housing Ombudsman Complaint Handling Code 2024
 ///       file      Scripts/policies/hos-code.lua (hash 3f2a...)
@@ -18,9 +19,15 @@ struct PolicyDescription {
         if let window = pack.acceptanceWindow { lines.append("  accepts   complaints within \(window) of the problem") }
         for stage in pack.stages {
             let clocks = stage.clocks.sorted { $0.name < $1.name }.map(PolicyDescription.describe)
+                + stage.anchorLimits.map(PolicyDescription.describe)
             lines.append("  " + "stage \(stage.name)".padding(to: 10) + (clocks.isEmpty ? "no clocks" : clocks.joined(separator: "; ")))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A limit on the wait for an event: `logged owed within 5 working days from received`.
+    static func describe(_ limit: AnchorLimit) -> String {
+        "\(limit.anchor.rawValue) owed within \(limit.rule)"
     }
 
     static func describe(_ clock: ClockRule) -> String {

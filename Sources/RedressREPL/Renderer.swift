@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// Turns a chunk's results into text in one of the output modes.

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressCore
 
 /// A result of a chunk as read for display: a copy of the Lua value that keeps what printing

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressCalendar
 import RedressCore
 import RedressLua
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressCalendar
 import RedressCore
 
 /// `redress calendar ...`: working-day arithmetic and bank holidays from the command line.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressCalendar
 import RedressCore
 import RedressLua
 
@@ -21,8 +22,12 @@ struct CheckCommand: ParsableCommand {
             extension caps, and the acceptance window. Each departure is listed with the Code
             provision (hos-code's own clause for it). A length in other units, or on a calendar
             with closure days, is longer when some start date from this year on gives a later due
-            date. Triage hooks are not compared. Exit code 0 when there is no departure, 1 when
-            there is.
+            date. Then the pack's triage is compared with the acceptance window the pack declares:
+            it is run (nothing is recorded) on the intake of each scenario it accepts as a
+            complaint, dated on the window's last day and the day after it, and past the window
+            with each declared exception given; a complaint the window excludes that triage
+            accepts, or one it admits that triage excludes, is listed. Exit code 0 when there is
+            no departure and no difference, 1 when there is.
 
             Examples:
               redress check                     # every pack
@@ -93,7 +98,8 @@ struct CheckCommand: ParsableCommand {
     func compare(_ pack: String, installation: Installation) throws {
         let file = PolicyLoader.resolve(pack, scripts: installation.scripts)
         guard TextFile.exists(file) else { throw UsageError("pack: no pack '\(pack)' (looked for \(file))") }
-        let state = try lua.makeState(options, installation: installation, folder: installation.scripts, script: "redress check --code")
+        let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+        let state = try lua.makeState(options, installation: installation, folder: folder, script: "redress check --code")
         let ours = try PolicyLoader.load(path: file, in: state)
         let reference = try PolicyLoader.load(path: PolicyLoader.resolve("hos-code", scripts: installation.scripts), in: state)
         let holidays = try options.holidayData(installation)
@@ -103,13 +109,25 @@ struct CheckCommand: ParsableCommand {
             of: ours, on: calendar, from: reference, on: try holidays.calendar(reference.region, closures: reference.closures),
             sample: sample)
         let heading = "\(ours.name) against \(reference.name) (\(reference.title))"
-        guard !departures.isEmpty else {
+        if departures.isEmpty {
             print("\(heading): no departures in its stages, clocks, extensions or acceptance window")
-            return
+        } else {
+            print("\(heading): \(departures.count) departure\(departures.count == 1 ? "" : "s")")
+            for departure in departures { print("  \(departure)") }
         }
-        print("\(heading): \(departures.count) departure\(departures.count == 1 ? "" : "s")")
-        for departure in departures { print("  \(departure)") }
-        throw ExitCode(1)
+        // The pack against itself: its triage against the acceptance window it declares.
+        let own = try PackCheck.acceptance(of: ours, path: file, calendar: calendar, in: state)
+        if let rule = ours.acceptance {
+            let heading = "\(ours.name)'s triage against its acceptance window (\(rule.summary))"
+            switch own {
+            case nil: print("\(ours.name) has no triage: the lifecycle applies its acceptance window (\(rule.summary)) alone")
+            case let own? where own.isEmpty: print("\(heading): they agree")
+            case let own?:
+                print("\(heading): \(own.count) difference\(own.count == 1 ? "" : "s")")
+                for difference in own { print("  \(difference)") }
+            }
+        }
+        if !departures.isEmpty || own?.isEmpty == false { throw ExitCode(1) }
     }
 
     /// `Scripts/policies/wdh.lua` → `wdh`.

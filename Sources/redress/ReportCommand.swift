@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressCalendar
 import RedressCore
 import RedressLua
 
@@ -11,7 +12,9 @@ struct ReportCommand: ParsableCommand {
             A year is a reporting (financial) year: --year 2025 is 2025/26, 1 April 2025 to
             31 March 2026; the default is the year --as-of (or today) falls in. Stage one is the
             pack's first stage and stage two its second. The store's `homes` setting is the
-            denominator of CH01 (`redress settings set homes 12000`).
+            denominator of CH01 (`redress settings set homes 12000`); `homes_lcra` and
+            `homes_lcho` are each tenure's, for CH01 by low-cost rental and low-cost home
+            ownership (a case's tenure is the intake field `tenure`).
 
             Examples:
               redress report tsm --year 2025
@@ -62,22 +65,20 @@ extension ReportCommand {
 
         var landlord: String { settings["landlord"] ?? pack.title }
 
-        /// The `homes` setting, required by the measures.
-        func homes() throws -> Int {
+        /// The homes the measures need: the `homes` setting (or both tenures'), and each
+        /// tenure's where set.
+        func homes() throws -> TSMHomes {
             guard let homes = try optionalHomes() else {
-                throw UsageError("homes: the store has no homes setting, the denominator of CH01 (set it with `redress settings set homes N`)")
+                throw UsageError("homes: the store has no homes setting, the denominator of CH01 (set it with `redress settings set homes N`; "
+                                 + "homes_lcra and homes_lcho for each tenure's)")
             }
             return homes
         }
 
-        /// The `homes` setting if the store has one; a value out of range (set before it was
-        /// checked) is refused, not computed with.
-        func optionalHomes() throws -> Int? {
-            guard let text = settings["homes"] else { return nil }
-            if let refusal = StoreSettings.homesRefusal(text) {
-                throw UsageError("homes: \(refusal), got '\(text)' (set it with `redress settings set homes N`)")
-            }
-            return Int(text)
+        /// The homes if the store's settings give them; a value out of range (set before it was
+        /// checked), or tenures' homes that disagree with the total, are refused, not computed with.
+        func optionalHomes() throws -> TSMHomes? {
+            try TSMHomes.from(settings: settings)
         }
 
         /// The year's facts, read with a progress bar on a terminal.
@@ -107,7 +108,7 @@ extension ReportCommand {
     struct TSM: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "tsm",
-            abstract: "TSM CH01 and CH02: complaints per 1,000 homes, and the share answered within the Code's timescales.")
+            abstract: "TSM CH01 and CH02: complaints per 1,000 homes, and the share answered within the Code's timescales, in total and by tenure (LCRA, LCHO).")
 
         @OptionGroup var report: ReportOptions
         @OptionGroup var options: GlobalOptions
@@ -144,7 +145,12 @@ extension ReportCommand {
 
     struct Quarterly: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A CSV for benchmarking returns: one row per quarter of the year begun by --as-of.")
+            abstract: "A CSV for benchmarking returns: one row per quarter of the year begun by --as-of.",
+            discussion: """
+                Timeliness is counted two ways, in columns named after each (their definitions
+                are printed on standard error beside the CSV):
+                \(OnTimeMeasure.all.map { "  stageN_\($0.name): \($0.definition)" }.joined(separator: "\n"))
+                """)
 
         @OptionGroup var report: ReportOptions
         @OptionGroup var options: GlobalOptions
@@ -156,9 +162,12 @@ extension ReportCommand {
             let facts = try setup.facts()
             let quarterly = try setup.store.read { db in
                 try QuarterlyReturn(year: setup.year, asOf: setup.asOf, facts: facts, stages: setup.pack.stages.map(\.name),
-                                    homes: homes, calendar: setup.calendar, in: db)
+                                    homes: homes.total, calendar: setup.calendar, in: db)
             }
             try setup.emit(quarterly.csv, to: report.output)
+            // The CSV has no place for notes: what its timeliness columns count goes to stderr.
+            Console.write(2, "On time, in the columns named after each measure:\n"
+                          + QuarterlyReturn.definitions.map { "  " + $0 + "\n" }.joined())
         }
     }
 }

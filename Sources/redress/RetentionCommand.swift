@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedressCalendar
 import RedressCore
 
 /// `redress retention [--dry-run] [--as-of DATE]`: remove personal data past the pack's period.

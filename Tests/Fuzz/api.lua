@@ -26,17 +26,17 @@ local isoDates = { "2026-12-22", "2026-02-30", "2026-02-29", "2024-02-29", "0001
   "10000-01-01", "0000-01-01", "1994-12-31", "1995-01-01", "2100-12-31", "2101-01-01", "2026-13-01",
   "2026-1-1", "-2026-01-01", " 2026-01-01", "2026-01-01\0x" }
 local words = { "", "respond", "acknowledge", "contact", "escalation_window", "received", "logged",
-  "complaint", "service_request", "enquiry", "compliment", "email", "phone", "letter", "web",
+  "decision_sent", "acknowledged", "complaint", "service_request", "enquiry", "compliment", "email", "phone", "letter", "web",
   "upheld", "partly_upheld", "not_upheld", "open", "closed", "1", "2", "review", "apology",
   "time_and_trouble", "compensation", "repairs", "complaints_officer", "manager", "one_channel",
   "acknowledge_only", "england-and-wales", "scotland", "northern-ireland", "atlantis",
   "C-2026-000001", "C-2026-000002", "C-9999-999999", "select 1", "select * from cases",
-  "select ?", "a\0b", "\xff\xfe\xa3", "%s%d%%", "'; drop table cases; --", "[withheld]" }
-local keys = { "received", "channel", "category", "summary", "event_date", "aware_date", "complainant",
+  "select ?", "a\0b", "\xff\xfe\xa3", "%s%d%%", "'; drop table cases; --", "[withheld]", "lcra", "lcho" }
+local keys = { "received", "channel", "category", "summary", "event_date", "aware_date", "tenure", "complainant",
   "representative", "anonymous", "confidential", "on", "at", "clock", "days", "working_days", "weeks",
   "months", "reason", "agreed", "outcome", "findings", "reasons", "remedy", "kind", "pence",
   "officer", "owner", "due", "description", "action", "area", "done", "date", "ground",
-  "respond_by", "status", "stage", "overdue", "limit", "as_of", "received_from", "received_to",
+  "respond_by", "status", "stage", "overdue", "waiting", "limit", "as_of", "received_from", "received_to",
   "name", "email", "phone", "role", "party", "restriction", "id", "meets", "direction", "staff",
   "channels", "contact", "decision", "by", "note", 1, 2, 3 }
 

@@ -1,15 +1,16 @@
 import Foundation
+import RedressCalendar
 import RedressCore
 
-/// Paths and shared fixtures for the core tests. Fixtures are published data (see
-/// Fixtures/make-fixtures.py), never output of the code under test.
+/// Paths and shared data for the core tests. The calendar's own tests and their published
+/// fixtures are in RedressCalendarTests.
 enum TestData {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let bundledChanges = repository.appendingPathComponent("Scripts/calendar/uk-bank-holiday-changes.txt").path
 
-    /// The bundled one-off changes, as the product ships them.
+    /// The installation's change file, read as the product reads it (the built-in changes come
+    /// from RedressCalendar).
     static let holidayData: HolidayData = try! HolidayData.load(files: [bundledChanges])
 
     static func calendar(_ region: Region, closures: [Holiday] = []) -> WorkingDayCalendar {
@@ -21,9 +22,5 @@ enum TestData {
 
     static func date(_ text: String) -> LocalDate {
         try! LocalDate(iso: text)
-    }
-
-    static func json(_ name: String) throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 /// The `cases` and `parties` API through the real host, on a store bound to the reference pack.
@@ -79,6 +80,30 @@ import RedressCore
         #expect(events.map { $0["type"] as String } == ["policy_bound", "party_added", "received"])
         #expect(events.last?["actor"] == "tester")
         #expect(events.last?["script"] == "CasesModuleTests")
+    }
+
+    /// The tenure TSM returns split by: given at intake, or set later with a reason; any other
+    /// value is refused, naming the field and the values it takes, and nothing is recorded.
+    @Test func aCaseHasTheTenureItWasGiven() throws {
+        let fixture = try Fixture()
+        let result = try fixture.run("""
+            local rental = cases.intake{ received = "2026-12-22", channel = "email", tenure = "lcra" }
+            local unknown = cases.intake{ received = "2026-12-22", channel = "email" }
+            local before = unknown.tenure
+            unknown:set_tenure{ tenure = "lcho", reason = "shared ownership lease on the housing file" }
+            return { rental.tenure, before == nil, unknown.tenure, cases.get(unknown.ref).tenure }
+            """)
+        #expect(result == .array([.string("lcra"), .boolean(true), .string("lcho"), .string("lcho")]))
+        #expect(try fixture.failure("cases.intake{ received = '2026-12-22', channel = 'email', tenure = 'LCRA' }")
+            == "test:1: cases.intake: tenure: unknown value 'LCRA' (expected one of: lcho, lcra)")
+        #expect(try fixture.failure("cases.get('C-2026-000002'):set_tenure{ tenure = 'lcho', reason = 'again' }")
+            == "test:1: case:set_tenure: C-2026-000002: tenure: C-2026-000002 is already 'lcho'")
+        #expect(try fixture.failure("cases.get('C-2026-000001'):set_tenure{ tenure = 'lcho' }")
+            == "test:1: case:set_tenure: C-2026-000001: reason: required: why the tenure is recorded now (where it was found)")
+        #expect(try fixture.failure("cases.get('C-2026-000001'):set_tenure{ tenure = 'lcho', reason = 'x', when = 'now' }")
+            .contains("when"))
+        #expect(try fixture.count("cases") == 2)
+        #expect(try fixture.store.read { try String.fetchAll($0, sql: "SELECT tenure FROM cases ORDER BY id") } == ["lcra", "lcho"])
     }
 
     @Test func triageExcludesOutOfTimeComplaintsAndStagesOnlyComplaints() throws {
@@ -313,12 +338,13 @@ import RedressCore
             local still_running = c.clocks[2].met == nil and c.clocks[2].name == 'contact'
             c:log{ channel = 'phone', direction = 'out', summary = 'Agreed the complaint', at = '2026-12-29', meets = 'contact' }
             local ok, message = pcall(c.log, c, { channel = 'phone', direction = 'out', summary = 'x', meets = 'visit' })
-            return { due, still_running, c.clocks[2].met, c.clocks[2].met_late, c.overdue, message }
+            return { due, still_running, c.clocks[2].met, c.clocks[2].met_late, c.clocks[2].late_by, c.overdue, message }
             """)
-        // 2 working days from 22 December 2026: 23, 24 → 24 December; met on the 29th, late. The
-        // acknowledgement (due 31 December) is not yet overdue on the 30th.
+        // 2 working days from 22 December 2026: 23, 24 → 24 December; met on the 29th, late by one
+        // working day (Christmas Day, the weekend and Boxing Day's substitute Monday 28th are not
+        // working days). The acknowledgement (due 31 December) is not yet overdue on the 30th.
         #expect(result == .array([.date(try LocalDate(iso: "2026-12-24")), .boolean(true), .date(try LocalDate(iso: "2026-12-29")),
-                                  .boolean(true), .boolean(false),
+                                  .boolean(true), .integer(1), .boolean(false),
                                   .string("case:log: C-2026-000001: cannot record contact on 2026-12-30: stage 1 has no running clock 'visit'")]))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 /// Redaction through the real host: a pack that names who sees withheld identities and

@@ -1,6 +1,7 @@
 import CLua
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 @Suite struct LuaStateTests {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RedressCore
 @testable import RedressLua
@@ -51,5 +52,100 @@ import RedressCore
 
     @Test func aPackThatDoesNotLoadIsAnError() throws {
         #expect(throws: PolicyError.self) { try check("return { name = 'x' }") }
+    }
+
+    /// `redress check --code`'s comparison of a pack's triage with its declared acceptance
+    /// window, as lines.
+    func acceptance(of path: String) throws -> [String]? {
+        let state = try TestSupport.state { $0.scriptFolders = [String(path[..<path.lastIndex(of: "/")!])] }
+        let pack = try PolicyLoader.load(path: path, in: state)
+        let calendar = try state.loadedHolidayData().calendar(pack.region, closures: pack.closures)
+        return try PackCheck.acceptance(of: pack, path: path, calendar: calendar, in: state)?.map(\.description)
+    }
+
+    @Test func theLandlordsTriageAgreesWithTheWindowsTheyDeclare() throws {
+        for name in ["hos-code", "wdh", "halton", "willow-tree"] {
+            #expect(try acceptance(of: TestSupport.scripts + "/policies/\(name).lua") == [], "\(name)")
+        }
+        // Winchester and the southern charity set no time limit: nothing to compare.
+        for name in ["winchester", "southern-charity"] {
+            #expect(try acceptance(of: TestSupport.scripts + "/policies/\(name).lua") == nil, "\(name)")
+        }
+    }
+
+    @Test func aTriageWithoutItsTimeBarIsCaught() throws {
+        // A pack that declares 3 months and accepts everything: from 16 June 2025 the last day is
+        // 16 September, and a complaint on 17 September is accepted.
+        let folder = try TemporaryFolder()
+        let path = try folder.write("three.lua", """
+            return { name = "three", acceptance = { months = 3, clause = "Time limits" }, stages = { { name = "1" } },
+              triage = function(intake) return { kind = "complaint", stage = "1" } end,
+              scenarios = { { name = "a complaint", intake = { received = "2026-12-22", channel = "email" }, expect = { status = "open" } } } }
+            """)
+        #expect(try acceptance(of: path) == [
+            "acceptance (triage): triage accepts a complaint the declared window (3 months from the later of event_date and aware_date) "
+            + "excludes: received 2025-09-17, event_date 2025-06-16 (the window's last day 2025-09-16), the intake of scenario "
+            + "'a complaint'; the lifecycle excludes it [Time limits]",
+        ])
+    }
+
+    @Test func aTriageCountingBackFromReceiptDepartsAtTheMonthsEnd() throws {
+        // WDH's six months counted back from the receipt: on 28 February 2026, six months back is
+        // 28 August 2025, so a problem of 31 August looks recent; counted forward, as declared,
+        // 31 August + 6 months is 28 February, which is already six months after.
+        let folder = try TemporaryFolder()
+        let wdh = try String(contentsOfFile: TestSupport.scripts + "/policies/wdh.lua", encoding: .utf8)
+        let forward = "if started and date(started):add_months(6) <= date(intake.received) then"
+        #expect(wdh.contains(forward))
+        let path = try folder.write("wdh.lua", wdh.replacingOccurrences(
+            of: forward, with: "if started and date(started) <= date(intake.received):add_months(-6) then"))
+        let found = try #require(try acceptance(of: path))
+        #expect(found.count == 1)
+        #expect(found.first?.contains("triage accepts a complaint the declared window (6 months from the later of event_date and "
+                                      + "aware_date, the day 6 months on outside) excludes: received 2026-02-28, event_date 2025-08-31 "
+                                      + "(the window's last day 2026-02-27)") == true)
+    }
+
+    @Test func aTriageThatIgnoresTheExceptionOrExcludesInsideIsCaught() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("strict.lua", """
+            return { name = "strict", stages = { { name = "1" } },
+              acceptance = { months = 12, clause = "2.3", exceptions = { ombudsman_instruction = { clause = "HOS" } } },
+              triage = function(intake)
+                local started = intake.aware_date or intake.event_date
+                -- eleven months, not twelve, and no regard for the Ombudsman
+                if started and date(started):add_months(11) < date(intake.received) then
+                  return { exclude = "too old", clause = "2.3" }
+                end
+                return { kind = "complaint", stage = "1" }
+              end,
+              scenarios = { { name = "recent", intake = { received = "2026-12-22", channel = "email" }, expect = { status = "open" } } } }
+            """)
+        // From 16 June 2025: the last day is 16 June 2026, inside; 11 months end on 16 May.
+        #expect(try acceptance(of: path) == [
+            "acceptance (triage): triage excludes a complaint inside the declared window (12 months from the later of event_date and "
+            + "aware_date): received 2026-06-16, event_date 2025-06-16 (the window's last day 2026-06-16), the intake of scenario "
+            + "'recent': 'too old' [2.3]",
+            "acceptance (triage): triage excludes a complaint the declared exception ombudsman_instruction lets in: received "
+            + "2026-06-17, event_date 2025-06-16, ombudsman_instruction (the window's last day 2026-06-16), the intake of scenario "
+            + "'recent': 'too old' [2.3]",
+        ])
+    }
+
+    @Test func aPackWithoutAnAcceptedComplaintToTryIsReported() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("untried.lua", """
+            return { name = "untried", acceptance = { months = 12 }, stages = { { name = "1" } },
+              triage = function(intake) return { kind = intake.compliment and "compliment" or "complaint" } end,
+              scenarios = { { name = "thanks", intake = { received = "2026-12-22", channel = "email", compliment = true },
+                              expect = { kind = "compliment" } } } }
+            """)
+        #expect(try acceptance(of: path) == [
+            "acceptance (triage): cannot try the triage against the window (12 months from the later of event_date and aware_date): "
+            + "none of the pack's scenarios is an intake it accepts as a complaint",
+        ])
+        // With no triage at all, the lifecycle applies the window alone: nothing to compare.
+        let bare = try folder.write("bare.lua", "return { name = 'bare', acceptance = { months = 12 }, stages = { { name = '1' } } }")
+        #expect(try acceptance(of: bare) == nil)
     }
 }

@@ -78,6 +78,57 @@ import RedressCore
         #expect(notify.notice == Duration(10, .workingDays))
         #expect(halton.closings.map(\.name) == ["ombudsman_fast_track"])
         #expect(halton.remedyAcceptance == RemedyAcceptanceRule())
+        // Acceptance windows. WDH: "Complaints made six months after a problem occurred or the
+        // customer became aware of it", unless the HOS instructs WDH to enter it. Halton: time-
+        // barred after 12 months "where no contact has been made with the Trust". The Code 2.3:
+        // "within 12 months of the issue occurring or the resident becoming aware of the issue".
+        let wdhWindow = try #require(wdh.acceptance)
+        #expect(wdhWindow.window == Duration(6, .months))
+        #expect(wdhWindow.from == ["event_date", "aware_date"])
+        #expect(wdhWindow.onTheDay == .excluded)
+        #expect(wdhWindow.exceptions.map(\.fact) == ["ombudsman_instruction"])
+        #expect(wdhWindow.clause == "Exclusions")
+        let haltonWindow = try #require(halton.acceptance)
+        #expect(haltonWindow.window == Duration(12, .months))
+        #expect(haltonWindow.onTheDay == .accepted)
+        #expect(haltonWindow.exceptions.map(\.fact) == ["contacted_before"])
+        let code = try #require(try PolicyLoader.load(path: TestSupport.scripts + "/policies/hos-code.lua", in: state).acceptance)
+        #expect(code.window == Duration(12, .months))
+        #expect(code.from == ["event_date", "aware_date"])
+        #expect(code.onTheDay == .accepted)
+        #expect(code.exceptions.isEmpty)
+        #expect(code.signpost?.contains("Housing Ombudsman") == true)
+        let winchester = try PolicyLoader.load(path: TestSupport.scripts + "/policies/winchester.lua", in: state)
+        #expect(winchester.acceptance == nil)  // "The policy sets no time limit for raising a complaint"
+    }
+
+    @Test func wdhAllowsFiveWorkingDaysToLogAStageOneComplaintAndSetsNoTimeForStageTwo() throws {
+        // seeds/002, Customer Relations team: "On receiving a Stage 1 complaint form, they will log
+        // and acknowledge the complaint and allocate it to an appropriate officer, within five
+        // working days." Nothing says when a stage 2 complaint is logged.
+        let wdh = try PolicyLoader.load(path: TestSupport.scripts + "/policies/wdh.lua", in: TestSupport.state())
+        #expect(wdh.stage("1")?.anchorLimits == [AnchorLimit(anchor: .logged, duration: Duration(5, .workingDays), from: .received,
+                                                             clause: "Customer Relations team")])
+        #expect(wdh.stage("2")?.anchorLimits == [])
+        #expect(wdh.stage("2")?.awaitingClocks().map(\.name) == ["respond"])
+        // The other landlords' waits are all for an event a clock of the stage owes (an
+        // acknowledgement, a decision), or for one their policy sets no time for: none declares a limit.
+        for name in ["halton", "hos-code", "southern-charity", "willow-tree", "winchester"] {
+            let pack = try PolicyLoader.load(path: TestSupport.scripts + "/policies/\(name).lua", in: TestSupport.state())
+            #expect((pack.stages + pack.tracks).allSatisfy { $0.anchorLimits.isEmpty }, "\(name)")
+        }
+    }
+
+    @Test func aTrackMayLimitTheWaitForAnEventItsClocksRunFrom() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("pack.lua", """
+            return { name = 'x', stages = { { name = '1' } }, kinds = { service_request = {
+              clocks = { fix = { working_days = 10, from = 'logged' } },
+              anchors = { logged = { working_days = 2, from = 'received', clause = 'Service standards' } } } } }
+            """)
+        let pack = try PolicyLoader.load(path: path, in: TestSupport.state())
+        #expect(pack.stage("service_request")?.anchorLimits == [AnchorLimit(anchor: .logged, duration: Duration(2, .workingDays),
+                                                                            from: .received, clause: "Service standards")])
     }
 
     @Test(arguments: [
@@ -108,7 +159,7 @@ import RedressCore
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { clocks = { relay = { working_days = 3, from = 'recieved' } } } } }",
          "kinds.compliment.clocks.relay.from: unknown anchor 'recieved' (expected one of: received, logged, acknowledged, escalated, decision_sent, referred)"),
         ("return { name = 'x', stages = { { name = '1' } }, kinds = { compliment = { stages = {} } } }",
-         "kinds.compliment.stages: unknown key (expected one of: clause, clocks)"),
+         "kinds.compliment.stages: unknown key (expected one of: anchors, clause, clocks)"),
         ("return { name = 'x', stages = { { name = 'enquiry' } }, kinds = { enquiry = {} } }",
          "kinds.enquiry: a stage has the same name as this kind's track"),
         ("return { name = 'x', stages = { { name = '1', clocks = { w = { days = 14, from = 'decision_sent', late = 'closed' } } } } }",
@@ -153,6 +204,44 @@ import RedressCore
          "remedy_acceptance.late: expected 'refused' or 'needs_reason' (or leave it out: a late acceptance is recorded as late), got 'lapsed'"),
         ("return { name = 'x', stages = { { name = '1' } }, remedy_acceptance = { weeks = 8, days = 2 } }",
          "remedy_acceptance: give exactly one of working_days, days, weeks, months (got days and weeks)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = 5 } } }",
+         "stages[1].anchors: expected a table { logged = { working_days = 5, from = \"received\" } }, got 5"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { loged = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.loged: unknown event (expected one of: logged, acknowledged, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { received = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.received: received starts the stage, so no clock waits for it (expected one of: logged, acknowledged, decision_sent)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { acknowledged = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.acknowledged: no clock here runs from acknowledged, so nothing waits for it"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { acknowledge = { working_days = 5, from = 'received' }, respond = { working_days = 10, from = 'acknowledged' } }, anchors = { acknowledged = { working_days = 5, from = 'received' } } } } }",
+         "stages[1].anchors.acknowledged: acknowledged meets the acknowledge clock, which already says when it is owed"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 5 } } } } }",
+         "stages[1].anchors.logged.from: expected text, got nothing"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 5, from = 'acknowledged' } } } } }",
+         "stages[1].anchors.logged.from: expected the event that starts the stage (one of: received, escalated, referred), got 'acknowledged'"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { from = 'received' } } } } }",
+         "stages[1].anchors.logged: give exactly one of working_days, days, weeks, months (got none)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 5, from = 'received', claus = 'x' } } } } }",
+         "stages[1].anchors.logged.claus: unknown key (expected one of: clause, days, from, months, weeks, working_days)"),
+        ("return { name = 'x', stages = { { name = '1', clocks = { respond = { working_days = 10, from = 'logged' } }, anchors = { logged = { working_days = 9999, from = 'received' } } } } }",
+         "stages[1].anchors.logged.working_days: expected at most 2600 working days (about ten years), got 9999"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, form = 'event_date' } }",
+         "acceptance.form: unknown key (expected one of: clause, days, exceptions, from, months, on_the_day, signpost, weeks, working_days)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, from = 'noticed_on' } }",
+         "acceptance.from: unknown date fact 'noticed_on' (expected one of: event_date, aware_date)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, from = { 'aware_date', 'aware_date' } } }",
+         "acceptance.from[2]: 'aware_date' is named twice"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, from = { 'event_date', 'received' } } }",
+         "acceptance.from[2]: unknown date fact 'received' (expected one of: event_date, aware_date)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, on_the_day = 'out' } }",
+         "acceptance.on_the_day: expected one of: accepted, excluded (what a complaint made on the day the window's count reaches is), got 'out'"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, exceptions = { ombudsman_instruction = { clase = 'x' } } } }",
+         "acceptance.exceptions.ombudsman_instruction.clase: unknown key (expected one of: clause, text)"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, exceptions = { ombudsman_instruction = true } } }",
+         "acceptance.exceptions.ombudsman_instruction: expected a table { text =, clause = }, got true"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 6, exceptions = { channel = {} } } }",
+         "acceptance.exceptions.channel: 'channel' cannot be an exception (every intake gives it, or the window runs from it); name the fact that lets a complaint in"),
+        ("return { name = 'x', stages = { { name = '1' } }, acceptance = { months = 121 } }",
+         "acceptance.months: expected at most 120 months (about ten years), got 121"),
     ])
     func badPacksAreRefusedNamingTheField(source: String, message: String) throws {
         let folder = try TemporaryFolder()

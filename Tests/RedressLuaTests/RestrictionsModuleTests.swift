@@ -1,5 +1,6 @@
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 /// `restrictions` through the real host, on a store bound to southern-charity (acknowledge-only,

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 @Suite struct SQLModuleTests {

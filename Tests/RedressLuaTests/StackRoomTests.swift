@@ -1,5 +1,6 @@
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressLua
 
 /// Reading many results: after a call that returns them all (LUA_MULTRET) the stack has no free

@@ -56,7 +56,8 @@ import RedressLua
         let completer = completer(fixture.state)
         #expect(completer.complete("c:lo").matches == ["c:log", "c:logged"])
         #expect(completer.complete("c:ack").matches == ["c:acknowledge"])
-        #expect(completer.complete("c.re").matches == ["c.received", "c.ref", "c.refer_back", "c.refresh", "c.respond"])
+        #expect(completer.complete("c.re").matches == ["c.received", "c.ref", "c.refer_back", "c.refresh", "c.respond", "c.retriage"])
+        #expect(completer.complete("c.intake_").matches == ["c.intake_facts", "c.intake_triage", "c.intake_window"])
     }
 
     @Test func caseReferencesInsideCasesGet() throws {

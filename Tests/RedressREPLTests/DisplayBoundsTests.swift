@@ -1,6 +1,7 @@
-import Testing
+import RedressCalendar
 import RedressCore
 import RedressLua
+import Testing
 @testable import RedressREPL
 
 /// What the REPL reads of a result for display is bounded in depth and in count, so a hostile

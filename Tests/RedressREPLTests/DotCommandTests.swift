@@ -1,5 +1,6 @@
-import Testing
+import RedressCalendar
 import RedressCore
+import Testing
 @testable import RedressREPL
 
 @Suite struct DotCommandTests {

@@ -1,6 +1,7 @@
-import Testing
+import RedressCalendar
 import RedressCore
 import RedressLua
+import Testing
 @testable import RedressREPL
 
 /// Evaluation as lua.c does it, each chunk in its own transaction.

@@ -14,4 +14,10 @@ import RedressCore
         #expect(PolicyDescription.describe(capped)
                 == "respond 10 working days from logged (extension up to 10 working days, more with the customer's agreement)")
     }
+
+    @Test func aStagesLimitOnTheWaitForAnEventFollowsItsClocks() throws {
+        // wdh.lua: "log and acknowledge the complaint ... within five working days" of receiving it.
+        #expect(PolicyDescription.describe(AnchorLimit(anchor: .logged, duration: Duration(5, .workingDays), from: .received))
+                == "logged owed within 5 working days from received")
+    }
 }

@@ -1,6 +1,7 @@
-import Testing
+import RedressCalendar
 import RedressCore
 import RedressLua
+import Testing
 @testable import RedressREPL
 
 /// How results print, read from real Lua values.
@@ -85,12 +86,15 @@ import RedressLua
         }
         // Received Tuesday 1 December: acknowledge within 5 working days, by Tuesday 8 December;
         // on Wednesday 23 December that is 11 working days late (9-11, 14-18, 21-23 December).
+        // The response runs from the acknowledgement (Code 6.3): it waits, and the acknowledge
+        // clock says when that is owed.
         #expect(Renderer(today: today).render(one) == """
             \(ref)  complaint · stage 1 · open · overdue
               complainant  Ann Example (party 1)
               received     2026-12-01 · email · repairs
               summary      Boiler broken
               next due     acknowledge 2026-12-08 · overdue by 11 working days
+              waiting      respond waits for acknowledged (owed by the acknowledge clock)
 
             """)
         #expect(Renderer(today: today).render(many) == """
@@ -106,6 +110,31 @@ import RedressLua
 
             """)
     }
+
+    @Test func aCardShowsTheFactsOfItsIntakeAndTheAcceptanceWindow() throws {
+        let fixture = try Fixture()
+        let shownCase = try fixture.state.withTransaction(on: fixture.store) {
+            try fixture.state.run("""
+                cases.intake{ received = "2026-12-01", channel = "letter", category = "repairs", summary = "Old leak",
+                              event_date = "2024-05-01", aware_date = "2025-11-30", asked_for_complaint = true, visits = 2 }
+                """, name: "=t")
+            return try shown("cases.get('C-2026-000001')", in: fixture.state)
+        }
+        // The Code 2.3, from the later date: 30 November 2025 + 12 months is 30 November 2026,
+        // the last day; 1 December is a day late.
+        #expect(Renderer(today: today).render(shownCase) == """
+            C-2026-000001  complaint · stage 1 · excluded
+              received     2026-12-01 · letter · repairs
+              summary      Old leak
+              facts        asked_for_complaint · aware_date 2025-11-30 · event_date 2024-05-01 · visits 2
+              window       outside: 12 months from aware_date 2025-11-30, last day 2026-11-30; received 2026-12-01 [Code 2.3]
+              excluded     the issue arose more than 12 months before the complaint (2025-11-30); we will consider accepting it if there are good reasons it was not raised sooner. \(Self.signpost) (Code 2.2(a), 2.3)
+
+            """)
+    }
+
+    /// The Ombudsman's details every hos-code exclusion gives (Scripts/lib/ombudsman.lua).
+    static let signpost = "You can ask the Housing Ombudsman Service to look at this decision: info@housing-ombudsman.org.uk, 0300 111 3000, PO Box 152, Liverpool L33 7WQ."
 
     @Test func aCardShowsTheRemedyOfferAndHowTheCaseEnded() throws {
         let fixture = try Fixture()

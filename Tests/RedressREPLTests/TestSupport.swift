@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RedressCalendar
 import RedressCore
 import RedressLua
 @testable import RedressREPL

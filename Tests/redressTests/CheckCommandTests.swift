@@ -88,7 +88,11 @@ import Testing
 @Suite struct CheckCodeTests {
     @Test func theCodeHasNoDeparturesFromItself() throws {
         let result = try Redress.run(["check", "--code", "hos-code"])
-        #expect(result == .init(status: 0, stdout: "hos-code against hos-code (Housing Ombudsman Complaint Handling Code 2024): no departures in its stages, clocks, extensions or acceptance window\n", stderr: ""))
+        #expect(result == .init(status: 0, stdout: """
+            hos-code against hos-code (Housing Ombudsman Complaint Handling Code 2024): no departures in its stages, clocks, extensions or acceptance window
+            hos-code's triage against its acceptance window (12 months from the later of event_date and aware_date): they agree
+
+            """, stderr: ""))
     }
 
     @Test func departuresAreListedWithTheCodeProvision() throws {
@@ -110,9 +114,37 @@ import Testing
               stages: 3 stages (1, 2, board), more than the Code's 2: board after the Code's last stage 2 [Code 5.2, 5.3, 6.10]
               acceptance: complaints accepted for 6 months after the issue, less than the Code's 12 months [Code 2.3]
               stage 1 respond: no respond clock; the Code: 10 working days from acknowledged [Code 6.3]
+            tiers has no triage: the lifecycle applies its acceptance window (6 months from the later of event_date and aware_date) alone
 
             """)
         #expect(try Redress.run(["check", "--code"]).status == 2)
+    }
+
+    @Test func aTriageThatAcceptsWhatTheDeclaredWindowExcludesIsListed() throws {
+        // The issue's case: a pack declaring 3 months whose triage lost its time bar. From 16
+        // June 2025, 3 months on is 16 September, the last day; triage accepts 17 September.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rcc-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("three.lua")
+        try """
+            return { name = "three", acceptance = { months = 3, clause = "Time limits" },
+              stages = { { name = "1", clocks = { acknowledge = { working_days = 5, from = "received" },
+                                                  respond = { working_days = 10, from = "acknowledged" } } },
+                         { name = "2", clocks = { acknowledge = { working_days = 5, from = "escalated" },
+                                                  respond = { working_days = 20, from = "acknowledged" } } } },
+              triage = function(intake) return { kind = "complaint", stage = "1" } end,
+              scenarios = { { name = "a complaint", intake = { received = "2026-12-22", channel = "email" },
+                              expect = { status = "open" } } } }
+            """.write(to: pack, atomically: true, encoding: .utf8)
+        let result = try Redress.run(["check", "--code", pack.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").suffix(2).map(String.init) == [
+            "three's triage against its acceptance window (3 months from the later of event_date and aware_date): 1 difference",
+            "  acceptance (triage): triage accepts a complaint the declared window (3 months from the later of event_date and aware_date) "
+            + "excludes: received 2025-09-17, event_date 2025-06-16 (the window's last day 2025-09-16), the intake of scenario "
+            + "'a complaint'; the lifecycle excludes it [Time limits]",
+        ])
     }
 
     @Test func haltonAndWinchesterDepartFromTheCode() throws {
@@ -127,6 +159,7 @@ import Testing
               stage 1 acknowledge: no acknowledge clock; the Code: 5 working days from received [Code 6.2]
               stage review (the Code's stage 2) acknowledge: no acknowledge clock; the Code: 5 working days from escalated [Code 6.11]
               stage review (the Code's stage 2) respond: no respond clock; the Code: 20 working days from acknowledged [Code 6.14]
+            halton's triage against its acceptance window (12 months from the later of event_date and aware_date): they agree
 
             """)
         // Winchester: early resolution, investigation, review, senior management and the Board.

@@ -48,6 +48,29 @@ import Testing
             """))
     }
 
+    @Test func theCaseExplanationBeginsWithItsIntake() throws {
+        let (folder, db) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An issue of 10 January 2025 the resident learned of on 1 March 2026: the Code 2.3's 12
+        // months run from the later date, to 1 March 2027.
+        let made = try Redress.run(["--db", db, "-e", """
+            cases.intake{ received = "2026-12-22", channel = "letter", event_date = "2025-01-10", aware_date = "2026-03-01",
+                          dissatisfied = true }
+            """])
+        #expect(made.status == 0, "\(made.stderr)")
+        let result = try Redress.run(["--db", db, "explain", "C-2026-000002"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("""
+            C-2026-000002
+            Intake on 2026-12-22: complaint, stage 1, open
+              facts      aware_date 2026-03-01 · channel letter · dissatisfied · event_date 2025-01-10 · received 2026-12-22
+              triage     complaint, stage 1
+              window     within: 12 months from aware_date 2026-03-01, last day 2027-03-01; received 2026-12-22 [Code 2.3]
+
+            Clock acknowledge of stage 1: due 2026-12-31
+            """))
+    }
+
     @Test func refusalsNameWhatIsMissing() throws {
         let (folder, db) = try Self.store()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -70,6 +93,25 @@ import Testing
             acknowledged\t2026-12-30\t2026-12-30\t2027-01-14\t2027-01-21\t10 working days\tCode 6.3
             2027-01-01\tNew Year’s Day\tbank holiday\t5
             5 working days\theating engineer's report\t2027-01-14\t2027-01-21\tfalse
+
+            """, stderr: ""))
+    }
+
+    /// Answered Monday 25 January 2027, four calendar days after its due date (Thursday 21) but
+    /// two working days (Friday 22, Monday 25): lateness is in the Code's unit.
+    @Test func aLateAnswerIsLateByWorkingDays() throws {
+        let (folder, db) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Redress.run(["--db", db, "-e", """
+            local c = cases.get("C-2026-000001")
+            c:respond{ on = "2027-01-25", outcome = "upheld" }
+            local e = c:explain("respond")
+            print(e.met, e.met_late, e.late_by, c.clocks[2].name, c.clocks[2].late_by, c.clocks[1].late_by)
+            print(e.text:match("  met [^\\n]*"))
+            """])
+        #expect(result == .init(status: 0, stdout: """
+            2027-01-25\ttrue\t2\trespond\t2\tnil
+              met        2027-01-25, late by 2 working days
 
             """, stderr: ""))
     }

@@ -56,6 +56,26 @@ import Testing
         #expect(try folder.scalar("select address || ' / ' || role as v from parties") == "4 Mill Lane, Exampleton / leaseholder")
     }
 
+    /// The `tenure` column (for TSM returns by LCRA and LCHO): an empty cell is a tenure not
+    /// known; any value but the two is a bad row naming the column, and nothing is imported.
+    @Test func theTenureColumnIsImportedAndChecked() throws {
+        let folder = try Folder()
+        let csv = "received,channel,tenure\n2026-12-22,email,lcra\n2026-12-22,phone,lcho\n2026-12-23,web,\n"
+        let result = try Redress.run(["import", "--db", folder.db, try folder.file("in.csv", csv)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try folder.scalar("select group_concat(coalesce(tenure, 'unknown'), ' ') as v from cases") == "lcra lcho unknown")
+        let bad = try folder.file("bad.csv", "received,channel,tenure\n2026-12-24,email,lcra\n2026-12-24,email,yes\n2026-12-24,email,Rent\n")
+        let refused = try Redress.run(["import", "--db", folder.db, bad])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == """
+            \(bad): row 3, column tenure: unknown value 'yes' (expected one of: lcho, lcra)
+            \(bad): row 4, column tenure: unknown value 'Rent' (expected one of: lcho, lcra)
+            redress: \(bad): nothing imported: 2 of 3 rows are bad (fix them, or import the good ones with --skip-bad)
+
+            """)
+        #expect(try folder.scalar("select count(*) as v from cases") == "3")
+    }
+
     @Test func aBadRowMeansNothingIsImportedAndEveryBadRowIsNamed() throws {
         let folder = try Folder()
         let csv = Self.good + [

@@ -243,6 +243,64 @@ import Testing
         #expect(!report.contains("contact"), "\(report)")
     }
 
+    /// WDH's stage 1 and stage 2 complaints not yet logged (seeds/002): stage 1 is logged "within
+    /// five working days" of the complaint form (wdh.lua: anchors.logged), stage 2 has no such time.
+    static let unloggedComplaints = """
+        local one, two, three, four
+        -- received Tue 22 Dec 2026, acknowledged and allocated, never logged: logging owed by Thu 31 Dec
+        one = cases.intake{ received = "2026-12-22", channel = "email", asked_for_complaint = true }
+        one:acknowledge{ on = "2026-12-23" } one:assign{ officer = "JB", on = "2026-12-23" }
+        -- answered at stage 1 and escalated on Thu 3 Dec; stage 2 acknowledged, never logged
+        two = cases.intake{ received = "2026-12-01", channel = "email", asked_for_complaint = true }
+        two:logged{ on = "2026-12-01" } two:acknowledge{ on = "2026-12-01" } two:assign{ officer = "AB", on = "2026-12-01" }
+        two:log{ channel = "phone", direction = "out", summary = "introduced", at = "2026-12-01T10:00", meets = "contact" }
+        two:respond{ on = "2026-12-02", outcome = "not_upheld" }
+        two:escalate{ on = "2026-12-03" } two:acknowledge{ on = "2026-12-04" }
+        -- referred back to stage 1 on Mon 14 Dec: its review is due on the agreed date, nothing waits for a logging
+        three = cases.intake{ received = "2026-11-02", channel = "email", asked_for_complaint = true }
+        three:logged{ on = "2026-11-02" } three:acknowledge{ on = "2026-11-02" } three:assign{ officer = "JB", on = "2026-11-02" }
+        three:respond{ on = "2026-11-13", outcome = "not_upheld" }
+        three:escalate{ on = "2026-11-20" }
+        three:refer_back{ on = "2026-12-14", respond_by = "2027-01-29" }
+        -- received Tue 5 Jan 2027: logging owed by Tue 12 Jan, not yet late
+        four = cases.intake{ received = "2027-01-05", channel = "email", asked_for_complaint = true }
+        four:acknowledge{ on = "2027-01-05" }
+        """
+
+    @Test func wdhsComplaintsWaitingLongerThanFiveWorkingDaysToBeLoggedAreListed() throws {
+        let workspace = try landlord("wdh")
+        _ = try lua(workspace, asOf: "2027-01-07", Self.unloggedComplaints)
+        let run = try workspace.jobs(["run", "deadlines", "--as-of", "2027-01-07"])
+        #expect(run.stdout.contains(" due within 3 working days; 1 waiting past the pack's limit; 1 waiting with no limit set\n"), "\(run.stderr)")
+        let report = try #require(workspace.file("s-reports/deadlines/2027-01-07.txt"))
+        // Case 1: owed Thursday 31 December; on Thursday 7 January it is 4 working days late (New
+        // Year's Day, Friday 1 January, is a bank holiday: 4, 5, 6, 7 January), and its clocks have
+        // waited 9 working days since 22 December (23, 24, 29, 30, 31 December, 4-7 January).
+        #expect(report.contains("""
+            Waiting longer than the pack allows for the event their clocks run from.
+
+            JB
+              stage 1
+                C-2026-000001  logged             owed 2026-12-31  4 working days late; contact, respond waiting since 2026-12-22 (9 working days)
+            The pack's limits:
+              stage 1: logged within 5 working days from received (Customer Relations team)
+            """), "\(report)")
+        // Case 2: escalated Thursday 3 December, 22 working days before 7 January (4, 7-11, 14-18,
+        // 21-24, 29-31 December, 4-7 January).
+        #expect(report.contains("""
+            Waiting for an event the pack sets no limit on.
+
+              stage 2: 1 case waiting for logged (respond): the pack sets no limit for logged at stage 2; the longest, C-2026-000002, since 2026-12-03 (22 working days)
+            """), "\(report)")
+        // Case 3's review and case 4's logging (owed by Tuesday 12 January) are not waits past a limit.
+        #expect(!report.contains("C-2026-000003  logged") && !report.contains("C-2027-000001  logged"), "\(report)")
+        // Logged: case 1's clocks start, and nothing is listed as waiting past the limit.
+        _ = try lua(workspace, asOf: "2027-01-08", "cases.get('C-2026-000001'):logged{ on = '2027-01-08' }")
+        let after = try workspace.jobs(["run", "deadlines", "--as-of", "2027-01-08"])
+        #expect(after.stdout.contains(" due within 3 working days; 1 waiting with no limit set\n"), "\(after.stdout)")
+        #expect(try workspace.file("s-reports/deadlines/2027-01-08.txt")?.contains("Waiting longer than") == false)
+    }
+
     /// 31 complainants with complaints received in the fourth quarter of 2026, every fifth
     /// escalated to stage 2 in the quarter (6 of them).
     static let quarterOfComplaints = """

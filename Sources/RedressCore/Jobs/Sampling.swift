@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// Reproducible samples: the same population, seed and earlier draws always give the same draw,
 /// on every machine (SplitMix64, and the population put in a fixed order first).
 public enum Sampling {

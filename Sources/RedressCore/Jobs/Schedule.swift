@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// When a scheduled job is due. Every form names the days it falls on, so a run can be caught up
 /// date by date: `occurrences(after:through:calendar:)` lists the due dates in an interval.
 public enum Schedule: Hashable, Sendable, CustomStringConvertible {

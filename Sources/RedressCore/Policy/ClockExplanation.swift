@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// How a clock's due date was reached, step by step: the anchor event, the roll to a working
 /// day, the count with every bank holiday and closure day it skipped, each extension with its
 /// reason and agreement, the calendar and the clause. What an officer needs when a customer or the
@@ -49,6 +51,9 @@ public struct ClockExplanation: Hashable, Sendable {
     public let met: LocalDate?
     public let calendarName: String
     public let calendarVersion: String
+    /// For a clock met after its due date: how late, in working days on the calendar (the
+    /// Code's unit), counting the working days after the due date up to the day it was met.
+    public let lateBy: Int?
 
     public var metLate: Bool? { met.map { $0 > dueNow } }
 
@@ -60,7 +65,7 @@ public struct ClockExplanation: Hashable, Sendable {
                              Extension(on: $0.on, by: $0.by, reason: $0.reason == nil ? nil : text, agreed: $0.agreed,
                                        from: $0.from, to: $0.to, skipped: $0.skipped)
                          },
-                         dueNow: dueNow, met: met, calendarName: calendarName, calendarVersion: calendarVersion)
+                         dueNow: dueNow, met: met, calendarName: calendarName, calendarVersion: calendarVersion, lateBy: lateBy)
     }
 
     /// The explanation as an officer reads it, one step a line.
@@ -86,7 +91,11 @@ public struct ClockExplanation: Hashable, Sendable {
             lines.append("  extended   on \(e.on) by \(e.by) (\(why)): \(e.from) to \(e.to)\(Self.skippedPhrase(e.skipped))")
         }
         if let met {
-            lines.append("  met        \(met)\(met > dueNow ? ", late by \(Self.plural(max(0, met.dayNumber - dueNow.dayNumber), "day"))" : ", on time")")
+            if let lateBy, met > dueNow {
+                lines.append("  met        \(met), late by \(Self.plural(lateBy, "working day"))\(lateBy == 0 ? " (met on a day off after its due date)" : "")")
+            } else {
+                lines.append("  met        \(met), on time")
+            }
         }
         lines.append("  calendar   \(calendarName), version \(calendarVersion)")
         return lines.joined(separator: "\n")
@@ -165,7 +174,8 @@ extension CaseState {
                                 duration: clock.rule.duration, anchor: clock.rule.anchor, anchorDate: clock.anchorDate,
                                 start: start, rolledOver: rolled, due: clock.due, skipped: skipped,
                                 extensions: grants[index] ?? [], dueNow: clock.dueNow, met: clock.met,
-                                calendarName: calendar.region.rawValue, calendarVersion: calendar.version)
+                                calendarName: calendar.region.rawValue, calendarVersion: calendar.version,
+                                lateBy: try clock.met.flatMap { met in met > clock.dueNow ? try calendar.workingDaysBetween(clock.dueNow, met) : nil })
     }
 
     /// The days off in (`after`, `through`]: weekends by name, holidays and closures by theirs.

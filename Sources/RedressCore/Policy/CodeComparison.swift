@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// A way a pack's declarations depart from a reference pack's (for `redress check --code`, the
 /// Housing Ombudsman's Code as `hos-code` declares it): what departs, how, and the provision of
 /// the reference it departs from (the reference's own `clause`).

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// A policy timescale: an amount of working days, calendar days, weeks or months.
 public struct Duration: Hashable, Sendable, CustomStringConvertible {
     public enum Unit: String, CaseIterable, Sendable {

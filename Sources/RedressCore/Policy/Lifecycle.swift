@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// What happened to a case, as the event log records it. Due dates are never stored as state to
 /// be kept up to date: they are derived by replaying these events against the pack's clocks and
 /// the calendar (`CaseState.replay`), so the same log always gives the same dates.

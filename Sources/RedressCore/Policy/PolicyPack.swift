@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// The events a clock can start from.
 public enum Anchor: String, CaseIterable, Sendable {
     /// The complaint (or escalation request) reached the landlord.
@@ -168,6 +170,8 @@ public struct StageRule: Hashable, Sendable {
     public let referBack: ReferBackRule?
     /// The grounds on which a request to enter this stage may be declined, if the policy gives any.
     public let decline: DeclineRule?
+    /// How long the stage allows for the events its clocks wait for (`anchors = { logged = ... }`).
+    public var anchorLimits: [AnchorLimit] = []
 
     public init(name: String, clocks: [ClockRule], clause: String? = nil, referBack: ReferBackRule? = nil,
                 decline: DeclineRule? = nil) {
@@ -186,10 +190,13 @@ public struct PolicyPack: Hashable, Sendable {
     public let title: String
     public let region: Region
     public let closures: [Holiday]
-    /// How long after the problem (or the customer learning of it) a complaint is accepted.
-    public let acceptanceWindow: Duration?
+    /// How long after the problem (or the customer learning of it) a complaint is accepted, from
+    /// which facts, and what lets one outside it in: applied by the lifecycle at intake.
+    public var acceptance: AcceptanceRule?
+    /// The acceptance window's length.
+    public var acceptanceWindow: Duration? { acceptance?.window }
     /// The clause the acceptance window comes from.
-    public let acceptanceClause: String?
+    public var acceptanceClause: String? { acceptance?.clause }
     public let stages: [StageRule]
     /// Clocks for contacts that are not complaints, one track per kind (`service_request`,
     /// `enquiry`, `compliment`), named after the kind: such a case runs in its kind's track
@@ -251,8 +258,7 @@ public struct PolicyPack: Hashable, Sendable {
         self.title = title ?? name
         self.region = region
         self.closures = closures
-        self.acceptanceWindow = acceptanceWindow
-        self.acceptanceClause = acceptanceClause
+        self.acceptance = acceptanceWindow.map { AcceptanceRule(window: $0, clause: acceptanceClause) }
         self.stages = stages
         self.tracks = tracks
         self.restrictions = restrictions

@@ -1,12 +1,16 @@
 import GRDB
+import RedressCalendar
 
 /// What the reports count: each time a complaint entered a stage, with that stage's clocks,
-/// decision and remedy. Read once for a period from the store's event-derived tables, so every
-/// figure is a count over these rows.
+/// decision and remedy, and whether its answer was on time by each `OnTimeMeasure`. Read once
+/// for a period from the `complaint_stages` view (`Schema.installReports`), so every figure is a
+/// count over these rows and "on time" is decided in one place.
 public struct StageFacts: Sendable, Equatable {
     public var ref: String
     public var status: String
     public var category: String?
+    /// `lcra`, `lcho`, or nil when the case's tenure was not recorded.
+    public var tenure: String?
     public var stage: String
     /// When the complaint entered the stage (received, or the escalation request).
     public var entered: LocalDate
@@ -20,23 +24,15 @@ public struct StageFacts: Sendable, Equatable {
     public var outcome: String?
     /// The remedy offered with the stage decision, in pence.
     public var remedyPence: Int
-
-    /// Answered within the timescales: the response by its due date (after any extension), and,
-    /// when the stage has an acknowledgement clock, the acknowledgement by its own.
-    public var answeredOnTime: Bool {
-        guard let responded, let respondDue, responded <= respondDue else { return false }
-        guard let acknowledgeDue else { return true }
-        guard let acknowledged else { return false }
-        return acknowledged <= acknowledgeDue
-    }
+    /// The measures by which the stage's answer was on time (empty while it is unanswered).
+    public var onTime: Set<String>
 
     /// How the store's redaction shows an outcome the viewer may not see.
     public static let confidential = "[confidential]"
 
-    /// The response by its own due date, whatever the acknowledgement.
-    public var respondedOnTime: Bool {
-        guard let responded, let respondDue else { return false }
-        return responded <= respondDue
+    /// Answered, and on time by `measure`.
+    public func isOnTime(_ measure: OnTimeMeasure) -> Bool {
+        onTime.contains(measure.name)
     }
 }
 
@@ -52,27 +48,26 @@ public struct ComplaintFacts: Sendable {
     /// `last`. `progress` is told of each row read.
     public static func fetch(from first: LocalDate, to last: LocalDate, in db: Database,
                              progress: ((Int) -> Void)? = nil) throws -> ComplaintFacts {
+        let measures = OnTimeMeasure.all
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.ref, c.status, c.category, h.stage, h.entered,
-                   coalesce(a.extended_due, a.due), a.met, coalesce(r.extended_due, r.due), r.met,
-                   (SELECT d.outcome FROM decisions d WHERE d.case_id = c.id AND d.stage = h.stage ORDER BY d.id DESC LIMIT 1),
-                   (SELECT coalesce(sum(i.amount_pence), 0) FROM decisions d JOIN remedies m ON m.decision_id = d.id
-                      JOIN remedy_items i ON i.remedy_id = m.id WHERE d.case_id = c.id AND d.stage = h.stage),
-                   (SELECT count(*) FROM extensions e JOIN clocks x ON x.id = e.clock_id WHERE x.case_id = c.id AND x.stage = h.stage AND x.round = h.round)
-            FROM stage_history h
-            JOIN cases c ON c.id = h.case_id
-            LEFT JOIN clocks a ON a.case_id = c.id AND a.stage = h.stage AND a.round = h.round AND a.name = 'acknowledge'
-            LEFT JOIN clocks r ON r.case_id = c.id AND r.stage = h.stage AND r.round = h.round AND r.name = 'respond'
-            WHERE c.kind = 'complaint' AND c.status <> 'excluded' AND h.entered <= ?2 AND (h.entered >= ?1 OR r.met >= ?1)
-            ORDER BY h.id
+            SELECT ref, status, category, stage, entered, acknowledge_due, acknowledged, respond_due, responded,
+                   outcome, remedy_pence, extensions, tenure, \(measures.map(\.name).joined(separator: ", "))
+            FROM complaint_stages
+            WHERE entered <= ?2 AND (entered >= ?1 OR responded >= ?1)
+            ORDER BY case_id, entered, round
             """, arguments: [first.description, last.description])
         func date(_ value: String?) -> LocalDate? { value.flatMap { try? LocalDate(iso: $0) } }
         var stages: [StageFacts] = []
         while let row = try rows.next() {
             guard let entered = date(row[4]) else { continue }
-            stages.append(StageFacts(ref: row[0], status: row[1], category: row[2], stage: row[3], entered: entered,
+            var onTime: Set<String> = []
+            for (index, measure) in measures.enumerated() where row[13 + index] as Bool? == true {
+                onTime.insert(measure.name)
+            }
+            stages.append(StageFacts(ref: row[0], status: row[1], category: row[2], tenure: row[12], stage: row[3], entered: entered,
                                      acknowledgeDue: date(row[5]), acknowledged: date(row[6]), respondDue: date(row[7]),
-                                     responded: date(row[8]), extensions: row[11], outcome: row[9], remedyPence: row[10]))
+                                     responded: date(row[8]), extensions: row[11], outcome: row[9], remedyPence: row[10],
+                                     onTime: onTime))
             progress?(1)
         }
         return ComplaintFacts(stages: stages)

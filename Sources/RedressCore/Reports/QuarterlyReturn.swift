@@ -1,17 +1,29 @@
 import GRDB
+import RedressCalendar
 
 /// A CSV for benchmarking returns (a benchmarking club's quarterly complaints return): one row per
 /// quarter of the reporting year that has begun, with volumes, timeliness, outcomes (those the
 /// viewer may not see counted as confidential), exclusions, withdrawals, extensions and remedies.
+/// Timeliness is counted by each `OnTimeMeasure`, in columns named after it
+/// (`stage1_within_code_timescales`, `stage1_by_own_due_date`...), side by side.
 public struct QuarterlyReturn: Sendable {
-    public static let columns = [
-        "period", "from", "to", "homes",
-        "stage1_received", "stage1_per_1000_homes", "stage1_responded", "stage1_on_time", "stage1_on_time_percent",
-        "stage1_mean_working_days",
-        "stage2_received", "stage2_per_1000_homes", "stage2_responded", "stage2_on_time", "stage2_on_time_percent",
-        "stage2_mean_working_days",
-        "upheld", "partly_upheld", "not_upheld", "confidential_outcomes", "not_accepted", "withdrawn", "extensions", "remedies_offered", "remedy_pence",
-    ]
+    public static let columns: [String] = {
+        func stage(_ n: Int) -> [String] {
+            ["stage\(n)_received", "stage\(n)_per_1000_homes", "stage\(n)_responded"]
+                + OnTimeMeasure.all.flatMap { ["stage\(n)_\($0.name)", "stage\(n)_\($0.name)_percent"] }
+                + ["stage\(n)_mean_working_days"]
+        }
+        return ["period", "from", "to", "homes"] + stage(1) + stage(2)
+            + ["upheld", "partly_upheld", "not_upheld", "confidential_outcomes", "not_accepted", "withdrawn", "extensions",
+               "remedies_offered", "remedy_pence"]
+    }()
+
+    /// What the timeliness columns count: one line per measure, for the command to print
+    /// beside the CSV (a CSV has no place for notes).
+    public static var definitions: [String] {
+        OnTimeMeasure.all.map { "stageN_\($0.name): answered \($0.title): \($0.definition)" }
+            + ["stageN_responded, the whole of each share: \(OnTimeMeasure.denominator)"]
+    }
 
     public let rows: [[String]]
 
@@ -26,16 +38,19 @@ public struct QuarterlyReturn: Sendable {
             var answeredAll: [StageFacts] = []
             for index in 0..<2 {
                 guard index < stages.count else {
-                    row += ["", "", "", "", "", ""]
+                    row += Array(repeating: "", count: 4 + 2 * OnTimeMeasure.all.count)
                     continue
                 }
                 let received = facts.entered(stages[index], in: quarter)
                 let answered = facts.answered(stages[index], in: quarter)
                 answeredAll += answered
-                let onTime = answered.filter(\.answeredOnTime).count
                 let days = try answered.map { try calendar.workingDaysBetween($0.entered, $0.responded!) }
-                row += [String(received.count), Figure.per1000(received.count, of: homes), String(answered.count), String(onTime),
-                        Figure.percent(onTime, of: answered.count).replacingPercent(), Figure.mean(days)]
+                row += [String(received.count), Figure.per1000(received.count, of: homes), String(answered.count)]
+                for measure in OnTimeMeasure.all {
+                    let onTime = answered.filter { $0.isOnTime(measure) }.count
+                    row += [String(onTime), Figure.percent(onTime, of: answered.count).replacingPercent()]
+                }
+                row.append(Figure.mean(days))
             }
             // An outcome the viewer may not see reads as confidential (the store's redaction).
             let outcomes = ["upheld", "partly_upheld", "not_upheld", StageFacts.confidential].map { outcome in

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// A landlord's reporting year: the financial year 1 April to 31 March, as the Regulator's
 /// Tenant Satisfaction Measures and the Ombudsman's annual submissions use it. `2025` is
 /// 2025/26, from 1 April 2025 to 31 March 2026.

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// A synthetic intake CSV, the input of `redress import`, for tests and benchmarks.
 ///
 /// The same (contacts, seed, from, to) gives byte-identical output on every machine: the generator

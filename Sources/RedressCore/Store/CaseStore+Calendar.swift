@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A change a manager made to a store's calendar (a row of `calendar_changes`).
 public struct CalendarChange: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// What intake decided about a new case (triage's answer plus the intake's facts).
 public struct NewCase: Sendable {
@@ -16,6 +17,10 @@ public struct NewCase: Sendable {
     public var summary: String?
     public var desiredOutcome: String?
     public var eventDate: LocalDate?
+    /// `lcra` or `lcho` (`Vocabulary.tenures`), for TSM returns by tenure; nil when not known.
+    public var tenure: String?
+    /// When the customer became aware of the problem (an acceptance window may run from it).
+    public var awareDate: LocalDate?
     public var complainantID: Int64?
     public var representativeID: Int64?
     public var anonymous = false
@@ -26,6 +31,10 @@ public struct NewCase: Sendable {
     public var outcomeConfidential = false
     /// Set when triage excluded it: the reason given to the customer and the clause relied on.
     public var exclusion: (reason: String, clause: String?)?
+    /// The facts the pack's triage was given, kept with the case (nil: no triage ran).
+    public var facts: IntakeFacts?
+    /// What the pack's triage answered, as a JSON object (nil: no triage ran).
+    public var triage: String?
 
     public init(kind: Kind, stage: String? = nil, received: LocalDate, channel: String, category: String? = nil,
                 summary: String? = nil, eventDate: LocalDate? = nil, complainantID: Int64? = nil,
@@ -42,6 +51,15 @@ public struct NewCase: Sendable {
     }
 }
 
+/// What intake makes of a new case (`CaseStore.decide`): its first events and the state they
+/// give, the exclusion (triage's, or the acceptance window's), and the window's finding.
+public struct IntakeDecision: Sendable {
+    public let events: [CaseEvent]
+    public let state: CaseState
+    public let exclusion: (reason: String, clause: String?)?
+    public let acceptance: AcceptanceFinding?
+}
+
 /// Who and what is recording a change, for the audit log.
 public struct Recorder: Sendable {
     public var actor: String?
@@ -55,7 +73,8 @@ public struct Recorder: Sendable {
 
 extension CaseStore {
     /// Records a new case: the case row, its `received` event (and `excluded` when triage
-    /// excluded it), its stage, and the clocks that start at receipt. Returns the reference.
+    /// excluded it, or the pack's acceptance window does), its stage, the clocks that start at
+    /// receipt, and the facts of its intake. Returns the reference.
     public func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder) throws(StoreError) -> String {
         try write { db in try Self.record(new, pack: pack, calendar: calendar, by: recorder, in: db) }
     }
@@ -66,18 +85,9 @@ extension CaseStore {
     /// for a caller that discards the whole transaction when anything fails.
     public static func record(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar, by recorder: Recorder,
                               in db: Database, isolated: Bool = true) throws -> String {
-        _ = try Vocabulary.check(new.channel, in: Vocabulary.intakeChannels, field: "channel")
-        if let reason = new.exclusion?.reason, reason.isEmpty {
-            throw InputError(field: "exclude", message: "an exclusion needs the reason given to the customer")
-        }
-        if let eventDate = new.eventDate, eventDate > new.received {
-            throw InputError(field: "event_date", message: "\(eventDate) is after the date received (\(new.received))")
-        }
-        // A complaint enters triage's stage or the pack's first; anything else has no stage.
-        let stage = new.stage ?? (new.kind == .complaint ? pack.stages[0].name : nil)
-        var events = [CaseEvent(.received, on: new.received, stage: stage)]
-        if new.exclusion != nil { events.append(CaseEvent(.excluded, on: new.received)) }
-        let state = try CaseState.replay(events, pack: pack, calendar: calendar)
+        if let tenure = new.tenure { _ = try Vocabulary.check(tenure, in: Vocabulary.tenures, field: "tenure") }
+        let decision = try decide(new, pack: pack, calendar: calendar)
+        let (events, state, exclusion, acceptance) = (decision.events, decision.state, decision.exclusion, decision.acceptance)
         let now = Timestamp.nowUTC()
         return try DirectStatement.savepoint(db, isolated: isolated) {
             let ref = try nextReference(year: new.received.year, in: db)
@@ -85,8 +95,8 @@ extension CaseStore {
                 INSERT INTO cases(ref, kind, status, stage, received, channel, category, summary, desired_outcome,
                                   event_date, complainant_id, representative_id, anonymous, confidential, safeguarding,
                                   exclusion_reason, exclusion_clause, policy, policy_hash, calendar_version, created_at,
-                                  outcome_confidential)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
+                                  outcome_confidential, tenure, aware_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) -- direct
                 """)
             row.bind(1, ref)
             row.bind(2, new.kind.rawValue)
@@ -103,15 +113,18 @@ extension CaseStore {
             row.bind(13, new.anonymous)
             row.bind(14, new.confidential)
             row.bind(15, new.safeguarding)
-            row.bind(16, new.exclusion?.reason)
-            row.bind(17, new.exclusion?.clause)
+            row.bind(16, exclusion?.reason)
+            row.bind(17, exclusion?.clause)
             row.bind(18, pack.name)
             row.bind(19, pack.hash)
             row.bind(20, calendar.version)
             row.bind(21, now)
             row.bind(22, new.outcomeConfidential)
+            row.bind(23, new.tenure)
+            row.bind(24, new.awareDate?.description)
             try row.run()
             let caseID = db.lastInsertedRowID
+            try keepIntake(new, acceptance: acceptance, caseID: caseID, in: db)
             if let stage = state.stage {
                 let history = try DirectStatement(db, "INSERT INTO stage_history(case_id, stage, entered) VALUES (?, ?, ?) -- direct")
                 history.bind(1, caseID)
@@ -125,6 +138,34 @@ extension CaseStore {
             try saveClocks(state, caseID: caseID, calendar: calendar, new: true, in: db)
             return ref
         }
+    }
+
+    /// What recording `new` would make of it, checked, without writing anything: its first
+    /// events (received, and excluded when triage excluded it or the pack's acceptance window
+    /// does), the state they give, the exclusion, and the window's finding.
+    public static func decide(_ new: NewCase, pack: PolicyPack, calendar: WorkingDayCalendar) throws -> IntakeDecision {
+        _ = try Vocabulary.check(new.channel, in: Vocabulary.intakeChannels, field: "channel")
+        if let reason = new.exclusion?.reason, reason.isEmpty {
+            throw InputError(field: "exclude", message: "an exclusion needs the reason given to the customer")
+        }
+        if let eventDate = new.eventDate, eventDate > new.received {
+            throw InputError(field: "event_date", message: "\(eventDate) is after the date received (\(new.received))")
+        }
+        if let awareDate = new.awareDate, awareDate > new.received {
+            throw InputError(field: "aware_date", message: "\(awareDate) is after the date received (\(new.received))")
+        }
+        try new.facts?.checkSize()
+        // The pack's acceptance window, whatever triage answered: a complaint made after its
+        // last day is excluded unless one of the pack's exceptions applies.
+        let acceptance = try acceptanceFinding(for: new, pack: pack, calendar: calendar)
+        var exclusion = new.exclusion
+        if exclusion == nil, let reason = acceptance?.exclusionReason { exclusion = (reason, pack.acceptance?.clause) }
+        // A complaint enters triage's stage or the pack's first; anything else has no stage.
+        let stage = new.stage ?? (new.kind == .complaint ? pack.stages[0].name : nil)
+        var events = [CaseEvent(.received, on: new.received, stage: stage)]
+        if exclusion != nil { events.append(CaseEvent(.excluded, on: new.received)) }
+        let state = try CaseState.replay(events, pack: pack, calendar: calendar)
+        return IntakeDecision(events: events, state: state, exclusion: exclusion, acceptance: acceptance)
     }
 
     /// What else an event records beside itself: a logged contact, or a stage's decision.

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 extension CaseStore {
     /// How the clock `clock` of case `ref` (of `stage`, or the case's current stage) got its due

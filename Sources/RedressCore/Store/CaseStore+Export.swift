@@ -9,7 +9,7 @@ extension CaseStore {
     /// The columns of `redress export cases`, with each case's next unmet clock.
     static let caseExportSQL = """
         SELECT c.ref, c.kind, c.status, c.stage, c.received, c.channel, c.category, c.summary,
-               c.event_date, c.exclusion_reason, c.exclusion_clause, c.policy, c.policy_hash,
+               c.event_date, c.tenure, c.exclusion_reason, c.exclusion_clause, c.policy, c.policy_hash,
                c.calendar_version, c.created_at,
                (SELECT k.name FROM clocks k WHERE k.case_id = c.id AND k.met IS NULL
                 ORDER BY coalesce(k.extended_due, k.due) LIMIT 1) AS next_clock,

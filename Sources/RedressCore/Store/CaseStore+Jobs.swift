@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// One run of a scheduled job, as `job_runs` records it.
 public struct JobRunRecord: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A case as the store holds it, with its clocks.
 public struct CaseRecord: Sendable, Equatable {
@@ -13,6 +14,10 @@ public struct CaseRecord: Sendable, Equatable {
     public var summary: String?
     public var desiredOutcome: String?
     public var eventDate: String?
+    /// `lcra`, `lcho`, or nil when not recorded.
+    public var tenure: String?
+    /// When the customer became aware of the problem, if intake gave it.
+    public var awareDate: String?
     public var complainantID: Int64?
     public var representativeID: Int64?
     public var anonymous: Bool
@@ -81,6 +86,8 @@ public struct CaseFilter: Sendable, Equatable {
     public var channel: String?
     /// true: open cases with a clock past due on `asOf`; false: cases without one.
     public var overdue: Bool?
+    /// Open cases with a clock waiting for the event it runs from (or cases without one).
+    public var waiting: WaitingFilter?
     public var asOf: LocalDate
     public var receivedFrom: LocalDate?
     public var receivedTo: LocalDate?
@@ -129,6 +136,10 @@ extension CaseStore {
         if let to = filter.receivedTo {
             conditions.append("c.received <= ?")
             arguments.append(to.description)
+        }
+        if let waiting = filter.waiting?.condition {
+            conditions.append(waiting.sql)
+            arguments += waiting.arguments.map { $0 as (any DatabaseValueConvertible)? }
         }
         if filter.overdue == true {
             // Most overdue first, straight from the index of unmet clocks by due date: the first
@@ -186,7 +197,8 @@ extension CaseStore {
         c.event_date, c.complainant_id, c.representative_id, c.anonymous, c.confidential, c.safeguarding,
         c.exclusion_reason, c.exclusion_clause, c.policy,
         (SELECT a.officer FROM assignments a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1),
-        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1)
+        (SELECT h.round FROM stage_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1), c.tenure,
+        c.aware_date
         """
 
     static func caseRecord(_ row: Row, in db: Database) throws -> CaseRecord {
@@ -204,6 +216,8 @@ extension CaseStore {
             representativeID: row[12], anonymous: row[13], confidential: row[14], safeguarding: row[15],
             exclusionReason: row[16], exclusionClause: row[17], policy: row[18], officer: row[19], clocks: clocks)
         record.round = row[20] ?? 1
+        record.tenure = row[21]
+        record.awareDate = row[22]
         record.remedy = try latestRemedy(ofCase: id, in: db)
         if record.status != "open",
            let end = try Row.fetchOne(db.cachedStatement(sql: """

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A case's latest remedy offer and how it stands.
 public struct RemedyRecord: Sendable, Equatable {

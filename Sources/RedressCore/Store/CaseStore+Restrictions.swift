@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A warning or a restriction on a party, as the store holds it (dates as ISO text).
 public struct RestrictionRecord: Sendable, Equatable {

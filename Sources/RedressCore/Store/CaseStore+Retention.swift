@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// What retention removed, or would remove: cases closed longer ago than the pack's period, and
 /// the people whose every case has passed it.
@@ -17,7 +18,8 @@ public struct RetentionReport: Equatable, Sendable {
 extension CaseStore {
     /// Removes the personal data of every case closed `months` (the pack's `retention`) before
     /// `asOf`: the case's summary and desired outcome, contact notes, findings and reasons,
-    /// actions, extension and remedy reasons, the free-text reasons in its events; and the
+    /// actions, extension and remedy reasons, the free-text reasons in its events, the text and
+    /// tables among its intake's facts; and the
     /// names and contact details of people none of whose cases is still inside the period. What
     /// TSM returns and the annual report count (kinds, stages, dates, categories, channels,
     /// clocks, outcomes, amounts) stays. Each case is done once (`cases.anonymised`), so a second
@@ -80,6 +82,7 @@ extension CaseStore {
             UPDATE main.restriction_reviews SET reasons = \(removed)
               WHERE restriction_id IN (SELECT id FROM main.restrictions WHERE party_id IN temp.retention_parties);
             """, arguments: [asOf.description])
+        try db.execute(sql: retainedFactsSQL)
         try Self.audit("retention_applied", ["cutoff": cutoff.description, "months": String(months),
                                              "cases": String(refs.count), "parties": String(parties.count)],
                        by: actor, in: db)

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// A sample drawn for a purpose in a period.
 public struct SampleDraw: Sendable, Equatable {

@@ -74,6 +74,7 @@ public final class CaseStore: Sendable {
             try queue.writeWithoutTransaction { db in
                 try Schema.installRedaction(db)
                 try Schema.installToday(db)
+                try Schema.installReports(db)
                 queryGuard.install(on: db)
                 db.clearSchemaCache()
             }

@@ -1,3 +1,5 @@
+import RedressCalendar
+
 /// Bad input to the store: the field (`intake.received`, `remedy.items[2].pence`) and what is
 /// wrong with its value. Nothing is written when one is thrown.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -23,6 +25,9 @@ public enum Vocabulary {
     public static let partyRoles: Set<String> = ["tenant", "leaseholder", "applicant", "former_tenant", "representative",
                                                  "mp_or_councillor", "member_of_public", "anonymous", "other"]
     public static let outcomes: Set<String> = ["upheld", "partly_upheld", "not_upheld"]
+    /// The tenure of a case, as the Regulator's TSM returns split them: low-cost rental
+    /// accommodation and low-cost home ownership.
+    public static let tenures: Set<String> = ["lcra", "lcho"]
     public static let remedyKinds: Set<String> = ["apology", "practical_action", "evidenced_loss", "time_and_trouble",
                                                   "distress_and_inconvenience", "loss_of_amenity", "goodwill_gesture"]
 

@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 extension Schema {
     /// The connection's "today": a one-row temporary table the host sets at the start of every

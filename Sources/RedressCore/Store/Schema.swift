@@ -1,4 +1,5 @@
 import GRDB
+import RedressCalendar
 
 /// The case store's schema, as versioned migrations. Plain on purpose, so an analyst can open
 /// the file with sqlite3, Datasette or pandas: ISO dates as TEXT (`2026-12-22`), times as ISO
@@ -16,6 +17,8 @@ enum Schema {
         migrator.registerMigration("v7: letters about a restriction on contact, not only on a case", migrate: v7)
         migrator.registerMigration("v8: rounds of a stage entered again (a complaint referred back)", migrate: v8)
         migrator.registerMigration("v9: the store's own calendar: proclaimed bank holidays and closure days", migrate: v9)
+        migrator.registerMigration("v10: tenure of a case, for TSM by LCRA and LCHO", migrate: v10)
+        migrator.registerMigration("v11: the facts of intake, kept for re-running triage", migrate: v11)
         return migrator
     }
 

@@ -27,6 +27,12 @@ public enum StoreSettings {
         Key(name: "homes", help: "homes the landlord owns or manages, the denominator of TSM CH01 (a whole number, 1 to 10,000,000)") {
             homesRefusal($0)
         },
+        Key(name: "homes_lcra", help: "low-cost rental homes (LCRA), the denominator of TSM CH01 for LCRA (1 to 10,000,000)") {
+            homesRefusal($0)
+        },
+        Key(name: "homes_lcho", help: "low-cost home ownership homes (LCHO), the denominator of TSM CH01 for LCHO (1 to 10,000,000)") {
+            homesRefusal($0)
+        },
         Key(name: "landlord", help: "the landlord's name, as letters and reports give it (default: the pack's title)") { nonEmpty($0) },
         Key(name: "landlord_address", help: "the landlord's postal address, for letters") { nonEmpty($0) },
         Key(name: "complaints_email", help: "where customers write about a complaint, for letters") {

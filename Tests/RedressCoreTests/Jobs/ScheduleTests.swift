@@ -1,3 +1,4 @@
+import RedressCalendar
 import Testing
 @testable import RedressCore
 

@@ -1,3 +1,4 @@
+import RedressCalendar
 import Testing
 @testable import RedressCore
 
@@ -81,6 +82,9 @@ import Testing
         #expect(e.due == date("2025-12-24"))
         #expect(e.met == date("2025-12-29"))
         #expect(e.metLate == true)
-        #expect(e.text.contains("met        2025-12-29, late by 5 days"))
+        // Five calendar days, but one working day: 25 and 26 December are bank holidays, 27 and
+        // 28 a weekend; 29 December is the first working day after the due date.
+        #expect(e.lateBy == 1)
+        #expect(e.text.contains("met        2025-12-29, late by 1 working day\n"))
     }
 }

@@ -1,3 +1,4 @@
+import RedressCalendar
 import Testing
 @testable import RedressCore
 
@@ -29,6 +30,28 @@ import Testing
         }
         #expect(throws: PolicyError(field: "stages", message: "a pack needs at least one stage")) {
             try PolicyPack(name: "p", title: nil, region: .englandAndWales, closures: [], acceptanceWindow: nil, stages: [], hash: "h")
+        }
+    }
+
+    // A duration is bounded per unit, so no pack can ask for a due date the calendar cannot count.
+    @Test func aDurationLongerThanAPolicyCouldMeanIsRefusedAndDueDatesNeverTrap() throws {
+        #expect(Duration(checked: 2600, .workingDays) != nil)
+        #expect(Duration(checked: 2601, .workingDays) == nil)
+        #expect(Duration(checked: 3650, .days) != nil && Duration(checked: 3651, .days) == nil)
+        #expect(Duration(checked: 520, .weeks) != nil && Duration(checked: 521, .weeks) == nil)
+        #expect(Duration(checked: 120, .months) != nil && Duration(checked: 121, .months) == nil)
+        #expect(Duration(checked: -1, .days) == nil)
+        #expect(Duration.refusal(Int.max, given: String(Int.max), .workingDays)
+            == "expected at most 2600 working days (about ten years), got 9223372036854775807")
+
+        // Even an unchecked duration (one read back from an old store) gives an error, not a trap.
+        let calendar = TestData.calendar(.englandAndWales)
+        let start = try LocalDate(iso: "2026-01-01")
+        for unit in Duration.Unit.allCases {
+            #expect(throws: CalendarError.self) { try Duration(Int.max, unit).due(from: start, calendar: calendar) }
+        }
+        #expect(throws: CalendarError.dateOutOfRange(DateRangeError(start: try LocalDate(iso: "9999-12-30"), amount: 2, unit: "days"))) {
+            try Duration(2, .days).due(from: try LocalDate(iso: "9999-12-30"), calendar: calendar)
         }
     }
 }

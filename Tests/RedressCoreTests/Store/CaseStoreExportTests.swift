@@ -8,9 +8,10 @@ import Testing
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try CaseStore(path: path)
         let calendar = TestData.calendars[.englandAndWales]!
-        _ = try store.record(NewCase(kind: .complaint, received: TestData.date("2026-12-22"), channel: "email", category: "repairs",
-                                     summary: "Boiler broken, \"again\"\nsecond line"),
-                             pack: LifecycleTests.code, calendar: calendar, by: Recorder())
+        var first = NewCase(kind: .complaint, received: TestData.date("2026-12-22"), channel: "email", category: "repairs",
+                            summary: "Boiler broken, \"again\"\nsecond line")
+        first.tenure = "lcho"
+        _ = try store.record(first, pack: LifecycleTests.code, calendar: calendar, by: Recorder())
         _ = try store.record(NewCase(kind: .complaint, received: TestData.date("2026-12-23"), channel: "phone",
                                      exclusion: (reason: "legal proceedings have started", clause: "Code 2.2(b)")),
                              pack: LifecycleTests.code, calendar: calendar, by: Recorder())
@@ -23,11 +24,11 @@ import Testing
             let count = try store.exportCases(format: .csv) { text += $0 }
             #expect(count == 2)
             let lines = text.components(separatedBy: "\r\n")
-            #expect(lines[0].hasPrefix("ref,kind,status,stage,received,channel,category,summary,"))
+            #expect(lines[0].hasPrefix("ref,kind,status,stage,received,channel,category,summary,event_date,tenure,exclusion_reason,"))
             #expect(lines[0].hasSuffix(",next_clock,next_due"))
-            #expect(lines[1].hasPrefix("C-2026-000001,complaint,open,1,2026-12-22,email,repairs,\"Boiler broken, \"\"again\"\"\nsecond line\","))
+            #expect(lines[1].hasPrefix("C-2026-000001,complaint,open,1,2026-12-22,email,repairs,\"Boiler broken, \"\"again\"\"\nsecond line\",,lcho,,"))
             #expect(lines[1].hasSuffix(",acknowledge,2026-12-31"))
-            #expect(lines[2].hasPrefix("C-2026-000002,complaint,excluded,1,2026-12-23,phone,,,,legal proceedings have started,Code 2.2(b),"))
+            #expect(lines[2].hasPrefix("C-2026-000002,complaint,excluded,1,2026-12-23,phone,,,,,legal proceedings have started,Code 2.2(b),"))
             #expect(lines[3] == "")
         }
     }
@@ -42,6 +43,8 @@ import Testing
             #expect(parsed[0]["next_due"] as? String == "2026-12-31")
             #expect(parsed[1]["status"] as? String == "excluded")
             #expect(parsed[1]["category"] is NSNull)
+            #expect(parsed[0]["tenure"] as? String == "lcho")
+            #expect(parsed[1]["tenure"] is NSNull)
         }
     }
 

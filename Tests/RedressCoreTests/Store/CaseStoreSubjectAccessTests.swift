@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RedressCalendar
 import Testing
 @testable import RedressCore
 

@@ -23,7 +23,9 @@ import Testing
                                                  "v6: users and roles; confidential outcomes; look-ups for redaction; retention",
                                                  "v7: letters about a restriction on contact, not only on a case",
                                                  "v8: rounds of a stage entered again (a complaint referred back)",
-                                                 "v9: the store's own calendar: proclaimed bank holidays and closure days"])
+                                                 "v9: the store's own calendar: proclaimed bank holidays and closure days",
+                                                 "v10: tenure of a case, for TSM by LCRA and LCHO",
+                                                 "v11: the facts of intake, kept for re-running triage"])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int

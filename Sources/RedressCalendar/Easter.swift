@@ -1,7 +1,7 @@
 /// Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher),
 /// which needs none of the exception cases of Gauss's formula. Valid for years from 1583.
-public enum Easter {
-    public static func sunday(year: Int) -> LocalDate {
+enum Easter {
+    static func sunday(year: Int) -> LocalDate {
         precondition(year >= 1583, "the Gregorian computus starts in 1583")
         let a = year % 19, b = year / 100, c = year % 100
         let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3

@@ -2,9 +2,9 @@
 /// Schedule 1, the annual proclamations, and the St Andrew's Day Bank Holiday (Scotland) Act 2007),
 /// with their substitute days. One-off changes (jubilees, moved days) are data, applied on top
 /// by `WorkingDayCalendar` from a `HolidayChange` list.
-public enum BankHolidayRules {
+enum BankHolidayRules {
     /// The standing bank holidays of `year` in `region`, weekdays only, in date order.
-    public static func standing(year: Int, region: Region) -> [Holiday] {
+    static func standing(year: Int, region: Region) -> [Holiday] {
         var days: [Holiday] = []
         func on(_ month: Int, _ day: Int) -> LocalDate {
             LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: month, day: day))

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RedressCore
+@testable import RedressCalendar
 
 /// The calendar against published facts: GOV.UK's bank-holidays.json, the independent `holidays`
 /// package for 1995–2100, numpy.busday_offset, domain.md's hand-computed 2029–2030 tables and
@@ -91,6 +91,20 @@ import Testing
         let observed = try calendars[region]!.holidays(year: window.lowerBound.year)
             .filter { window.contains($0.date) }.map(\.date.description)
         #expect(observed == expected)
+    }
+
+    // GOV.UK: the 2022 state funeral (Mon 19 Sep) and the 2023 coronation (Mon 8 May) were bank
+    // holidays in every division; the 2020 early May holiday moved from Mon 4 to Fri 8 May.
+    @Test func aCalendarMadeWithNoFileKnowsTheOneOffChanges() throws {
+        for region in Region.allCases {
+            let calendar = try WorkingDayCalendar(region: region)
+            #expect(try calendar.holiday(on: date("2022-09-19"))?.name == "Bank Holiday for the State Funeral of Queen Elizabeth II")
+            #expect(try !calendar.isWorkingDay(date("2023-05-08")))
+            #expect(try calendar.isWorkingDay(date("2020-05-04")))
+            #expect(try !calendar.isWorkingDay(date("2020-05-08")))
+        }
+        // Thursday 15 September 2022 + 3 working days passes over the funeral: Wednesday 21st.
+        #expect(try WorkingDayCalendar(region: .englandAndWales).addWorkingDays(date("2022-09-15"), 3).description == "2022-09-21")
     }
 
     @Test func movedSpringHoliday2022IsAWorkingDay() throws {
@@ -224,7 +238,7 @@ import Testing
         #expect(TestData.calendar(.englandAndWales, closures: closures).version == closed.version)
         #expect(plain.version != calendars[.scotland]!.version)
         #expect(throws: CalendarError.self) {
-            try TestData.holidayData.calendar(.englandAndWales, closures: [Holiday(date: date("2101-01-03"), name: "x", kind: .closure)])
+            try WorkingDayCalendar(region: .englandAndWales, closures: [Holiday(date: date("2101-01-03"), name: "x", kind: .closure)])
         }
     }
 }

@@ -1,7 +1,7 @@
 """Regenerates the calendar test fixtures from published sources (run by hand, output committed).
 
     pip install govuk-bank-holidays==0.19 holidays==0.109 numpy
-    python3 Tests/RedressCoreTests/Fixtures/make-fixtures.py
+    python3 Tests/RedressCalendarTests/Fixtures/make-fixtures.py
 
 - govuk-bank-holidays.json: GOV.UK's bank-holidays.json (2012-2028, three divisions) exactly as
   shipped in the PyPI package govuk-bank-holidays 0.19. Known stale: it lacks Scotland's

@@ -1,5 +1,5 @@
 import Testing
-@testable import RedressCore
+@testable import RedressCalendar
 
 @Suite struct EasterTests {
     // Published Easter Sundays (domain.md section 6, cross-checked there against dateutil), plus

@@ -1,5 +1,5 @@
 import Testing
-@testable import RedressCore
+@testable import RedressCalendar
 
 @Suite struct LocalDateTests {
     @Test func parsesStrictISO() throws {

@@ -7,13 +7,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Days since 1970-01-01 (negative before it).
     public let dayNumber: Int
 
-    /// The earliest and latest dates that have a four-digit ISO form.
+    /// The earliest date that has a four-digit ISO form, 0001-01-01.
     public static let earliest = LocalDate(dayNumber: LocalDate.dayNumber(year: 1, month: 1, day: 1))
+    /// The latest date that has a four-digit ISO form, 9999-12-31.
     public static let latest = LocalDate(dayNumber: LocalDate.dayNumber(year: 9999, month: 12, day: 31))
 
-    /// Creates the date with the given day number (days since 1970-01-01).
+    /// Creates the date with the given day number (days since 1970-01-01), unchecked: for
+    /// Redress's own modules, which keep day numbers inside the calendar's range. Other programs
+    /// make dates with the checked `init(year:month:day:)` or `init(iso:)`.
     @inlinable
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         self.dayNumber = dayNumber
     }
 
@@ -82,8 +85,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         LocalDate.civil(fromDayNumber: dayNumber)
     }
 
+    /// The year, 1–9999.
     public var year: Int { parts.year }
+    /// The month, 1–12.
     public var month: Int { parts.month }
+    /// The day of the month, from 1.
     public var day: Int { parts.day }
 
     /// The ISO weekday.
@@ -164,9 +170,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The date `days` later for a caller that knows the result is representable (an offset
-    /// inside a calendar's own range, a holiday rule's few days): no check, no throw.
+    /// inside a calendar's own range, a holiday rule's few days): no check, no throw. Redress's
+    /// own modules use it; other programs use the checked `adding(days:)`.
     @inlinable
-    func offset(days: Int) -> LocalDate {
+    package func offset(days: Int) -> LocalDate {
         LocalDate(dayNumber: dayNumber + days)
     }
 
@@ -210,8 +217,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    /// The number of days in a month of a year.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    /// The number of days in a month (1–12) of a year.
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -219,8 +226,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    /// Days since 1970-01-01 of a valid civil date.
-    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    /// Days since 1970-01-01 of a valid civil date, unchecked (see `init(dayNumber:)`).
+    package static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -271,6 +278,7 @@ public struct DateRangeError: Error, Equatable, Sendable, CustomStringConvertibl
     /// `days`, `weeks`, `months` or `years`.
     public let unit: String
 
+    /// The error of adding `amount` `unit` to `start`.
     @inlinable
     public init(start: LocalDate, amount: Int, unit: String) {
         self.start = start

@@ -2,9 +2,9 @@
 /// standing day taken away (when a proclamation moves it). A moved day is a `remove` of the
 /// standing date and an `add` of the new one.
 ///
-/// Changes are data, not code: Redress ships every change since 1995 in
-/// `Scripts/calendar/uk-bank-holiday-changes.txt`, and a user adds the next proclaimed holiday in
-/// a file of their own (`--holidays FILE`) without rebuilding. The text format, one change a line:
+/// Every change from 1995 to the release is built in (`HolidayChange.unitedKingdom`) and applied
+/// by every `WorkingDayCalendar`; a user adds the next proclaimed holiday as data, in a file of
+/// their own (Redress's `--holidays FILE`) without rebuilding. The text format, one change a line:
 ///
 ///     # comment
 ///     DATE        REGIONS                     add|remove  NAME
@@ -13,17 +13,26 @@
 ///
 /// REGIONS is `all` or a comma-separated list of region names. NAME is the rest of the line.
 public struct HolidayChange: Hashable, Sendable {
+    /// What the change does to its date.
     public enum Action: String, Sendable {
-        case add, remove
+        /// The date becomes a bank holiday (or is renamed, if it was one).
+        case add
+        /// The date, a bank holiday under the rules or an earlier change, stops being one.
+        case remove
     }
 
+    /// The day changed, a weekday.
     public let date: LocalDate
+    /// The regions the change applies to.
     public let regions: [Region]
     public let action: Action
+    /// The holiday's name, e.g. `Bank holiday for the coronation of King Charles III`.
     public let name: String
     /// Where the change came from, `file:line`, for messages.
     public let origin: String
 
+    /// A change made in code; `origin` names where it comes from in messages. A calendar given
+    /// a change at a weekend refuses it, as `parse` does.
     public init(date: LocalDate, regions: [Region], action: Action, name: String, origin: String) {
         self.date = date
         self.regions = regions

@@ -22,9 +22,11 @@ public final class WorkingDayCalendar: Sendable {
         return "\(date) is outside the calendar's years \(years.lowerBound)–\(years.upperBound)"
     }
 
+    /// The region whose bank holidays the calendar has.
     public let region: Region
-    /// The first and last dates the calendar answers for.
+    /// The first date the calendar answers for, 1995-01-01.
     public let first: LocalDate
+    /// The last date the calendar answers for, 2100-12-31.
     public let last: LocalDate
     /// A short content hash of the region and every non-working weekday, recorded beside due
     /// dates so a later reader knows which calendar produced them.
@@ -37,13 +39,20 @@ public final class WorkingDayCalendar: Sendable {
     /// `workdays[k]`: offset from `first` of the k-th working day.
     @usableFromInline let workdays: ContiguousArray<Int32>
 
-    /// Builds the calendar of `region` from its standing rules, then `changes` in order (later
+    /// Builds the calendar of `region` as published: its standing rules, then the one-off changes
+    /// built into the library (`HolidayChange.unitedKingdom`), then `changes` in order (later
     /// changes win), then the organisation's `closures`.
     ///
+    /// `changes` are only what the built-in table does not know: a holiday proclaimed after this
+    /// release, or one cancelled. With none, the calendar is the UK's as GOV.UK publishes it:
+    ///
+    ///     let calendar = try WorkingDayCalendar(region: .englandAndWales)
+    ///     try calendar.addWorkingDays(LocalDate(iso: "2026-12-22"), 5)  // 2026-12-31
+    ///
     /// - Throws: `CalendarError.invalidChange` when a `remove` names a day that is not a bank
-    ///   holiday there, or a change falls outside the covered years; `.invalidClosure` for a
-    ///   closure day outside them.
-    public init(region: Region, changes: [HolidayChange], closures: [Holiday] = []) throws(CalendarError) {
+    ///   holiday there (a change the built-in table already made, for one), or a change falls at
+    ///   a weekend or outside the covered years; `.invalidClosure` for a closure day outside them.
+    public init(region: Region, changes: [HolidayChange] = [], closures: [Holiday] = []) throws(CalendarError) {
         let first = LocalDate(dayNumber: LocalDate.dayNumber(year: Self.years.lowerBound, month: 1, day: 1))
         let last = LocalDate(dayNumber: LocalDate.dayNumber(year: Self.years.upperBound, month: 12, day: 31))
         var byDay: [Int: Holiday] = [:]
@@ -52,9 +61,12 @@ public final class WorkingDayCalendar: Sendable {
                 byDay[holiday.date.dayNumber] = holiday
             }
         }
-        for change in changes where change.regions.contains(region) {
+        for change in HolidayChange.unitedKingdom + changes where change.regions.contains(region) {
             guard change.date >= first, change.date <= last else {
                 throw .invalidChange(origin: change.origin, message: "\(change.date) is outside the calendar's years \(Self.years.lowerBound)–\(Self.years.upperBound)")
+            }
+            guard !change.date.isWeekend else {
+                throw .invalidChange(origin: change.origin, message: "\(change.date) is a \(change.date.weekday): a bank-holiday change must fall on a weekday")
             }
             switch change.action {
             case .add:
