@@ -27,7 +27,8 @@ local pack = {
   -- "northern-ireland"). Days the office is shut go in closures: { "2026-12-29", ... }.
   calendar = { region = "england-and-wales", closures = {} },
 
-  -- Code 2.3, as above.
+  -- Code 2.3, as above: Redress applies this window at intake to every complaint triage
+  -- accepts; the triage below says the same, so its reason is the one the customer reads.
   acceptance = { months = TIME_BAR_MONTHS, clause = "Code 2.3" },
 
   -- Code 5.2, 5.3: two stages; "A process with more than two stages is not acceptable under

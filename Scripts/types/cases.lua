@@ -60,7 +60,11 @@
 ---@field anonymous? boolean the complainant gave no identity
 ---@field confidential? boolean the complainant's identity stays with those handling the case
 ---@field safeguarding? boolean a safeguarding concern
+---@field tenure? redress.Tenure for TSM returns by tenure
 ---@field [string] any a fact for the pack's triage
+
+---A tenure, for the Regulator's TSM returns: low-cost rental (LCRA) or low-cost home ownership (LCHO).
+---@alias redress.Tenure "lcra"|"lcho"
 
 ---A person or organisation: a complainant, a representative.
 ---@class redress.NewParty
@@ -103,10 +107,42 @@
 ---@field late_by? integer working days past its due date, for an unmet clock that is overdue
 ---@field due_in? integer working days until its due date, for an unmet clock that is not
 
----A clock of the current stage that has not started, because its anchor event has not happened.
+---A clock of an open case's current stage round that has not started, because the event it runs
+---from has not happened; with what limits the wait: `bounded_by` (the stage's clock that event
+---meets), or the pack's `anchors` limit (`limit`, `owed_by`, `late_by` or `due_in`), or neither.
 ---@class redress.Waiting
 ---@field clock string the clock's name
 ---@field from redress.Anchor the event it waits for
+---@field since redress.date the day the case entered the round
+---@field waited integer working days since
+---@field bounded_by? string the stage's clock the event meets ("acknowledge", "respond")
+---@field limit? string the pack's limit, e.g. "5 working days from received"
+---@field clause? string the limit's clause
+---@field owed_by? redress.date the day the limit ends
+---@field late_by? integer working days past `owed_by`
+---@field due_in? integer working days until `owed_by`
+
+---The acceptance window's finding on an intake (the pack's `acceptance`).
+---@class redress.WindowFinding
+---@field result "within"|"outside"|"excepted"|"undated"
+---@field window string e.g. "12 months"
+---@field received redress.date
+---@field from? "event_date"|"aware_date" the date fact it ran from
+---@field start? redress.date that date
+---@field last_day? redress.date the window's last day
+---@field exception? string the intake fact that let the complaint in
+---@field exception_clause? string
+---@field clause? string
+---@field text string the finding in a sentence
+
+---What intake would make of a case now (`c:retriage()`), writing nothing.
+---@class redress.Retriage
+---@field triage redress.Verdict what the pack's triage answers
+---@field kind redress.Kind
+---@field stage? string
+---@field status redress.Status
+---@field exclusion? redress.Exclusion
+---@field window? redress.WindowFinding
 
 ---The latest remedy offer of a case, as of today.
 ---@class redress.CaseRemedy
@@ -145,6 +181,8 @@
 ---@field summary? string
 ---@field desired_outcome? string
 ---@field event_date? redress.date
+---@field aware_date? redress.date
+---@field tenure? redress.Tenure
 ---@field complainant? integer the complainant's party id
 ---@field representative? integer the representative's party id
 ---@field anonymous boolean
@@ -160,6 +198,9 @@
 ---@field remedy? redress.CaseRemedy the latest remedy offer
 ---@field closure? redress.Closure how it ended
 ---@field exclusion? redress.Exclusion why it was not accepted
+---@field intake_facts? table<string, any> the facts triage was given (a single case's read, not `cases.find`'s)
+---@field intake_triage? redress.Verdict what triage answered
+---@field intake_window? redress.WindowFinding the acceptance window's finding
 local Case = {}
 
 ---@class redress.OnOptions
@@ -338,6 +379,21 @@ function Case:history() end
 ---@return redress.Explanation
 function Case:explain(clock, stage) end
 
+---What intake would make of the case now: the pack's triage run again on the kept facts, then
+---the acceptance window; writes nothing.
+---@return redress.Retriage
+function Case:retriage() end
+
+---@class redress.SetTenureOptions
+---@field tenure redress.Tenure
+---@field reason string where the tenure was found
+---@field on? redress.dateish
+
+---Records the case's tenure (one intake did not record, or recorded wrongly).
+---@param t redress.SetTenureOptions
+---@return redress.Case
+function Case:set_tenure(t) end
+
 ---The case as the store now holds it.
 ---@return redress.Case
 function Case:refresh() end
@@ -395,6 +451,7 @@ function cases.get(ref) end
 ---@field category? string
 ---@field channel? redress.Channel
 ---@field overdue? boolean true: most overdue first
+---@field waiting? boolean|redress.Anchor open cases with a clock waiting for its event (that event only, when named); false: the rest
 ---@field as_of? redress.dateish the day "overdue" is judged on (default today)
 ---@field received_from? redress.dateish
 ---@field received_to? redress.dateish

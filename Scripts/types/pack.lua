@@ -35,8 +35,21 @@
 ---@field region? redress.Region default "england-and-wales"
 ---@field closures? (redress.dateish|{ date: redress.dateish, name?: string })[] days the office is shut
 
----How long after the problem a complaint is accepted (Code 2.3: 12 months).
+---A date fact of the intake the acceptance window runs from.
+---@alias redress.DateFact "event_date"|"aware_date"
+
+---An intake fact that lets in a complaint made outside the window (WDH: an instruction from the Ombudsman).
+---@class redress.AcceptanceException
+---@field text? string
+---@field clause? string
+
+---How long after the problem a complaint is accepted (Code 2.3: 12 months), applied by the
+---lifecycle at intake to a complaint triage accepts.
 ---@class redress.Acceptance: redress.Duration
+---@field from? redress.DateFact|redress.DateFact[] it runs from the later of these the intake gives (default both)
+---@field on_the_day? "accepted"|"excluded" a complaint made on the day the count reaches (default accepted)
+---@field exceptions? table<string, redress.AcceptanceException> intake fact → the exception it makes
+---@field signpost? string joined to the reason of an exclusion
 ---@field clause? string
 
 ---How far a clock may be extended: a cap, or `unlimited = true`.
@@ -66,11 +79,23 @@
 ---@field grounds table<string, string> name → the policy's words
 ---@field clause? string
 
+---How long a stage allows for an event its clocks wait for, from the event that starts its round.
+---@class redress.AnchorLimit: redress.Duration
+---@field from "received"|"escalated"|"referred"
+---@field clause? string
+
+---The limits a stage sets on the events its clocks wait for (not one a clock of the stage meets).
+---@class redress.StageAnchors
+---@field logged? redress.AnchorLimit
+---@field acknowledged? redress.AnchorLimit
+---@field decision_sent? redress.AnchorLimit
+
 ---A complaint stage.
 ---@class redress.Stage
 ---@field name string|integer "1", "2", "review", "board"...
 ---@field title? string
 ---@field clocks? table<string, redress.Clock> clock name → its rule
+---@field anchors? redress.StageAnchors
 ---@field clause? string
 ---@field refer_back? redress.ReferBack
 ---@field decline? redress.Decline
@@ -78,6 +103,7 @@
 ---The clocks of a kind that is not a complaint (a compliment relayed within 3 working days).
 ---@class redress.Track
 ---@field clocks? table<string, redress.Clock>
+---@field anchors? redress.StageAnchors
 ---@field clause? string
 
 ---Tracks for the kinds that are not complaints.

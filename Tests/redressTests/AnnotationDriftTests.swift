@@ -217,10 +217,12 @@ import Testing
     static let probePack = """
         return {
           name = "probe",
-          acceptance = { months = 12 },
+          acceptance = { months = 12, clause = "Code 2.3",
+                         exceptions = { probe_instruction = { text = "the Ombudsman's instruction", clause = "HOS" } } },
           stages = {
-            { name = "1", clocks = {
+            { name = "1", anchors = { logged = { working_days = 5, from = "received", clause = "log in 5" } }, clocks = {
                 acknowledge = { working_days = 5, from = "received", clause = "Code 6.2" },
+                contact = { working_days = 2, from = "logged" },
                 respond = { working_days = 10, from = "acknowledged", clause = "Code 6.3",
                             extension = { working_days = 10, beyond = "customer_agreement" } } } },
             { name = "2", clocks = {
@@ -326,7 +328,8 @@ import Testing
             local r = restrictions.add { party = p, kind = "single_channel", detail = "email", reasons = "daily calls", on = "2026-11-21" }
             local c1 = cases.intake { received = "2026-11-28", channel = "email", category = "repairs", summary = "Boiler",
               desired_outcome = "Fix it", event_date = "2026-11-20", aware_date = "2026-11-21", complainant = p,
-              representative = "Rob Representative", anonymous = false, confidential = true, safeguarding = true }
+              representative = "Rob Representative", anonymous = false, confidential = true, safeguarding = true,
+              tenure = "lcra" }
             c1:acknowledge { on = "2026-12-01" }
             c1:assign { officer = "JB", on = "2026-12-01" }
             c1:log { channel = "phone", direction = "in", summary = "rang", at = "2026-12-02", staff = "JB" }
@@ -343,7 +346,9 @@ import Testing
             c6:acknowledge { on = "2026-12-02" }
             c6:respond { on = "2026-12-03", outcome = "upheld", findings = "x" }
             c6:decline_remedy { on = "2026-12-04", reason = "wants more" }
-            for _, c in ipairs { c1, c2, c3, c4, c5, c6 } do
+            local c7 = cases.intake { received = "2026-12-01", channel = "email", event_date = "2025-01-01", probe_instruction = true }
+            local c8 = cases.intake { received = "2026-12-01", channel = "email", event_date = "2025-01-01" }
+            for _, c in ipairs { c1, c2, c3, c4, c5, c6, c7, c8 } do
               c = c:refresh()
               for k, v in pairs(c) do if type(v) ~= "function" then emit("redress.Case", k) end end
               for _, k in ipairs(c.clocks) do keys("redress.CaseClock", k) end
@@ -351,6 +356,10 @@ import Testing
               if c.remedy then keys("redress.CaseRemedy", c.remedy) end
               if c.closure then keys("redress.Closure", c.closure) end
               if c.exclusion then keys("redress.Exclusion", c.exclusion) end
+              if c.intake_window then keys("redress.WindowFinding", c.intake_window) end
+              local again = c:retriage()
+              keys("redress.Retriage", again)
+              if again.window then keys("redress.WindowFinding", again.window) end
             end
             keys("redress.Case", getmetatable(c1).__index)
             for _, e in ipairs(c1:history()) do keys("redress.HistoryEntry", e) end
@@ -383,6 +392,7 @@ import Testing
             probe("redress.Kind", function() return cases.intake { received = "2026-12-22", channel = "email", probe_kind = true } end)
             probe("redress.Channel", function() return cases.intake { received = "2026-12-22", channel = "zz_probe" } end)
             probe("redress.Status", function() return cases.find { status = "zz_probe" } end)
+            probe("redress.Tenure", function() return cases.intake { received = "2026-12-22", channel = "email", tenure = "zz_probe" } end)
             probe("redress.Outcome", function() return probe_case:respond { on = "2026-12-03", outcome = "zz_probe" } end)
             probe("redress.RemedyKind", function()
               return probe_case:respond { on = "2026-12-03", outcome = "upheld", remedy = { { kind = "zz_probe", reason = "r" } } }
@@ -427,6 +437,11 @@ import Testing
         ("redress.PackCalendar", "p.calendar = { zz_probe = true }"),
         ("redress.Region", "p.calendar = { region = 'zz_probe' }"),
         ("redress.Acceptance", "p.acceptance = { months = 12, zz_probe = true }"),
+        ("redress.AcceptanceException", "p.acceptance = { months = 12, exceptions = { instructed = { zz_probe = true } } }"),
+        ("redress.DateFact", "p.acceptance = { months = 12, from = 'zz_probe' }"),
+        ("redress.StageAnchors", "p.stages[1].anchors = { zz_probe = {} }"),
+        ("redress.AnchorLimit", "p.stages[1].clocks.contact = { days = 2, from = 'logged' }; "
+            + "p.stages[1].anchors = { logged = { working_days = 5, from = 'received', zz_probe = true } }"),
         ("redress.Stage", "p.stages[1].zz_probe = true"),
         ("redress.Clock", "p.stages[1].clocks.respond.zz_probe = true"),
         ("redress.Anchor", "p.stages[1].clocks.respond.from = 'zz_probe'"),
