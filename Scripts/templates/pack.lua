@@ -14,9 +14,10 @@
 local ombudsman = require "lib.ombudsman"         -- the Ombudsman's contact details
 local compensation = require "lib.compensation"   -- remedy items, the Ombudsman's 2026 sums
 
--- Code 2.3: "Landlords must accept complaints referred to them within 12 months of the issue
--- occurring or the resident becoming aware of the issue". The time bar, in months.
-local TIME_BAR_MONTHS = 12
+-- The time bar, and the clause that sets it. Code 2.3: "Landlords must accept complaints
+-- referred to them within 12 months of the issue occurring or the resident becoming aware of
+-- the issue"; 2.2(a) lets a policy exclude an issue that "occurred over twelve months ago".
+local TIME_BAR = { months = 12, clause = "Code 2.2(a), 2.3" }
 
 ---@type redress.Pack
 local pack = {
@@ -27,9 +28,9 @@ local pack = {
   -- "northern-ireland"). Days the office is shut go in closures: { "2026-12-29", ... }.
   calendar = { region = "england-and-wales", closures = {} },
 
-  -- Code 2.3, as above: Redress applies this window at intake to every complaint triage
+  -- The time bar, as above: Redress applies this window at intake to every complaint triage
   -- accepts; the triage below says the same, so its reason is the one the customer reads.
-  acceptance = { months = TIME_BAR_MONTHS, clause = "Code 2.3" },
+  acceptance = { months = TIME_BAR.months, clause = TIME_BAR.clause },
 
   -- Code 5.2, 5.3: two stages; "A process with more than two stages is not acceptable under
   -- any circumstances". Each clock is a duration (working_days, days, weeks or months) from an
@@ -69,12 +70,14 @@ local pack = {
       return { exclude = "this matter has already been considered under the complaints policy",
                clause = "Code 2.2(c)", signpost = ombudsman.signpost }
     end
-    -- 2.2(a), 2.3: the time bar, from the later of the issue and the resident learning of it.
+    -- The time bar, from the later of the issue and the resident learning of it, counted
+    -- forward as the acceptance window is (to the same day, or the month's end): a complaint
+    -- made after the last day is excluded.
     local started = intake.aware_date or intake.event_date
     if intake.event_date and started < intake.event_date then started = intake.event_date end
-    if started and started < intake.received:add_months(-TIME_BAR_MONTHS) then
-      return { exclude = ("the issue arose more than %d months before the complaint (%s)"):format(TIME_BAR_MONTHS, started),
-               clause = "Code 2.2(a), 2.3", signpost = ombudsman.signpost }
+    if started and started:add_months(TIME_BAR.months) < intake.received then
+      return { exclude = ("the issue arose more than %d months before the complaint (%s)"):format(TIME_BAR.months, started),
+               clause = TIME_BAR.clause, signpost = ombudsman.signpost }
     end
     return { kind = "complaint", stage = "1" }
   end,
@@ -107,7 +110,7 @@ local pack = {
                  due = { acknowledge = "2026-12-31", respond = "2027-01-13" } } },
 
     { name = "excluded: the issue arose more than 12 months before the complaint", clause = "Code 2.2(a), 2.3",
-      -- 22 Dec 2026 less 12 months is 22 Dec 2025; 21 Dec 2025 is before it
+      -- 12 months from 21 Dec 2025 end on 21 Dec 2026; the complaint came the day after
       intake = { received = "2026-12-22", channel = "letter", event_date = "2025-12-21" },
       expect = { status = "excluded", exclusion = "more than 12 months", clause = "Code 2.2(a)" } },
 
