@@ -55,9 +55,19 @@ local pack = {
     } },
   },
 
+  -- The intake facts the triage below reads, each beside the clause it serves: an intake (or a
+  -- CSV column) may give only these and the standard fields (received, channel, event_date...);
+  -- any other is refused, naming the nearest. Add a fact here when your triage reads one.
+  facts = {
+    -- 2.2(b) and (c): the Code's acceptable exclusions.
+    legal_proceedings = { type = "boolean", meaning = "legal proceedings have started: details of the claim have been filed at court",
+                          clause = "Code 2.2(b)" },
+    previously_considered = { type = "boolean", meaning = "the matter has previously been considered under the complaints policy",
+                              clause = "Code 2.2(c)" },
+  },
+
   -- What a contact is. `intake` holds the fields given to cases.intake (or the columns of an
-  -- imported CSV): received, event_date and aware_date as dates, and the facts this triage
-  -- reads: legal_proceedings, previously_considered (true or false).
+  -- imported CSV): received, event_date and aware_date as dates, and the facts declared above.
   triage = function(intake)
     -- 2.2(b): "Legal proceedings have started. This is defined as details of the claim, such
     -- as the Claim Form and Particulars of Claim, having been filed at court."

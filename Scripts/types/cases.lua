@@ -61,7 +61,7 @@
 ---@field confidential? boolean the complainant's identity stays with those handling the case
 ---@field safeguarding? boolean a safeguarding concern
 ---@field tenure? redress.Tenure for TSM returns by tenure
----@field [string] any a fact for the pack's triage
+---@field [string] any a fact the store's pack declares (`facts`), of its type; any other field is refused
 
 ---A tenure, for the Regulator's TSM returns: low-cost rental (LCRA) or low-cost home ownership (LCHO).
 ---@alias redress.Tenure "lcra"|"lcho"

@@ -43,12 +43,22 @@
 ---@field text? string
 ---@field clause? string
 
+---What an intake fact's value is: text for one of these, or a list of the texts it may be.
+---@alias redress.FactType "boolean"|"date"|"text"|"number"
+
+---An intake fact the pack's triage reads (WDH: `asb = { type = "boolean", meaning = "a report of
+---nuisance or antisocial behaviour (ASB)", clause = "Exclusions" }`).
+---@class redress.Fact
+---@field type redress.FactType|string[] boolean, date, text, number, or the texts it may be ({ "mp", "councillor" })
+---@field meaning string what it means, in the policy's words
+---@field clause? string the clause it serves
+
 ---How long after the problem a complaint is accepted (Code 2.3: 12 months), applied by the
 ---lifecycle at intake to a complaint triage accepts.
 ---@class redress.Acceptance: redress.Duration
 ---@field from? redress.DateFact|redress.DateFact[] it runs from the later of these the intake gives (default both)
 ---@field on_the_day? "accepted"|"excluded" a complaint made on the day the count reaches (default accepted)
----@field exceptions? table<string, redress.AcceptanceException> intake fact → the exception it makes
+---@field exceptions? table<string, redress.AcceptanceException> intake fact (a declared fact) → the exception it makes
 ---@field signpost? string joined to the reason of an exclusion
 ---@field clause? string
 
@@ -58,11 +68,15 @@
 ---@field unlimited? true the policy sets no cap (the customer is told the new date)
 ---@field clause? string
 
----A clock of a stage: a duration from an anchor event. The names `acknowledge` (met by
----c:acknowledge), `respond` (met by c:respond) and `escalation_window` (met by c:escalate) carry
----meaning; any other clock is met by `c:log{ meets = }`, `c:meet{ clock = }` or `met_by`.
+---A clock of a stage: a duration from an anchor event. The shared names are the same duty in
+---every pack: `acknowledge` (met by c:acknowledge), `respond` (met by c:respond),
+---`escalation_window` (met by c:escalate), `contact` (met by c:log{ meets = "contact" }) and
+---`allocate` (met by c:assign, with met_by); a clock of the pack's own says what it measures
+---(`means`), or `redress check` warns. Any other clock is met by `c:log{ meets = }`,
+---`c:meet{ clock = }` or `met_by`.
 ---@class redress.Clock: redress.Duration
 ---@field from redress.Anchor the event it runs from
+---@field means? string what a clock without a shared name measures, in the policy's words
 ---@field extension? redress.Extension
 ---@field late? "refused"|"needs_reason" what an event after the due date meets (default: recorded as late)
 ---@field notice? redress.Duration its duty is to give notice of a date at least this far ahead
@@ -283,3 +297,4 @@
 ---@field jobs? table<string, table> settings for scheduled jobs, by job name
 ---@field closings? table<string, redress.Closing> ways of closing a case, by outcome name
 ---@field remedy_acceptance? redress.RemedyAcceptance
+---@field facts? table<string, redress.Fact> the intake facts triage reads, by name: an intake may give only these and the standard fields

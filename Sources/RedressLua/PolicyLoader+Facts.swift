@@ -25,7 +25,7 @@ extension PolicyLoader {
                 case "date": kind = .date
                 case "text": kind = .text
                 case "number": kind = .number
-                default: throw PolicyError(field: path + ".type", message: "unknown type '\(text)' (expected one of: \(types), or a list of the texts it may be)")
+                default: throw PolicyError(field: path + ".type", message: "unknown type '\(text)' (expected one of: \(types)); or give the list of the texts it may be")
                 }
             case .array(let items)? where !items.isEmpty:
                 var choices: [String] = []

@@ -63,7 +63,7 @@ import RedressCore
         ("facts = { ASB = { type = 'boolean', meaning = 'x' } }",
          "facts.ASB: a fact's name is a lower-case letter, then lower-case letters, digits and underscores (at most 64), got 'ASB'"),
         ("facts = { asb = { type = 'bool', meaning = 'x' } }",
-         "facts.asb.type: unknown type 'bool' (expected one of: boolean, date, text, number, or a list of the texts it may be)"),
+         "facts.asb.type: unknown type 'bool' (expected one of: boolean, date, text, number); or give the list of the texts it may be"),
         ("facts = { asb = { meaning = 'x' } }",
          "facts.asb.type: expected one of: boolean, date, text, number, or a list of the texts it may be, got nothing"),
         ("facts = { asb = { type = 'boolean' } }",

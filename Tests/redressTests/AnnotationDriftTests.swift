@@ -231,6 +231,13 @@ import Testing
           },
           closings = { fast_track = { text = "referred to the Ombudsman" } },
           remedy_acceptance = { weeks = 8 },
+          facts = {
+            probe_instruction = { type = "boolean", meaning = "the Ombudsman's instruction" },
+            probe_verdict = { type = "boolean", meaning = "triage answers a field it should not" },
+            probe_kind = { type = "boolean", meaning = "triage answers an unknown kind" },
+            probe_reads = { type = "boolean", meaning = "triage notes what the host reads after it" },
+            legal = { type = "boolean", meaning = "legal proceedings have started" },
+          },
           retention = { years = 6 },
           triage = function(intake)
             if intake.probe_verdict then return { kind = "complaint", zz_probe = true } end
@@ -461,6 +468,8 @@ import Testing
         ("redress.Retention", "p.retention = { zz_probe = 1 }"),
         ("redress.Closing", "p.closings = { fast = { zz_probe = true } }"),
         ("redress.RemedyAcceptance", "p.remedy_acceptance = { weeks = 8, zz_probe = true }"),
+        ("redress.Fact", "p.facts = { f = { type = 'boolean', meaning = 'm', zz_probe = true } }"),
+        ("redress.FactType", "p.facts = { f = { type = 'zz_probe', meaning = 'm' } }"),
     ]
 
     /// Scenarios each with an unknown field (or step method) in one place; the runner's
