@@ -116,7 +116,7 @@ import Testing
         let shownCase = try fixture.state.withTransaction(on: fixture.store) {
             try fixture.state.run("""
                 cases.intake{ received = "2026-12-01", channel = "letter", category = "repairs", summary = "Old leak",
-                              event_date = "2024-05-01", aware_date = "2025-11-30", asked_for_complaint = true, visits = 2 }
+                              event_date = "2024-05-01", aware_date = "2025-11-30", asked_for_complaint = true }
                 """, name: "=t")
             return try shown("cases.get('C-2026-000001')", in: fixture.state)
         }
@@ -126,7 +126,7 @@ import Testing
             C-2026-000001  complaint · stage 1 · excluded
               received     2026-12-01 · letter · repairs
               summary      Old leak
-              facts        asked_for_complaint · aware_date 2025-11-30 · event_date 2024-05-01 · visits 2
+              facts        asked_for_complaint · aware_date 2025-11-30 · event_date 2024-05-01
               window       outside: 12 months from aware_date 2025-11-30, last day 2026-11-30; received 2026-12-01 [Code 2.3]
               excluded     the issue arose more than 12 months before the complaint (2025-11-30); we will consider accepting it if there are good reasons it was not raised sooner. \(Self.signpost) (Code 2.2(a), 2.3)
 

@@ -285,6 +285,7 @@ import Testing
             return {
               name = "test-confidential",
               confidentiality = { outcome_roles = { "manager" } },
+              facts = { staff_conduct = { type = "boolean", meaning = "the complaint is about the conduct of employees" } },
               stages = {
                 { name = "1", clocks = { acknowledge = { working_days = 5, from = "received" },
                                          respond = { working_days = 10, from = "acknowledged" } } },
