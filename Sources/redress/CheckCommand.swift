@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run a policy pack's scenarios (every pack's without PACK), or compare a pack with the Housing Ombudsman's Code (--code).",
-        discussion: """
+        discussion: reflowed("""
             Each scenario runs in a throwaway store bound to the pack, never the user's store:
             its intake goes through cases.intake (the pack's triage), its steps through the case
             methods, and the case is compared with what the scenario expects. One line per
@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
               redress check wdh
               redress check ./my-pack.lua
               redress check --code halton
-            """
+            """)
     )
 
     @Argument(help: ArgumentHelp("A pack name in Scripts/policies, or the path of a pack file (default: every pack).",

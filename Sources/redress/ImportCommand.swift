@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import an intake CSV: each row goes through cases.intake (the store's pack triages it).",
-        discussion: """
+        discussion: reflowed("""
             The header names the intake fields: received and channel are required; category,
             summary, desired_outcome, event_date, aware_date, complainant, complainant_email,
             complainant_phone, anonymous, confidential, safeguarding, and any fact the pack's
@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
               redress sample --contacts 1000 --seed 7 --output intake.csv
               redress import intake.csv
               redress import --skip-bad --db wdh.sqlite intake.csv
-            """
+            """)
     )
 
     @Argument(help: ArgumentHelp("The intake CSV.", valueName: "file.csv"))
