@@ -74,6 +74,19 @@ local function names(set)
   return table.concat(list, ", ")
 end
 
+-- Adds the officer's heading, then the stage's, where they differ from the previous row's (`at`
+-- remembers them).
+local function group(lines, at, officer, stage)
+  if officer ~= at.officer then
+    at.officer, at.stage = officer, nil
+    lines[#lines + 1] = officer
+  end
+  if stage ~= at.stage then
+    at.stage = stage
+    lines[#lines + 1] = "  " .. report.stage_name(stage)
+  end
+end
+
 return {
   title = "Clocks overdue and due soon, per officer and stage",
   schedule = { every_working_days = 1 },
@@ -101,16 +114,9 @@ return {
       ("Overdue clocks, and clocks due within %d working days (by %s)."):format(within, tostring(horizon)),
       "",
     }
-    local officer, stage
+    local heading = {}
     for _, row in ipairs(rows) do
-      if row.officer ~= officer then
-        officer, stage = row.officer, nil
-        lines[#lines + 1] = officer
-      end
-      if row.stage ~= stage then
-        stage = row.stage
-        lines[#lines + 1] = "  " .. report.stage_name(row.stage)
-      end
+      group(lines, heading, row.officer, row.stage)
       local due = date(row.due_now)
       local when
       if due < today then
@@ -135,16 +141,9 @@ return {
       lines[#lines + 1] = "Waiting longer than the pack allows for the event their clocks run from."
       lines[#lines + 1] = ""
       local limits, seen = {}, {}
-      officer, stage = nil, nil
+      heading = {}
       for _, e in ipairs(late) do
-        if e.officer ~= officer then
-          officer, stage = e.officer, nil
-          lines[#lines + 1] = officer
-        end
-        if e.stage ~= stage then
-          stage = e.stage
-          lines[#lines + 1] = "  " .. report.stage_name(e.stage)
-        end
+        group(lines, heading, e.officer, e.stage)
         lines[#lines + 1] = ("    %-14s %-18s owed %s  %s late; %s waiting since %s (%s)"):format(e.ref, e.event,
           tostring(e.owed_by), report.working_days(e.late_by), table.concat(e.clocks, ", "), tostring(e.since),
           report.working_days(e.waited or 0))

@@ -62,7 +62,8 @@ enum SQLModule {
                 // Ctrl-C or the time limit interrupted the statement: say which.
                 if let stopped = lua.state.stopMessage { throw .message(stopped) }
                 // SQLite's message, never the bound values: case data is personal data.
-                throw .message("sql: \(StoreError.describe(error))")
+                let message = StoreError.describe(error)
+                throw .message("sql: \(message)\(doubleQuoteHint(message, in: query))")
             }
             try lua.return(.array(rows))
             remember(columns, in: lua.state, on: lua.L)
@@ -71,6 +72,16 @@ enum SQLModule {
 
     /// Records `columns` as the column order of the rows table on top of the stack, which stays
     /// on top. Protected throughout; if memory runs out the order is simply not known.
+    /// SQLite reads `"open"` as a column's name (the sqlite3 shell, for old habits' sake, falls
+    /// back to a string; SQLite here does not): when a missing column is one the query wrote in
+    /// double quotes, say that a string takes single ones.
+    static func doubleQuoteHint(_ message: String, in query: String) -> String {
+        guard let range = message.range(of: "no such column: ") else { return "" }
+        let name = message[range.upperBound...].prefix { $0 != " " && $0 != "\n" }
+        guard !name.isEmpty, query.contains("\"\(name)\"") else { return "" }
+        return " (in SQL a string takes single quotes: '\(name)'; double quotes name a column)"
+    }
+
     static func remember(_ columns: [String], in state: LuaState, on L: OpaquePointer) {
         lua_rawgetp(L, lshim_registryindex(), columnsKey)          // rows weak
         guard lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, -2); return }

@@ -34,7 +34,9 @@ final class Evaluator {
     }
 
     /// `evaluate` of a chunk as the bytes typed (Lua gets them exactly).
-    func evaluate(bytes chunk: [UInt8], name: String = "=stdin", firstLine: Int = 1) -> Outcome {
+    func evaluate(bytes typed: [UInt8], name: String = "=stdin", firstLine: Int = 1) -> Outcome {
+        // lua.c's habit, kept in 5.4 for 5.2's users: a chunk that starts with `=` is `return`.
+        let chunk = typed.first == UInt8(ascii: "=") ? Array("return ".utf8) + typed.dropFirst() : typed
         let lead = [UInt8](repeating: UInt8(ascii: "\n"), count: max(0, firstLine - 1))
         let expression = lead + Array("return ".utf8) + chunk
         guard let expressionError = state.compile(bytes: expression, name: name) else {

@@ -58,6 +58,22 @@ import Testing
         }
     }
 
+    @Test func aStringInDoubleQuotesGetsAHint() throws {
+        try withStore { store, state in
+            let failure = #expect(throws: LuaError.self) {
+                try state.withTransaction(on: store) {
+                    try state.run("return sql('select count(*) as n from cases where status = \"open\"')", name: "=t")
+                }
+            }
+            #expect(failure?.message == "t:1: sql: no such column: open (in SQL a string takes single quotes: 'open'; double quotes name a column)")
+            // A column that is really missing, not written in double quotes, gets no hint.
+            let plain = #expect(throws: LuaError.self) {
+                try state.withTransaction(on: store) { try state.run("return sql('select nosuch from cases')", name: "=t") }
+            }
+            #expect(plain?.message == "t:1: sql: no such column: nosuch")
+        }
+    }
+
     @Test func withoutAStoreSqlSaysSo() throws {
         let error = try TestSupport.failure("sql('select 1')")
         #expect(error.message == "test:1: no case store is open (create one with `redress init`, or name it with --db or REDRESS_DB)")

@@ -31,6 +31,16 @@ import Testing
             == [.date(try LocalDate(iso: "2026-12-31"))])
     }
 
+    @Test func anEqualsSignReturnsTheExpressionAsLuaCDoes() throws {
+        let evaluator = Evaluator(state: try TestSupport.state(), store: nil)
+        #expect(values(evaluator.evaluate("=1+1")) == [.integer(2)])
+        #expect(values(evaluator.evaluate("= 'a', 3")) == [.string("a"), .integer(3)])
+        #expect(isIncomplete(evaluator.evaluate("={")))
+        #expect(values(evaluator.evaluate("=")) == [])   // `return`, as in lua.c
+        #expect(values(evaluator.evaluate("x = 1")) == [])
+        #expect(values(evaluator.evaluate("=x")) == [.integer(1)])
+    }
+
     @Test func anUnfinishedChunkAsksForMoreAndABadOneFails() throws {
         let evaluator = Evaluator(state: try TestSupport.state(), store: nil)
         #expect(isIncomplete(evaluator.evaluate("function f()")))

@@ -187,6 +187,14 @@ import Testing
         #expect(recomputed.stdout.hasSuffix("Moved 1 due date of 5 open clocks:\n  C-2027-000001 1 acknowledge: 2027-06-10 -> 2027-06-08\n"),
                 "\(recomputed.stdout)\(recomputed.stderr)")
         #expect(try Redress.run(["doctor", "--db", db]).status == 0)
+
+        // A clock that vanished from the store is found too: 000001's acknowledgement is owed
+        // 5 working days after 1 June, on 8 June.
+        try queue.write { db in try db.execute(sql: "DELETE FROM clocks WHERE case_id = 1") }
+        let vanished = try Redress.run(["doctor", "--db", db])
+        #expect(vanished.status == 1 && vanished.stdout.hasPrefix(
+            "clock: C-2027-000001 1 acknowledge: its case's events start it (due 2027-06-08), but the store holds no such clock\n"),
+            "\(vanished.stdout)")
     }
 
     static func version(_ path: String) throws -> String {

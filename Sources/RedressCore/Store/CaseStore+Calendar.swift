@@ -326,8 +326,9 @@ extension CaseStore {
     }
 
     /// Every clock whose stored due date disagrees with a replay of its case's events under
-    /// `calendar` (the store's), and every open clock computed with another calendar. A clock
-    /// met, or of a case closed, under an earlier calendar is history and is not reported.
+    /// `calendar` (the store's), every open clock computed with another calendar, and every
+    /// clock an open case's events start that the store does not hold. A clock met, or of a
+    /// case closed, under an earlier calendar is history and is not reported.
     public func clockDisagreements(pack: PolicyPack, calendar: WorkingDayCalendar) throws -> [ClockDisagreement] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -374,6 +375,29 @@ extension CaseStore {
                     disagree("computed with calendar \(version), not the store's \(calendar.version) (the date agrees; `redress calendar recompute` records it)")
                 } else if let met, let late = row["met_late"] as Int?, (late == 1) != (met > clock.dueNow.description) {
                     disagree("met \(met) stored as \(late == 1 ? "late" : "on time"), but due \(clock.dueNow)")
+                }
+            }
+            // And no clock an open case's events start may be missing from the store.
+            var stored: [Int64: Set<String>] = [:]
+            for row in rows { stored[row["case_id"], default: []].insert("\(row["stage"] as String)/\(row["round"] as Int)/\(row["name"] as String)") }
+            for row in try Row.fetchAll(db, sql: "SELECT id, ref FROM main.cases WHERE status = 'open' ORDER BY id") {
+                let caseID: Int64 = row["id"], ref: String = row["ref"]
+                let state: CaseState
+                switch states[caseID] {
+                case .success(let known)?: state = known
+                case .failure?: continue
+                case nil:
+                    do {
+                        state = try CaseState.replay(Self.events(ofCase: caseID, in: db), pack: pack, calendar: calendar)
+                    } catch let error as LifecycleError {
+                        found.append(ClockDisagreement(ref: ref, stage: "-", round: 1, clock: "-",
+                                                       problem: "its events cannot be replayed under the store's calendar: \(error)"))
+                        continue
+                    }
+                }
+                for clock in state.clocks where !(stored[caseID] ?? []).contains("\(clock.stage)/\(clock.round)/\(clock.name)") {
+                    found.append(ClockDisagreement(ref: ref, stage: clock.stage, round: clock.round, clock: clock.name,
+                                                   problem: "its case's events start it (due \(clock.dueNow)), but the store holds no such clock"))
                 }
             }
             return found
