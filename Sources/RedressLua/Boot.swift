@@ -101,7 +101,7 @@ enum Boot {
       end
       error_boot(setmetatable_boot({ reason = reason }, Refusal))
     end
-    local hooks = { refusal = Refusal, pack_error = PackError, xpcall = xpcall,
+    local hooks = { refusal = Refusal, pack_error = PackError, xpcall = xpcall_raw, tripped = tripped,
                     traceback = debug.traceback, getinfo = debug.getinfo }
 
     -- cases, parties and restrictions (CasesModule.source), compiled on first use: start-up does not pay for

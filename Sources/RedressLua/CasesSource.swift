@@ -4,7 +4,8 @@ extension CasesModule {
     /// failure becomes a pack error, its deliberate refusal the API's refusal), and raises the
     /// Swift half's refusals at the calling script's line. Called by the boot chunk with the
     /// Swift primitives, the `date` module, `load` and what hooks run with (the refusal and
-    /// pack error metatables, the limit-aware `xpcall`, `debug.traceback` and `debug.getinfo`);
+    /// pack error metatables, Lua's own `xpcall`, the host's `tripped`, `debug.traceback` and
+    /// `debug.getinfo`);
     /// returns the two modules and the import entry.
     static let source = #"""
     local C, date, load, hooks = ...
@@ -12,7 +13,7 @@ extension CasesModule {
     local type, pairs, ipairs, error, tostring, select = type, pairs, ipairs, error, tostring, select
     local setmetatable, getmetatable, pcall = setmetatable, getmetatable, pcall
     local format, sort, concat = string.format, table.sort, table.concat
-    local Refusal, PackError, xpcall = hooks.refusal, hooks.pack_error, hooks.xpcall
+    local Refusal, PackError, xpcall, tripped = hooks.refusal, hooks.pack_error, hooks.xpcall, hooks.tripped
     local traceback, getinfo = hooks.traceback, hooks.getinfo
 
     local cases, parties = {}, {}
@@ -77,11 +78,12 @@ extension CasesModule {
     -- line is near the top, and each look costs more the deeper it is.
     local FRAMES = 200
 
-    -- The pack error for `e`, raised in hook `name` of pack `p` (its function written in
-    -- `source`) while doing `during` ("while answering C-2026-000001"): it names the innermost
-    -- line of that file on the stack, and keeps the traceback from where the error was raised.
-    -- Runs as xpcall's message handler, with the stack as the error left it.
-    local function pack_error(e, p, name, source, during)
+    -- The pack error for `e`, raised in hook `name` of pack `p` (the function `fn`) while doing
+    -- `during` ("while answering C-2026-000001"): it names the innermost line of the hook's file
+    -- on the stack, and keeps the traceback from where the error was raised. Runs in xpcall's
+    -- message handler, with the stack as the error left it.
+    local function pack_error(e, p, name, fn, during)
+      local source = getinfo(fn, "S").source
       local text
       if type(e) == "string" or type(e) == "number" then
         text = tostring(e)
@@ -115,14 +117,14 @@ extension CasesModule {
     -- Runs hook `name` of pack `p` (the function `fn`) on the arguments, doing `during`: its
     -- result, or nil and the reason when the pack refused on purpose (refuse(reason)). Any other
     -- error is the pack's code failing, raised as a pack error (PackError) that goes up to the
-    -- host unchanged; a limit or an interrupt goes through as it was (xpcall skips the handler
-    -- once one has tripped).
+    -- host unchanged. A limit or an interrupt goes through as it was: Lua runs the handler of a
+    -- limit's error inside the count hook, with hooks off, where nothing may run long.
     local function call(p, name, fn, during, ...)
-      local source = getinfo(fn, "S").source
       local ok, result = xpcall(fn, function(e)
+        if tripped() then return e end
         local mt = getmetatable(e)
         if mt == Refusal or mt == PackError then return e end
-        return pack_error(e, p, name, source, during)
+        return pack_error(e, p, name, fn, during)
       end, ...)
       if ok then return result end
       if getmetatable(result) == Refusal then return nil, tostring(result.reason) end

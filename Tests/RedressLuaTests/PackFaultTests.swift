@@ -20,7 +20,7 @@ import Testing
             if intake.category == "refused" then refuse("the intake gives no address (clause 3.1)") end
             if intake.category == "table error" then error({ code = 7 }) end
             if intake.category == "library" then local sum = require("lib.compensation").total({ {} }); return sum end
-            if intake.category == "loop" then while true do end end
+            if intake.category == "loop" then while true do end elseif intake.category == "hog" then local t = {}; while true do t[#t + 1] = {} end end
             if intake.category == "tail call" then return require("lib.compensation").total({ {} }) end
             return { kind = "complaint", stage = "1" }
           end,
@@ -179,6 +179,11 @@ import Testing
         let error = try fixture.failure("cases.intake{ received = '2026-12-01', channel = 'email', category = 'loop' }")
         #expect(error.kind == .instructionLimit)
         #expect(error.pack == nil)
+        fixture.cases.state.host.pointee.budget = 0
+        fixture.cases.state.host.pointee.cap = 64 << 20
+        let memory = try fixture.failure("cases.intake{ received = '2026-12-01', channel = 'email', category = 'hog' }")
+        #expect(memory.kind == .memoryLimit)
+        #expect(memory.pack == nil)
     }
 
     @Test func theRestrictionHooksFailAsPackErrorsToo() throws {
