@@ -21,7 +21,7 @@ extension REPL {
         } catch let error as DotCommandError {
             output.error(error.description)
         } catch let error as LuaError {
-            output.error(error.message)
+            output.error(REPL.shown(error))
         } catch {
             output.error("\(error)")
         }

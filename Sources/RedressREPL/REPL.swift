@@ -120,11 +120,17 @@ public final class REPL {
             return true
         case .failure(let error):
             // The terminal echoed ^C on the line the chunk was printing on.
-            output.error((interactive && error.kind == .interrupted ? "\n" : "") + error.message)
+            output.error((interactive && error.kind == .interrupted ? "\n" : "") + REPL.shown(error))
             return false
         case .incomplete:
             return false
         }
+    }
+
+    /// An error as the REPL prints it: its message; for a pack error (a hook of the pack failing,
+    /// in a file the user did not type) the traceback from where the pack failed too.
+    static func shown(_ error: LuaError) -> String {
+        error.pack != nil && !error.traceback.isEmpty ? error.message + "\n" + error.traceback : error.message
     }
 
     /// How results print now.

@@ -12,7 +12,9 @@ struct CheckCommand: ParsableCommand {
             Each scenario runs in a throwaway store bound to the pack, never the user's store:
             its intake goes through cases.intake (the pack's triage), its steps through the case
             methods, and the case is compared with what the scenario expects. One line per
-            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. Exit code 0
+            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. A pack error
+            (a hook of the pack failing, not a refusal by the policy) fails its scenario with the
+            file and line in the pack, the hook and the case, its traceback indented below. Exit code 0
             when every scenario passed, 1 when any failed (a pack that does not load, or carries
             no scenarios, fails), 2 on a usage error.
 
@@ -86,6 +88,7 @@ struct CheckCommand: ParsableCommand {
                     passed += 1
                 } else {
                     print("FAIL  \(name): \(result.name)\(clause): \(result.differences.joined(separator: "; "))")
+                    if !result.traceback.isEmpty { print(Self.indented(result.traceback)) }
                     failed += 1
                 }
             }
@@ -128,6 +131,12 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if !departures.isEmpty || own?.isEmpty == false { throw ExitCode(1) }
+    }
+
+    /// A traceback under a scenario's line: each of its lines indented, so that only scenarios
+    /// start a line.
+    static func indented(_ traceback: String) -> String {
+        traceback.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")
     }
 
     /// `Scripts/policies/wdh.lua` → `wdh`.
