@@ -155,6 +155,18 @@ import Testing
         // As the sqlite3 shell: names right-aligned to at least five, a blank line between rows.
         #expect(Renderer(mode: .line, today: today).render(values) == "status = open\n   ref = \(ref)\n  gone = \n     n = 2\n")
         #expect(try render("{ { a = 1 }, { a = 22 } }", mode: .line) == "    a = 1\n\n    a = 22\n")
+        // A row taken out of the result keeps the order too (its NULL is no field in Lua).
+        let row = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("local rows = sql('select status, ref, null as gone, 2 as n from cases') return rows[1]", in: fixture.state)
+        }
+        #expect(Renderer(mode: .json, today: today).render(row) == "{\"status\":\"open\",\"ref\":\"\(ref)\",\"n\":2}\n")
+        #expect(Renderer(today: today).render(row) == "{ status = \"open\", ref = \"\(ref)\", n = 2 }\n")
+        #expect(Renderer(mode: .csv, today: today).render(row) == "status,ref,n\r\nopen,\(ref),2\r\n")
+        // A copy made in Lua is a table of its own: its keys print in the usual order.
+        let copy = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("local r = sql('select status, ref from cases')[1] return { status = r.status, ref = r.ref }", in: fixture.state)
+        }
+        #expect(Renderer(mode: .json, today: today).render(copy) == "{\"ref\":\"\(ref)\",\"status\":\"open\"}\n")
     }
 
     @Test func aCardShowsTheFactsOfItsIntakeAndTheAcceptanceWindow() throws {
