@@ -32,7 +32,7 @@ struct Redress: ParsableCommand {
         subcommands: [RunCommand.self, InitCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self,
                       CalendarCommand.self, UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self, RetentionCommand.self,
                       SettingsCommand.self, PolicyCommand.self, JobsCommand.self, ReportCommand.self, LetterCommand.self,
-                      ExplainCommand.self, DoctorCommand.self]
+                      ExplainCommand.self, DoctorCommand.self, PackCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua (repeatable; chunks run in order, in one state).", valueName: "code"))
