@@ -94,6 +94,14 @@ local function bare(message)
   return (message:gsub("^[^\n]-:%d+: ", ""))
 end
 
+-- The cases API raises its refusals as text. Anything else it raises is a pack error, a hook of
+-- the pack failing (or a limit): raised on, unchanged, for the host to report with the file and
+-- line in the pack and the traceback from where it failed, never as a refusal.
+local function refusal(message)
+  if type(message) ~= "string" then error(message, 0) end
+  return message
+end
+
 -- Checks the scenario's own shape; raises naming the field (scenarios[3].expect.stauts).
 local function check_shape(s, where)
   if type(s) ~= "table" then error(format("%s: expected a table { name =, intake =, expect = }, got %s", where, describe(s)), 0) end
@@ -386,7 +394,12 @@ function M.triage(path, index, dated, received, event_date, aware_date, extra)
   local triage = pack_at(path).triage
   if not triage then return name, "complaint", nil, given(facts) end
   local ok, verdict = pcall(triage, facts)
-  if not ok then return name, nil, nil, nil, bare(verdict) end
+  if not ok then
+    -- the pack's refuse(reason), or its code failing where the error says (not stripped)
+    local mt = getmetatable(verdict)
+    if type(mt) == "table" and mt.__name == "refusal" then return name, nil, nil, nil, "refused: " .. tostring(verdict) end
+    return name, nil, nil, nil, "pack error: " .. tostring(verdict)
+  end
   if type(verdict) ~= "table" then return name, nil, nil, nil, "triage returned " .. describe(verdict) end
   return name, verdict.kind or "complaint", verdict.exclude, given(facts)
 end
@@ -421,18 +434,26 @@ function M.reads(path, index)
   return names
 end
 
---- run(path, i) → name, clause, differences (an empty table when the scenario passes)
+--- label(path, i) → name, clause: how scenario i of the pack at `path` is called
+function M.label(path, index)
+  local s = pack_at(path).scenarios[index]
+  local name = type(s) == "table" and type(s.name) == "string" and s.name or format("scenarios[%d]", index)
+  return name, type(s) == "table" and s.clause or nil
+end
+
+--- run(path, i) → name, clause, differences (an empty table when the scenario passes); a pack
+--- error (a hook of the pack failing) is raised on, unchanged
 function M.run(path, index)
   local where = format("scenarios[%d]", index)
   local s = pack_at(path).scenarios[index]
-  local name = type(s) == "table" and type(s.name) == "string" and s.name or where
-  local clause = type(s) == "table" and s.clause or nil
+  local name, clause = M.label(path, index)
   local shaped, why = pcall(check_shape, s, where)
   if not shaped then return name, clause, { why } end
   local expect = s.expect
 
   local ok, c = pcall(cases.intake, s.intake)
   if not ok then
+    c = refusal(c)
     if expect.error and find(tostring(c), expect.error, 1, true) then return name, clause, {} end
     return name, clause, { "intake refused: " .. bare(c) }
   end
@@ -445,6 +466,7 @@ function M.run(path, index)
     local day = date.parse(tostring(options.on or options.at):sub(1, 10))
     if day and day > last then last = day end
     local done, message = pcall(call, c, method, options or {})
+    if not done then message = refusal(message) end
     local at = format("steps[%d] %s", i, method)
     if step.refused then
       if done then

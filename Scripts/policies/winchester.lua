@@ -79,8 +79,8 @@ return {
     -- their expectations."
     if intake.compliment then return { kind = "compliment" } end
     if not has_contact_details(intake) then
-      error("winchester: Stage 1, 1.: a complaint is recorded with the complainant's contact details "
-        .. "(give complainant = { name =, email = | phone = | address = })", 0)
+      refuse("Stage 1, 1.: a complaint is recorded with the complainant's contact details "
+        .. "(give complainant = { name =, email = | phone = | address = })")
     end
     -- Definition: "a complaint would be receiving negative feedback on the way a service has been
     -- delivered or aspects of a service that is affecting others in a negative way." The policy

@@ -298,3 +298,10 @@
 ---@field closings? table<string, redress.Closing> ways of closing a case, by outcome name
 ---@field remedy_acceptance? redress.RemedyAcceptance
 ---@field facts? table<string, redress.Fact> the intake facts triage reads, by name: an intake may give only these and the standard fields
+
+---In a pack's hook: refuses, on purpose, what the hook was asked. The call that ran the hook is
+---refused with the reason at the calling script's line (`cases.intake: refused by policy NAME:
+---REASON`; an import lists the row as bad), as Redress's own refusals are. Any other error in a
+---hook is a pack error, naming the pack's file and line, the hook and the case.
+---@param reason string what is missing or wrong and what to give (`"findings.impact: expected low, medium or high"`)
+function refuse(reason) end

@@ -550,8 +550,25 @@ int lshim_tolstring_p(lua_State *L, int idx) {
 
 // MARK: Calling Lua
 
-/// The message handler: adds a traceback to string messages (like lua.c's msghandler).
+// MARK: Pack errors
+
+static const char lshim_packerrorkey_slot = 0;
+
+const void *lshim_packerrorkey(void) { return &lshim_packerrorkey_slot; }
+
+// Pushes two values (popped before it returns), making room for them itself.
+int lshim_ispackerror(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_checkstack(L, 2) || !lua_getmetatable(L, idx)) return 0;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &lshim_packerrorkey_slot);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same;
+}
+
+/// The message handler: adds a traceback to string messages (like lua.c's msghandler). A pack
+/// error goes through as it is: it carries the traceback taken where the pack's code failed.
 static int lshim_msghandler(lua_State *L) {
+    if (lshim_ispackerror(L, 1)) return 1;
     const char *message = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
     if (message == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;

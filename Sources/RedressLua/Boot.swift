@@ -72,6 +72,38 @@ enum Boot {
     registry_set(keys.sql_columns, setmetatable({}, { __mode = "k" }))
     package.loaded["redress.sql"] = F.sql.sql
 
+    -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
+    -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
+    local xpcall_raw, tripped = xpcall, F.host.tripped
+    xpcall = function(f, handler, ...)
+      if handler == nil then return xpcall_raw(f, handler, ...) end
+      return xpcall_raw(f, function(e)
+        if tripped() then return e end
+        return handler(e)
+      end, ...)
+    end
+
+    -- a pack's hooks: refuse(reason), and what a hook's failure becomes ----------------------
+    -- A hook refuses what it is asked on purpose with refuse(reason): the cases API raises the
+    -- reason as its own refusal, at the calling script's line. Any other error in a hook is the
+    -- pack's code failing: the cases module's hook runner turns it into a pack error, a table
+    -- under PackError that the host knows by this identity (registry[keys.pack_error]), naming
+    -- the pack's file and line, the hook and what it was answering, with the traceback taken
+    -- where it failed.
+    local setmetatable_boot, type_boot, format_boot, error_boot = setmetatable, type, string.format, error
+    local Refusal = { __name = "refusal", __tostring = function(r) return r.reason end }
+    local PackError = { __name = "pack error", __tostring = function(e) return e.message end }
+    registry_set(keys.pack_error, PackError)
+    _G.refuse = function(reason)
+      if type_boot(reason) ~= "string" or reason == "" then
+        error_boot(format_boot("bad argument #1 to 'refuse' (the reason, as text, expected, got %s)",
+                               reason == "" and "empty text" or type_boot(reason)), 2)
+      end
+      error_boot(setmetatable_boot({ reason = reason }, Refusal))
+    end
+    local hooks = { refusal = Refusal, pack_error = PackError, xpcall = xpcall_raw, tripped = tripped,
+                    traceback = debug.traceback, getinfo = debug.getinfo }
+
     -- cases, parties and restrictions (CasesModule.source), compiled on first use: start-up does not pay for
     -- them in runs that never touch the store. Each global is a table that fills itself with
     -- the module's functions on first access, then drops its metatable.
@@ -80,13 +112,13 @@ enum Boot {
     local function load_cases()
       if not modules then
         local chunk = F.cases.chunk()
-        local cases, parties, intake_row, restrictions = chunk(F.cases, date, load_text)
+        local cases, parties, intake_row, restrictions = chunk(F.cases, date, load_text, hooks)
         registry_set(keys.intake_row, intake_row)
         modules = { cases = cases, parties = parties, restrictions = restrictions }
       end
       return modules
     end
-    local setmetatable_boot, pairs_boot, rawset_boot = setmetatable, pairs, rawset
+    local pairs_boot, rawset_boot = pairs, rawset
     local function lazy(name)
       local proxy = {}
       return setmetatable_boot(proxy, {
@@ -101,17 +133,6 @@ enum Boot {
     _G.cases, _G.parties, _G.restrictions = lazy("cases"), lazy("parties"), lazy("restrictions")
     package.loaded["redress.cases"], package.loaded["redress.parties"] = _G.cases, _G.parties
     package.loaded["redress.restrictions"] = _G.restrictions
-
-    -- Lua runs an xpcall message handler inside the hook that raised a limit error, with
-    -- hooks off, so a handler that loops would never stop: once a limit trips, skip it.
-    local xpcall_raw, tripped = xpcall, F.host.tripped
-    xpcall = function(f, handler, ...)
-      if handler == nil then return xpcall_raw(f, handler, ...) end
-      return xpcall_raw(f, function(e)
-        if tripped() then return e end
-        return handler(e)
-      end, ...)
-    end
 
     if unsafe then
       table.insert(package.searchers, 2, search_folders)
@@ -204,7 +225,7 @@ enum Boot {
       rawget = true, rawlen = true, rawset = true, require = true, select = true, setmetatable = true,
       string = true, table = true, tonumber = true, tostring = true, type = true, utf8 = true, warn = true,
       xpcall = true,
-      date = true, calendar = true, sql = true, cases = true, parties = true, restrictions = true,
+      date = true, calendar = true, sql = true, cases = true, parties = true, restrictions = true, refuse = true,
     }
     for name in pairs(_G) do
       if not listed[name] then _G[name] = nil end
@@ -230,8 +251,9 @@ enum Boot {
             try state.check(lshim_rawsetfield_p(L, -2, module))
         }
         lua_pushcclosure(L, lshim_l_registryset, 0)
-        try state.check(lshim_createtable_p(L, 0, 5))
+        try state.check(lshim_createtable_p(L, 0, 6))
         for (name, key) in [("date", UnsafeMutableRawPointer(mutating: lshim_datekey())),
+                            ("pack_error", UnsafeMutableRawPointer(mutating: lshim_packerrorkey())),
                             ("date_methods", DateModule.methodsKey), ("calendar", CalendarModule.classKey),
                             ("intake_row", CasesModule.intakeRowKey), ("sql_columns", SQLModule.columnsKey)] {
             lua_pushlightuserdata(L, key)

@@ -1,14 +1,20 @@
 extension CasesModule {
     /// The Lua half of `cases` and `parties`: checks the tables scripts pass (unknown fields are
-    /// errors, naming the field), runs the pack's `triage` and `remedy` hooks, and raises the
+    /// errors, naming the field), runs the pack's `triage` and `remedy` hooks (a hook's own
+    /// failure becomes a pack error, its deliberate refusal the API's refusal), and raises the
     /// Swift half's refusals at the calling script's line. Called by the boot chunk with the
-    /// Swift primitives and the `date` module; returns the two modules and the import entry.
+    /// Swift primitives, the `date` module, `load` and what hooks run with (the refusal and
+    /// pack error metatables, Lua's own `xpcall`, the host's `tripped`, `debug.traceback` and
+    /// `debug.getinfo`);
+    /// returns the two modules and the import entry.
     static let source = #"""
-    local C, date, load = ...
+    local C, date, load, hooks = ...
     local parse, today = date.parse, date.today
     local type, pairs, ipairs, error, tostring, select = type, pairs, ipairs, error, tostring, select
-    local setmetatable, getmetatable = setmetatable, getmetatable
+    local setmetatable, getmetatable, pcall = setmetatable, getmetatable, pcall
     local format, sort, concat = string.format, table.sort, table.concat
+    local Refusal, PackError, xpcall, tripped = hooks.refusal, hooks.pack_error, hooks.xpcall, hooks.tripped
+    local traceback, getinfo = hooks.traceback, hooks.getinfo
 
     local cases, parties = {}, {}
 
@@ -67,8 +73,66 @@ extension CasesModule {
       return pack
     end
 
+    -- the pack's hooks ----------------------------------------------------------------------
+    -- How far up the stack a failed hook's handler looks for the hook's own file: the failing
+    -- line is near the top, and each look costs more the deeper it is.
+    local FRAMES = 200
+
+    -- The pack error for `e`, raised in hook `name` of pack `p` (the function `fn`) while doing
+    -- `during` ("while answering C-2026-000001"): it names the innermost line of the hook's file
+    -- on the stack, and keeps the traceback from where the error was raised. Runs in xpcall's
+    -- message handler, with the stack as the error left it.
+    local function pack_error(e, p, name, fn, during)
+      local source = getinfo(fn, "S").source
+      local text
+      if type(e) == "string" or type(e) == "number" then
+        text = tostring(e)
+      else
+        local mt = getmetatable(e)
+        local shown, s = false, nil
+        if type(mt) == "table" and mt.__tostring then shown, s = pcall(tostring, e) end
+        text = shown and type(s) == "string" and s or format("(error object is a %s value)", type(e))
+      end
+      local file, line
+      for level = 2, FRAMES do
+        local info = getinfo(level, "Sl")
+        if not info then break end
+        if info.source == source and info.currentline > 0 then
+          file, line = info.source:match("^@(.*)$") or info.short_src, info.currentline
+          -- Lua's own position of that line starts most messages: it is not said twice
+          local own = format("%s:%d: ", info.short_src, line)
+          if text:sub(1, #own) == own then text = text:sub(#own + 1) end
+          break
+        end
+      end
+      if not file then file = source:match("^@(.*)$") or source end
+      local at = line and format("%s:%d: ", file, line) or (file .. ": ")
+      return setmetatable({
+        message = format("pack error: %s%s in %s(), %s", at, text, name, during),
+        error = text, file = file, line = line, hook = name, during = during, pack = p.name,
+        traceback = traceback(nil, 2),
+      }, PackError)
+    end
+
+    -- Runs hook `name` of pack `p` (the function `fn`) on the arguments, doing `during`: its
+    -- result, or nil and the reason when the pack refused on purpose (refuse(reason)). Any other
+    -- error is the pack's code failing, raised as a pack error (PackError) that goes up to the
+    -- host unchanged. A limit or an interrupt goes through as it was: Lua runs the handler of a
+    -- limit's error inside the count hook, with hooks off, where nothing may run long.
+    local function call(p, name, fn, during, ...)
+      local ok, result = xpcall(fn, function(e)
+        if tripped() then return e end
+        local mt = getmetatable(e)
+        if mt == Refusal or mt == PackError then return e end
+        return pack_error(e, p, name, fn, during)
+      end, ...)
+      if ok then return result end
+      if getmetatable(result) == Refusal then return nil, tostring(result.reason) end
+      error(result, 0)
+    end
+
     -- restrictions (RestrictionsSource), sharing the pack and the helpers
-    local restrictions, flag_contact = C.restrictions_chunk()(C, policy, options, fail, set, date)
+    local restrictions, flag_contact = C.restrictions_chunk()(C, policy, options, fail, set, date, call)
 
     -- parties --------------------------------------------------------------------------
     local PARTY = set { "name", "role", "email", "phone", "address", "preferred_contact", "language",
@@ -144,12 +208,15 @@ extension CasesModule {
       return kept
     end
 
-    -- the pack's triage on `facts`: its answer, checked, and the exclusion's reason as the
-    -- customer is given it (with where they can take the decision)
-    local function triage(p, facts, level)
+    -- the pack's triage on `facts`, doing `during`: its answer, checked, and the exclusion's
+    -- reason as the customer is given it (with where they can take the decision). A refusal by
+    -- the pack is raised as `what`'s.
+    local function triage(p, facts, what, during, level)
       local verdict = { kind = "complaint" }
       if p.triage then
-        verdict = p.triage(facts)
+        local refusal
+        verdict, refusal = call(p, "triage", p.triage, during, facts)
+        if refusal then fail(format("%s: refused by policy %s: %s", what, tostring(p.name), refusal), up(level)) end
         if type(verdict) ~= "table" then
           fail(format("policy %s: triage returned %s; expected { kind = ..., stage = ... } or { exclude = reason, clause = ... }",
                       tostring(p.name), describe(verdict)), up(level))
@@ -191,7 +258,8 @@ extension CasesModule {
       if facts.received == nil then
         fail("cases.intake: received: required (the date the complaint reached the landlord)", up(level))
       end
-      local verdict, exclude = triage(p, facts, up(level))
+      local verdict, exclude = triage(p, facts, "cases.intake", "while triaging an intake received " .. tostring(facts.received),
+                                      up(level))
       local complainant, representative = facts.complainant, facts.representative
       if type(complainant) == "table" then
         complainant = add_party(complainant, true, "cases.intake: complainant", up(level))
@@ -369,7 +437,9 @@ extension CasesModule {
           if not d then fail(format("case:respond: %s: on: %s", self.ref, why), 2) end
           decided = d
         end
-        remedy = p.remedy(self, o.findings, decided)
+        local refusal
+        remedy, refusal = call(p, "remedy", p.remedy, "while answering " .. self.ref, self, o.findings, decided)
+        if refusal then fail(format("case:respond: %s: refused by policy %s: %s", self.ref, tostring(p.name), refusal), 2) end
       end
       local fresh, why = C.respond(self.ref, o.on, o.outcome, o.findings, o.reasons, remedy)
       if not fresh then fail(format("case:respond: %s: %s", self.ref, why), 2) end
@@ -438,7 +508,7 @@ extension CasesModule {
       for _, role in ipairs { "complainant", "representative" } do
         if math.type(facts[role]) == "integer" then facts[role] = C.party_get(facts[role]) or facts[role] end
       end
-      local verdict, exclude = triage(p, facts, 2)
+      local verdict, exclude = triage(p, facts, "case:retriage: " .. self.ref, "while re-triaging " .. self.ref, 2)
       local decided, problem = C.decide(facts.received, facts.channel, facts.category, facts.summary, facts.desired_outcome,
                                         facts.event_date, complainant, representative, facts.anonymous,
                                         facts.confidential or verdict.confidential, facts.safeguarding, verdict.kind,

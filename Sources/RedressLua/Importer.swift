@@ -45,10 +45,22 @@ public enum Importer {
         }
     }
 
+    /// The pack's own code failed on a row (a pack error, in its triage or another hook): the
+    /// row is not at fault, so the import stops there, whether or not bad rows are skipped.
+    public struct PackFailure: Error, CustomStringConvertible {
+        public let row: Int
+        /// The pack error, with its `PackFault` and the traceback from where the pack failed.
+        public let error: LuaError
+        public var description: String {
+            "row \(row): \(error)\nnothing imported: the import stops at the pack's first error, which no row can fix (fix the pack, then import again)"
+        }
+    }
+
     /// Imports `path` into the store the state's run holds (`LuaState.withTransaction`). With
     /// `skipBad`, good rows are kept and bad ones listed; otherwise any bad row throws
-    /// `Failure`, and the caller's transaction keeps nothing. Each row gets the state's
-    /// whole instruction budget.
+    /// `Failure`, and the caller's transaction keeps nothing. A pack error on any row throws
+    /// `PackFailure`, so that the caller's transaction keeps nothing either way. Each row gets
+    /// the state's whole instruction budget.
     public static func run(path: String, in state: LuaState, skipBad: Bool) throws -> Report {
         guard let db = state.database else {
             throw StoreError(message: "no case store is open (create one with `redress init`, or name it with --db or REDRESS_DB)")
@@ -130,8 +142,8 @@ public enum Importer {
         return try PolicyLoader.load(path: bound.path, source: bound.source, in: state)
     }
 
-    /// Runs `intake_row(row)` on one record; nil on success, else the error message. A limit
-    /// or an interrupt stops the whole import.
+    /// Runs `intake_row(row)` on one record; nil on success, else the error message. A limit,
+    /// an interrupt or a pack error stops the whole import.
     static func intake(_ reader: CSVReader, keys: [UnsafeMutablePointer<CChar>?], types: [UInt8], state: LuaState) throws -> String? {
         let L = state.L
         lshim_resetlimits(L)
@@ -141,6 +153,7 @@ public enum Importer {
         let status = lua_pcallk(L, 1, 0, 0, 0, nil)
         if status == LUA_OK { return nil }
         let error = state.error(status: status)
+        if error.pack != nil { throw PackFailure(row: reader.row, error: error) }
         switch error.kind {
         case .interrupted, .instructionLimit, .timeLimit, .memoryLimit, .memory: throw error
         default: return error.message

@@ -22,13 +22,23 @@ public struct LuaError: Error, Sendable, CustomStringConvertible {
     }
 
     public let kind: Kind
-    /// The message as Lua gives it, with its `chunk:line:` prefix when it has one.
+    /// The message as Lua gives it, with its `chunk:line:` prefix when it has one. A pack error's
+    /// reads `pack error: FILE:LINE: MESSAGE in HOOK(), while ...`.
     public let message: String
-    /// `stack traceback:` and its lines, or empty.
+    /// `stack traceback:` and its lines, or empty. A pack error's is taken where the pack's code
+    /// failed, not where the error reached the host.
     public let traceback: String
+    /// Set when the error is a pack's own code failing in one of its hooks (a pack error), with
+    /// where it failed; nil for any other error.
+    public let pack: PackFault?
 
-    /// The chunk name and line at the start of the message (`script.lua:12: ...`), if any.
+    /// The chunk name and line where the error was raised, if known: a pack error's file and
+    /// line in the pack, else those at the start of the message (`script.lua:12: ...`).
     public var location: (chunk: String, line: Int)? {
+        if let pack {
+            guard let line = pack.line else { return nil }
+            return (pack.file, line)
+        }
         // The chunk name may itself hold colons; the line is the first all-digit field after one.
         var search = message.startIndex
         while let colon = message[search...].firstIndex(of: ":") {
@@ -42,10 +52,11 @@ public struct LuaError: Error, Sendable, CustomStringConvertible {
         return nil
     }
 
-    public init(kind: Kind, message: String, traceback: String = "") {
+    public init(kind: Kind, message: String, traceback: String = "", pack: PackFault? = nil) {
         self.kind = kind
         self.message = message
         self.traceback = traceback
+        self.pack = pack
     }
 
     /// Splits what the traceback message handler produced into message and traceback.

@@ -377,10 +377,12 @@ public final class LuaState {
 
     /// Turns the error on top of `thread`'s stack (the main thread's by default) into a
     /// `LuaError`, classifying limit errors by the host's flags rather than by their text (a
-    /// script may rethrow them changed).
+    /// script may rethrow them changed), and a pack error by its metatable's identity.
     func error(status: Int32, on thread: OpaquePointer? = nil) -> LuaError {
         let L = thread ?? L
-        let text = lua_type(L, -1) == LUA_TSTRING ? String(cString: lua_tolstring(L, -1, nil)) : "(error object is not a string)"
+        let packError = lshim_ispackerror(L, -1) != 0 ? self.packError(on: L) : nil
+        let text = packError?.message
+            ?? (lua_type(L, -1) == LUA_TSTRING ? String(cString: lua_tolstring(L, -1, nil)) : "(error object is not a string)")
         lua_settop(L, -2)
         let flags = host.pointee
         if lshim_interrupted(host) != 0 {
@@ -402,9 +404,25 @@ public final class LuaState {
         switch status {
         case LUA_ERRSYNTAX: return LuaError(kind: .syntax, handled: text)
         case LUA_ERRMEM: return LuaError(kind: .memory, handled: text)
-        case LUA_ERRRUN: return LuaError(kind: .runtime, handled: text)
+        case LUA_ERRRUN: return packError ?? LuaError(kind: .runtime, handled: text)
         default: return LuaError(kind: .other, handled: text)
         }
+    }
+
+    /// The pack error on top of `L`'s stack (the caller checked its metatable) read into a
+    /// `LuaError` with its `PackFault`; nil when a script has changed its fields out of shape.
+    private func packError(on L: OpaquePointer) -> LuaError? {
+        guard case .map(let fields)? = try? value(at: -1, on: L) else { return nil }
+        func text(_ key: String) -> String? {
+            if case .string(let value)? = fields[.string(key)] { return value }
+            return nil
+        }
+        guard let message = text("message"), let hook = text("hook"), let file = text("file"),
+              let error = text("error"), let during = text("during") else { return nil }
+        var line: Int?
+        if case .integer(let value)? = fields[.string("line")], value > 0, value <= Int64(Int32.max) { line = Int(value) }
+        return LuaError(kind: .runtime, message: message, traceback: text("traceback") ?? "",
+                        pack: PackFault(pack: text("pack"), hook: hook, file: file, line: line, error: error, during: during))
     }
 
     // MARK: Globals

@@ -39,8 +39,8 @@ extension PackCheck {
 
     /// Scenario `index`'s name, for a message.
     static func scenarioName(_ index: Int, of path: String, in state: LuaState) -> String {
-        let values = try? state.run("local s = dofile(...).scenarios[select(2, ...)] return type(s) == 'table' and s.name or nil",
-                                    name: "=[redress check]", arguments: [.string(path), .integer(Int64(index))])
+        let values = try? state.run("return require('lib.scenarios').label(...)", name: "=[redress check]",
+                                    arguments: [.string(path), .integer(Int64(index))])
         if case .string(let name)? = values?.first { return name }
         return "scenarios[\(index)]"
     }

@@ -17,6 +17,9 @@ public enum PackCheck {
         public let name: String
         public let clause: String?
         public let differences: [String]
+        /// The traceback of the error that stopped the scenario (a pack error's, from where the
+        /// pack failed), or empty.
+        public var traceback: String = ""
         public var passed: Bool { differences.isEmpty }
     }
 
@@ -68,8 +71,8 @@ public enum PackCheck {
         }
     }
 
-    /// Runs scenario `index` (1-based); a Lua error (a limit, a pack hook that raises outside
-    /// the runner's protection) fails the scenario with its message.
+    /// Runs scenario `index` (1-based); a Lua error (a pack error: a hook of the pack failing;
+    /// a limit) fails the scenario with its message and traceback.
     static func scenario(_ index: Int, of path: String, in state: LuaState) -> Result {
         do {
             let values = try state.run("return require('lib.scenarios').run(...)", name: "=[redress check]",
@@ -84,7 +87,12 @@ public enum PackCheck {
             }
             return Result(name: text(0) ?? "scenarios[\(index)]", clause: text(1), differences: differences)
         } catch {
-            return Result(name: "scenarios[\(index)]", clause: nil, differences: ["\(error.message)"])
+            let label = try? state.run("return require('lib.scenarios').label(...)", name: "=[redress check]",
+                                       arguments: [.string(path), .integer(Int64(index))])
+            var name = "scenarios[\(index)]", clause: String?
+            if case .string(let text)? = label?.first { name = text }
+            if let label, label.count > 1, case .string(let text) = label[1] { clause = text }
+            return Result(name: name, clause: clause, differences: [error.message], traceback: error.traceback)
         }
     }
 

@@ -2,9 +2,10 @@ extension CasesModule {
     /// The Lua half of `restrictions`: checks the tables scripts pass and raises the Swift
     /// half's refusals at the calling script's line; `flag_contact` runs the pack's
     /// `restrictions.flag(restriction, contact)` hook for a contact just logged. Called by the
-    /// cases module with the Swift primitives, the `date` module and its own helpers.
+    /// cases module with the Swift primitives, the `date` module and its own helpers (`call`
+    /// runs a pack's hook, telling its refusals from its failures).
     static let restrictionsSource = #"""
-    local C, policy, options, fail, set, date = ...
+    local C, policy, options, fail, set, date, call = ...
     local format, ipairs, pairs, type, tostring = string.format, ipairs, pairs, type, tostring
 
     local restrictions = {}
@@ -92,7 +93,8 @@ extension CasesModule {
       if not hook then return nil, format("pack %s has no restrictions.review.decide hook: a person decides", tostring(p.name)) end
       local facts, problem = C.restriction_activity(id, on)
       if not facts then fail("restrictions.assess: " .. problem, level + 1) end
-      local d = hook(r, facts)
+      local d, refusal = call(p, "restrictions.review.decide", hook, format("while reviewing restriction %s", tostring(id)), r, facts)
+      if refusal then fail(format("restrictions.assess: refused by policy %s: %s", tostring(p.name), refusal), level + 1) end
       local where = format("policy %s: restrictions.review.decide", tostring(p.name))
       if d == nil then return nil, "the pack's review hook leaves this review to a person" end
       if type(d) ~= "table" then fail(format("%s returned %s; expected { outcome =, reasons = } or nil", where, type(d)), level + 1) end
@@ -164,7 +166,8 @@ extension CasesModule {
       if not list then fail("case:log: " .. why, level + 1) end
       for _, r in ipairs(list) do
         if r.active then
-          local flag = hook(r, contact)
+          local flag, refusal = call(p, "restrictions.flag", hook, "while flagging a contact on " .. c.ref, r, contact)
+          if refusal then fail(format("case:log: %s: refused by policy %s: %s", c.ref, tostring(p.name), refusal), level + 1) end
           if flag ~= nil and type(flag) ~= "string" then
             fail(format("policy %s: restrictions.flag returned %s; expected text (why the contact is flagged) or nil",
                         tostring(p.name), type(flag)), level + 1)

@@ -82,16 +82,41 @@ enum SQLModule {
         return " (in SQL a string takes single quotes: '\(name)'; double quotes name a column)"
     }
 
+    /// The rows table maps to the column names; each row to a one-element table holding that
+    /// same array (`sqlRowColumns` tells them apart), so that a row taken out of the result
+    /// (`sql(...)[1]`) still prints in the query's order.
     static func remember(_ columns: [String], in state: LuaState, on L: OpaquePointer) {
+        guard lua_checkstack(L, 5) != 0 else { return }
         lua_rawgetp(L, lshim_registryindex(), columnsKey)          // rows weak
         guard lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, -2); return }
-        lua_pushvalue(L, -2)                                        // rows weak rows
         if state.push(.array(columns.map { .string($0) }), on: L) != nil { lua_settop(L, -3); return }
-        if lshim_rawset_p(L, -3) != LUA_OK {                        // rows weak message
-            lua_settop(L, -3)
+        lua_pushvalue(L, -3)                                        // rows weak names rows
+        lua_pushvalue(L, -2)                                        // rows weak names rows names
+        guard lshim_rawset_p(L, -4) == LUA_OK else {                // rows weak names message
+            lua_settop(L, -4)
             return
         }
-        lua_settop(L, -2)                                           // rows
+        guard lshim_createtable_p(L, 1, 0) == LUA_OK else {         // rows weak names wrapper|message
+            lua_settop(L, -4)
+            return
+        }
+        lua_pushvalue(L, -2)                                        // rows weak names wrapper names
+        guard lshim_rawseti_p(L, -2, 1) == LUA_OK else {            // rows weak names wrapper [message]
+            lua_settop(L, -5)
+            return
+        }
+        let count = lua_rawlen(L, -4)
+        var row: lua_Integer = 1
+        while row <= lua_Integer(count) {
+            lua_rawgeti(L, -4, row)                                 // rows weak names wrapper row
+            lua_pushvalue(L, -2)                                    // rows weak names wrapper row wrapper
+            guard lshim_rawset_p(L, -5) == LUA_OK else {            // rows weak names wrapper message
+                lua_settop(L, -5)
+                return
+            }
+            row += 1
+        }
+        lua_settop(L, -4)                                           // rows
     }
 
     static func databaseValue(_ value: LuaValue, argument: Int32) throws(LuaFault) -> DatabaseValue {

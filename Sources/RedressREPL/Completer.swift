@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// What Tab offers for the text before the cursor: dot-command names; their arguments (file
-/// names after `.read`, `.open` and `.output`, modes, tables, pack names); case references inside
+/// names after `.read`, `.open`, `.output`, `.once` and `.import`, modes, tables, pack names); case references inside
 /// `cases.get("`; and in Lua, globals and keywords, or the fields and methods of `a.b.` / `obj:`.
 ///
 /// The word being completed ends at the cursor and starts after the last of the context's break
@@ -91,9 +91,9 @@ struct Completer {
         let choices: [String]
         switch command {
         case "read": return Completion(matches: Completer.files(matching: word, extension: "lua"), files: true)
-        case "open", "output": return Completion(matches: Completer.files(matching: word, extension: nil), files: true)
+        case "open", "output", "once", "import": return Completion(matches: Completer.files(matching: word, extension: nil), files: true)
         case "mode": choices = OutputMode.allCases.map(\.rawValue)
-        case "timer": choices = ["on", "off"]
+        case "timer", "headers": choices = ["on", "off"]
         case "schema": choices = tables()
         case "policy": choices = packs()
         default: choices = []

@@ -12,6 +12,9 @@ enum DotCommand: Equatable {
     case tables
     case read(String)
     case mode(OutputMode?)
+    case headers(Bool?)
+    case once(String)
+    case `import`(file: String, table: String)
     case timer(Bool?)
     case output(String?)
     case explain(ref: String, clock: String?)
@@ -33,6 +36,9 @@ enum DotCommand: Equatable {
         Entry(name: "tables", arguments: "", summary: "The names of the store's tables and views (for sql())."),
         Entry(name: "read", arguments: "FILE.lua", summary: "Run a Lua file as one chunk (one transaction)."),
         Entry(name: "mode", arguments: "[MODE]", summary: "How results print: \(OutputMode.names); alone: show it."),
+        Entry(name: "headers", arguments: "on|off", summary: "Column names above rows (column, list and csv modes); alone: show it."),
+        Entry(name: "once", arguments: "FILE", summary: "Send the next result only to FILE (created owner-only), then the screen again."),
+        Entry(name: "import", arguments: "FILE TABLE", summary: "Read a CSV (header row: column names) into temp.TABLE for sql() to join."),
         Entry(name: "timer", arguments: "on|off", summary: "Show how long each chunk took."),
         Entry(name: "output", arguments: "[FILE]", summary: "Send results to FILE (created owner-only); alone: back to the screen."),
         Entry(name: "explain", arguments: "REF [CLOCK]", summary: "How the case's due dates were reached (every clock of its stage, or CLOCK)."),
@@ -93,6 +99,23 @@ enum DotCommand: Equatable {
             case "off": return .timer(false)
             case let other?: throw DotCommandError(".timer: expected on or off, got '\(other)'")
             }
+        case "headers":
+            switch try optional() {
+            case nil: return .headers(nil)
+            case "on": return .headers(true)
+            case "off": return .headers(false)
+            case let other?: throw DotCommandError(".headers: expected on or off, got '\(other)'")
+            }
+        case "once": return .once(try required("a file: .once FILE"))
+        case "import":
+            guard arguments.count == 2 else {
+                throw DotCommandError(".import: expected a CSV file and a table name: .import FILE TABLE (got \(arguments.count) argument\(arguments.count == 1 ? "" : "s"))")
+            }
+            let table = arguments[1].hasPrefix("temp.") ? String(arguments[1].dropFirst(5)) : arguments[1]
+            guard DotCommand.isName(table) else {
+                throw DotCommandError(".import: bad table name '\(arguments[1])' (a letter or _ then letters, digits or _, at most 64)")
+            }
+            return .import(file: arguments[0], table: table)
         case "output": return .output(try optional())
         case "explain":
             guard let ref = arguments.first, arguments.count <= 2 else {
@@ -102,6 +125,15 @@ enum DotCommand: Equatable {
         case "quit", "exit": try none(); return .quit
         default: throw DotCommandError("unknown command '.\(name)' (.help lists them)")
         }
+    }
+
+    /// True for a plain SQL name: a letter or `_`, then letters, digits or `_` (ASCII), at most
+    /// 64 characters, not starting `sqlite_` (SQLite's own).
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64,
+              !text.lowercased().hasPrefix("sqlite_") else { return false }
+        func letter(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c == "_" || c.properties.isAlphabetic) }
+        return letter(first) && text.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) }
     }
 
     /// Splits arguments at spaces, keeping quoted ones ("..." or '...') whole.

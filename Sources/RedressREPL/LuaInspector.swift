@@ -102,6 +102,15 @@ struct LuaInspector {
             if case .integer(let position) = entry.key, position >= 1, position <= count { return false }
             return true
         }.sorted { LuaInspector.precedes($0.key, $1.key) }
+        // A row of `sql()`: its fields in the query's column order (the rest after them).
+        if let columns = state.sqlRowColumns(at: index) {
+            let position = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            func rank(_ field: ShownTable.Field) -> Int {
+                if case .string(let name) = field.key, let at = position[name] { return at }
+                return columns.count
+            }
+            shown.fields = shown.fields.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        }
         if name == "case", let summary = CaseSummary(shown, complainantName: partyName) {
             return .caseRecord(summary, shown)
         }

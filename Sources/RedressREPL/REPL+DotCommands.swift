@@ -17,11 +17,14 @@ extension REPL {
     /// Parses and runs a dot-command line; a problem is printed on standard error.
     func perform(_ line: String) -> Step {
         do {
-            return try run(DotCommand.parse(line))
+            let command = try DotCommand.parse(line)
+            // `.once` holds for what follows it; any other command is what it was for.
+            defer { if case .once = command {} else { output.endOnce() } }
+            return try run(command)
         } catch let error as DotCommandError {
             output.error(error.description)
         } catch let error as LuaError {
-            output.error(error.message)
+            output.error(REPL.shown(error))
         } catch {
             output.error("\(error)")
         }
@@ -59,6 +62,16 @@ extension REPL {
             return show(evaluator.run(call, name: "=.explain")) ? .done : .failed
         case .mode(let mode):
             if let mode { self.mode = mode } else { output.say("\(self.mode.rawValue)\n") }
+        case .headers(let on):
+            if let on { headers = on } else { output.say(headers ? "on\n" : "off\n") }
+        case .once(let path):
+            do {
+                try output.once(to: path)
+            } catch {
+                throw DotCommandError(".once: cannot write '\(path)': \(error.reason)")
+            }
+        case .import(let file, let table):
+            output.say(try importCSV(file, into: table))
         case .timer(let on):
             if let on { timer = on } else { output.say(timer ? "on\n" : "off\n") }
         case .output(let path):

@@ -22,7 +22,9 @@ public final class REPL {
     let version: String
     let evaluator: Evaluator
     let output: Output
-    var mode: OutputMode = .table
+    var mode: OutputMode = .column
+    /// Whether rows print under their column names (`.headers`).
+    var headers = true
     var timer = false
     /// True while reading from a person at a terminal.
     var interactive = false
@@ -106,6 +108,7 @@ public final class REPL {
             }
             input.remember(String(decoding: chunk, as: UTF8.self))
             if !show(outcome) { failed = true }
+            output.endOnce()
             if timer { output.say("Run time: \(REPL.seconds(REPL.now() - started))\n") }
         }
         return failed && !input.isInteractive ? 1 : 0
@@ -120,16 +123,22 @@ public final class REPL {
             return true
         case .failure(let error):
             // The terminal echoed ^C on the line the chunk was printing on.
-            output.error((interactive && error.kind == .interrupted ? "\n" : "") + error.message)
+            output.error((interactive && error.kind == .interrupted ? "\n" : "") + REPL.shown(error))
             return false
         case .incomplete:
             return false
         }
     }
 
+    /// An error as the REPL prints it: its message; for a pack error (a hook of the pack failing,
+    /// in a file the user did not type) the traceback from where the pack failed too.
+    static func shown(_ error: LuaError) -> String {
+        error.pack != nil && !error.traceback.isEmpty ? error.message + "\n" + error.traceback : error.message
+    }
+
     /// How results print now.
     var renderer: Renderer {
-        Renderer(mode: mode, width: output.width, today: state.today)
+        Renderer(mode: mode, width: output.width, today: state.today, headers: headers)
     }
 
     /// `Redress 0.1.0 · store ./redress.sqlite · policy hos-code · today 2026-11-23 (--as-of) · .help for help`

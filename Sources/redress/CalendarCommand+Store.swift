@@ -27,7 +27,7 @@ extension CalendarCommand {
     struct Proclaim: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a proclaimed bank holiday to the store's calendar, or take one away, and move the due dates it affects (a manager).",
-            discussion: """
+            discussion: reflowed("""
                 The change is kept in the store with who made it and when, so that every run, job
                 and REPL session on the store counts it, whatever flags they are given. Every open
                 clock is computed again: each due date that moves is updated, recorded as a
@@ -37,8 +37,8 @@ extension CalendarCommand {
 
                 Examples:
                   redress calendar proclaim 2027-06-07 "Jubilee bank holiday" --user jmanager
-                  redress calendar proclaim --remove 2027-05-03 "Early May bank holiday" --user jmanager
-                """)
+                  redress calendar proclaim --remove 2027-05-03 "Early May bank holiday"
+                """))
 
         @Argument(help: ArgumentHelp("The day.", valueName: "date")) var date: String
         @Argument(help: ArgumentHelp("Its name, as the proclamation gives it.", valueName: "name")) var name: String
@@ -63,14 +63,14 @@ extension CalendarCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a closure day of the landlord's own to the store's calendar (or --reopen one), and move the due dates it affects (a manager).",
-            discussion: """
+            discussion: reflowed("""
                 A closure day is not a working day for any clock of the store. The pack's own closure
                 days (its `calendar.closures`) change only with the pack.
 
                 Examples:
                   redress calendar close 2027-12-29 "Office closed" --user jmanager
-                  redress calendar close --reopen 2027-12-29 "Office open after all" --user jmanager
-                """)
+                  redress calendar close --reopen 2027-12-29 "Office open after all"
+                """))
 
         @Argument(help: ArgumentHelp("The day.", valueName: "date")) var date: String
         @Argument(help: ArgumentHelp("Why the office is closed (or reopened).", valueName: "name")) var name: String
@@ -89,14 +89,14 @@ extension CalendarCommand {
     struct Recompute: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute every open due date again under the store's calendar and record it (a manager).",
-            discussion: """
+            discussion: reflowed("""
                 For a store whose calendar changed under it: a new Redress with a newer table of
                 bank-holiday changes, or a pack rebound with other closure days. Runs refuse such a
                 store until this is done; `redress doctor` lists the dates it will move.
 
                 Example:
                   redress calendar recompute --user jmanager
-                """)
+                """))
 
         @OptionGroup var store: StoreOptions
 

@@ -7,7 +7,7 @@ struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Working days and UK bank holidays.",
-        discussion: """
+        discussion: reflowed("""
             Working days are Monday to Friday less the region's bank holidays, 1995–2100.
             "Within N working days of X" rolls X forward to a working day, then counts N
             working days after it.
@@ -17,7 +17,7 @@ struct CalendarCommand: ParsableCommand {
               redress calendar add 2026-01-12 -5                     # 2026-01-05
               redress calendar between 2026-12-01 2026-12-31         # 20
               redress calendar holidays 2026 --region scotland
-              redress calendar is-working-day 2026-12-28             # no: Boxing Day (substitute day)
+              redress calendar is-working-day 2026-12-28             # no: Boxing Day
 
             A store keeps its own calendar: the bank holidays a manager proclaims for it and its
             own closure days, which every run, job and report on it counts, and which these
@@ -25,7 +25,7 @@ struct CalendarCommand: ParsableCommand {
               redress calendar proclaim 2027-06-07 "Jubilee bank holiday" --user jmanager
               redress calendar close 2027-12-29 "Office closed" --user jmanager
               redress calendar changes
-            """,
+            """),
         subcommands: [Add.self, Between.self, Holidays.self, IsWorkingDay.self, Next.self, Previous.self,
                       Proclaim.self, Close.self, Changes.self, Recompute.self]
     )

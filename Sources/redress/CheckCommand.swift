@@ -8,17 +8,19 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run a policy pack's scenarios (every pack's without PACK), or compare a pack with the Housing Ombudsman's Code (--code).",
-        discussion: """
+        discussion: reflowed("""
             Each scenario runs in a throwaway store bound to the pack, never the user's store:
             its intake goes through cases.intake (the pack's triage), its steps through the case
             methods, and the case is compared with what the scenario expects. One line per
-            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. Triage is
-            also run on each scenario's intake through a table that notes what it reads: a field
-            that is neither a standard intake field nor one of the pack's facts fails the pack.
-            A clock named outside the shared names (acknowledge, allocate, contact,
-            escalation_window, respond) without `means` is a `warn` line, counted after the
-            totals. Exit code 0 when every scenario passed, 1 when any failed (a pack that does
-            not load, or carries no scenarios, fails), 2 on a usage error.
+            scenario, `ok` or `FAIL` with what differed, then `N passed, N failed`. A pack error
+            (a hook of the pack failing, not a refusal by the policy) fails its scenario with the
+            file and line in the pack, the hook and the case, its traceback indented below.
+            Triage is also run on each scenario's intake through a table that notes what it
+            reads: a field that is neither a standard intake field nor one of the pack's facts
+            fails the pack. A clock named outside the shared names (acknowledge, allocate,
+            contact, escalation_window, respond) without `means` is a `warn` line, counted after
+            the totals. Exit code 0 when every scenario passed, 1 when any failed (a pack that
+            does not load, or carries no scenarios, fails), 2 on a usage error.
 
             With --code, the pack's declarations are compared with those of hos-code, the
             Housing Ombudsman's Complaint Handling Code 2024: the number of stages, each stage's
@@ -38,7 +40,7 @@ struct CheckCommand: ParsableCommand {
               redress check wdh
               redress check ./my-pack.lua
               redress check --code halton
-            """
+            """)
     )
 
     @Argument(help: ArgumentHelp("A pack name in Scripts/policies, or the path of a pack file (default: every pack).",
@@ -90,6 +92,7 @@ struct CheckCommand: ParsableCommand {
                     passed += 1
                 } else {
                     print("FAIL  \(name): \(result.name)\(clause): \(result.differences.joined(separator: "; "))")
+                    if !result.traceback.isEmpty { print(Self.indented(result.traceback)) }
                     failed += 1
                 }
             }
@@ -138,6 +141,12 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if !departures.isEmpty || own?.isEmpty == false { throw ExitCode(1) }
+    }
+
+    /// A traceback under a scenario's line: each of its lines indented, so that only scenarios
+    /// start a line.
+    static func indented(_ traceback: String) -> String {
+        traceback.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")
     }
 
     /// `Scripts/policies/wdh.lua` → `wdh`.

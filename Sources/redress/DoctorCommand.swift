@@ -7,7 +7,7 @@ struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check a store: the file, the pack binding, the calendar, and every stored due date against a replay of its case.",
-        discussion: """
+        discussion: reflowed("""
             Each problem is printed with what to do; exit code 0 when there is none, 1 when there
             is. Nothing is changed. Every clock's stored due date is compared with a replay of its
             case's events under the store's calendar (Redress's table of bank-holiday changes,
@@ -16,7 +16,7 @@ struct DoctorCommand: ParsableCommand {
 
             Example:
               redress doctor --db wdh.sqlite
-            """)
+            """))
 
     @OptionGroup var store: StoreOptions
 

@@ -7,7 +7,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show how a case's due dates were reached, step by step.",
-        discussion: """
+        discussion: reflowed("""
             For each clock (or the one named): the event it runs from and its date, the roll to a
             working day, the count with every bank holiday and closure day it skipped, each
             extension with its reason and whether the customer agreed, whether it was met late,
@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
             Examples:
               redress explain C-2026-000123
               redress explain C-2026-000123 respond --stage 1
-            """
+            """)
     )
 
     @Argument(help: "The case reference.") var ref: String

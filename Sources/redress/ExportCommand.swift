@@ -8,14 +8,14 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the store's cases as CSV or JSON (to stdout, or --output FILE).",
-        discussion: """
+        discussion: reflowed("""
             One row per case with its next unmet clock and due date. The output holds personal
             data (summaries): keep files you write as protected as the store.
 
             Examples:
               redress export cases > cases.csv
               redress export cases --format json --output cases.json
-            """
+            """)
     )
 
     @Argument(help: ArgumentHelp("What to export: cases.", valueName: "what"))

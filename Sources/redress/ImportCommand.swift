@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import an intake CSV: each row goes through cases.intake (the store's pack triages it).",
-        discussion: """
+        discussion: reflowed("""
             The header names the intake fields: received and channel are required; category,
             summary, desired_outcome, event_date, aware_date, tenure, complainant,
             complainant_email, complainant_phone, complainant_address, complainant_role,
@@ -20,13 +20,16 @@ struct ImportCommand: ParsableCommand {
 
             By default nothing is imported unless every row is good: each bad row is reported
             with its row number (the header is row 1), column and value, and the exit code is 2.
-            With --skip-bad the good rows are imported and the bad ones listed.
+            With --skip-bad the good rows are imported and the bad ones listed. A pack error
+            (the pack's own code failing on a row, not the row's fault) stops the import at that
+            row, with or without --skip-bad: it is reported once, with the file and line in the
+            pack, the hook and a traceback, nothing is imported, and the exit code is 1.
 
             Examples:
               redress sample --contacts 1000 --seed 7 --output intake.csv
               redress import intake.csv
               redress import --skip-bad --db wdh.sqlite intake.csv
-            """
+            """)
     )
 
     @Argument(help: ArgumentHelp("The intake CSV.", valueName: "file.csv"))
@@ -53,6 +56,9 @@ struct ImportCommand: ParsableCommand {
         } catch let failure as Importer.Failure {
             list(bad: failure.report.bad)
             throw UsageError("\(file): \(failure)")
+        } catch let failure as Importer.PackFailure {
+            printError("redress: \(file): \(failure)")
+            throw ExitCode(1)
         }
         list(bad: report.bad)
         let counts = report.counts.map { "\($0.kind) \($0.status) \($0.count)" }

@@ -68,7 +68,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a case store bound to a policy pack (default: hos-code, the Housing Ombudsman's Code).",
-        discussion: """
+        discussion: reflowed("""
             The pack is loaded and checked first; a pack with a problem changes nothing. The store
             file is created readable by its owner only (it holds personal data). The store keeps
             the pack's content hash, and every later run refuses a pack file with another hash.
@@ -80,7 +80,7 @@ struct InitCommand: ParsableCommand {
               redress init                                  # ./redress.sqlite, hos-code
               redress init --policy wdh --db wdh.sqlite
               redress init --policy ./my-pack.lua
-            """
+            """)
     )
 
     @Option(help: ArgumentHelp("A pack name in Scripts/policies, or the path of a pack file.", valueName: "name|path"))

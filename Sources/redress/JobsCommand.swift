@@ -8,7 +8,7 @@ struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
         abstract: "Run the scheduled jobs that are due, or list them.",
-        discussion: """
+        discussion: reflowed("""
             Jobs are Lua files in Redress's Scripts/jobs and in the store's own jobs folder
             (NAME-jobs/ beside the store NAME.sqlite, or the jobs_folder setting); a store's job replaces
             Redress's job of the same name. Each declares its schedule: daily, weekly on a
@@ -28,7 +28,7 @@ struct JobsCommand: ParsableCommand {
               redress jobs run
               redress jobs run --as-of 2026-12-29 --dry-run
               redress jobs run deadlines
-            """,
+            """),
         subcommands: [Run.self, List.self]
     )
 }

@@ -9,7 +9,7 @@ struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Write a letter about a case (acknowledgement, extension, decision, exclusion) or a restriction on contact (restriction, restriction-review) as text and HTML.",
-        discussion: """
+        discussion: reflowed("""
             The template is the first KIND.txt found in the store's letters folder (NAME-letters/
             beside the store NAME.sqlite, or the letters_folder setting), Scripts/letters/<pack>/, then
             Scripts/letters/default/ (the Housing Ombudsman Code's letters). A template names
@@ -32,7 +32,7 @@ struct LetterCommand: ParsableCommand {
               redress letter exclusion C-2026-000124 --output /srv/post/outgoing
               redress letter restriction --restriction 4
               redress letter restriction-review --restriction 4
-            """
+            """)
     )
 
     @Argument(help: ArgumentHelp("The kind of letter: acknowledgement, extension, decision, exclusion, or a template of your own.",

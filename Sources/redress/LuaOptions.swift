@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Lua script (its arguments are in `arg` and `...`, as with lua).",
-        discussion: """
+        discussion: reflowed("""
             The whole run is one transaction of the case store (--db, REDRESS_DB, or
             ./redress.sqlite when it exists): an uncaught error keeps none of what it wrote.
             Exit code 0 on success, 1 when the script fails (the message, file and line, and the
@@ -84,7 +84,7 @@ struct RunCommand: ParsableCommand {
             Examples:
               redress run Samples/scripts/code-deadlines.lua
               redress run --as-of 2026-12-22 --region scotland report.lua 2026
-            """
+            """)
     )
 
     @OptionGroup var options: GlobalOptions

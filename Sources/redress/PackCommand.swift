@@ -18,7 +18,7 @@ struct PackCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "new",
             abstract: "Write a commented skeleton pack that passes `redress check` as written.",
-            discussion: """
+            discussion: reflowed("""
                 The skeleton is the Housing Ombudsman's Complaint Handling Code 2024 as a
                 pack: its two stages with their clocks and extensions, the 12-month
                 acceptance window, a triage hook with the Code's exclusions (legal
@@ -33,7 +33,7 @@ struct PackCommand: ParsableCommand {
                   redress pack new acme
                   redress pack new acme --output packs/acme.lua
                   redress check ./acme.lua
-                """
+                """)
         )
 
         @Argument(help: ArgumentHelp("The pack's name: lower-case letters, digits, '-' and '_', starting with a letter (e.g. acme-homes).",

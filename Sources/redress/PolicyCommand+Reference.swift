@@ -7,7 +7,7 @@ extension PolicyCommand {
     struct Reference: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a pack's reference page (Markdown), generated from what the loader reads of it.",
-            discussion: """
+            discussion: reflowed("""
                 The page lists the pack's calendar, acceptance window, stages and kinds with each
                 clock's meaning (the shared name's, or the pack's own `means`), timescale,
                 extension and clause, the window to accept a remedy offer, the intake facts its
@@ -17,7 +17,7 @@ extension PolicyCommand {
                 Examples:
                   redress policy reference wdh
                   redress policy reference ./my-pack.lua > my-pack.md
-                """)
+                """))
 
         @Argument(help: ArgumentHelp("A pack name in Scripts/policies, or the path of a pack file.", valueName: "pack"))
         var pack: String

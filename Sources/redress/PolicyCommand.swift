@@ -8,7 +8,7 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "The store's policy pack: which one, its content hash, and rebinding it to a new version.",
-        discussion: """
+        discussion: reflowed("""
             `redress init` binds a store to a pack and keeps the SHA-256 of the pack file, and
             of each Scripts/ module it requires by name (`require "lib.compensation"`, and what
             those require in turn). Every run that loads
@@ -25,8 +25,8 @@ struct PolicyCommand: ParsableCommand {
             Examples:
               redress policy show --db wdh.sqlite
               redress policy rebind --db wdh.sqlite --user jmanager
-              redress policy rebind --db wdh.sqlite --user jmanager --policy /srv/redress/packs/wdh.lua
-            """,
+              redress policy rebind --db wdh.sqlite --policy /srv/packs/wdh.lua
+            """),
         subcommands: [Show.self, Rebind.self, Reference.self],
         defaultSubcommand: Show.self
     )

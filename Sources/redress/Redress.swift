@@ -14,20 +14,20 @@ struct Redress: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redress",
         abstract: "A scriptable workbench for housing complaint handling.",
-        discussion: """
+        discussion: reflowed("""
             With no command, opens the workbench REPL on the store (.help there lists its
             dot-commands); with standard input not a terminal, runs that input chunk by chunk
             with no prompts and exits 1 if a chunk failed.
 
             Examples:
-              redress --db wdh.sqlite --as-of 2027-01-04                         # the REPL
-              redress --db wdh.sqlite < Samples/workbench.session                # a scripted session
-              redress -e 'print(calendar:add_working_days("2026-12-22", 5))'     # 2026-12-31
+              redress --db wdh.sqlite --as-of 2027-01-04              # the REPL
+              redress --db wdh.sqlite < Samples/workbench.session     # scripted
+              redress -e 'print(calendar:add_working_days("2026-12-22", 5))'
               redress --region scotland -e 'print(calendar:holidays(2026)[6].name)'
               redress run script.lua arg1 arg2
-              redress -e 'for _, c in ipairs(sql("select ref, next_due from open_cases")) do print(c.ref, c.next_due) end'
+              redress -e 'print(sql("select count(*) as n from cases")[1].n)'
               redress calendar holidays 2026
-            """,
+            """),
         version: version,
         subcommands: [RunCommand.self, InitCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, SampleCommand.self,
                       CalendarCommand.self, UsersCommand.self, RevealCommand.self, SubjectAccessCommand.self, RetentionCommand.self,

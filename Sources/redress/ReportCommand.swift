@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Tenant Satisfaction Measures, the annual complaints report, the quarterly benchmarking CSV.",
-        discussion: """
+        discussion: reflowed("""
             A year is a reporting (financial) year: --year 2025 is 2025/26, 1 April 2025 to
             31 March 2026; the default is the year --as-of (or today) falls in. Stage one is the
             pack's first stage and stage two its second. The store's `homes` setting is the
@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
               redress report tsm --year 2025
               redress report annual --year 2025 --output annual-2025.html
               redress report quarterly --year 2025 --output returns.csv
-            """,
+            """),
         subcommands: [TSM.self, Annual.self, Quarterly.self]
     )
 }
@@ -146,11 +146,11 @@ extension ReportCommand {
     struct Quarterly: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A CSV for benchmarking returns: one row per quarter of the year begun by --as-of.",
-            discussion: """
+            discussion: reflowed("""
                 Timeliness is counted two ways, in columns named after each (their definitions
                 are printed on standard error beside the CSV):
-                \(OnTimeMeasure.all.map { "  stageN_\($0.name): \($0.definition)" }.joined(separator: "\n"))
-                """)
+                \(OnTimeMeasure.all.map { "- stageN_\($0.name): \($0.definition)" }.joined(separator: "\n"))
+                """))
 
         @OptionGroup var report: ReportOptions
         @OptionGroup var options: GlobalOptions

@@ -7,7 +7,7 @@ struct RetentionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retention",
         abstract: "Remove the personal data of cases closed longer ago than the pack's retention period.",
-        discussion: """
+        discussion: reflowed("""
             The pack declares the period (retention = { years = 6 }): a case closed, withdrawn
             or excluded that long before today (--as-of) loses its summary, notes, findings,
             reasons and free text, and a person none of whose cases is still inside the period
@@ -18,7 +18,7 @@ struct RetentionCommand: ParsableCommand {
             Examples:
               redress retention --dry-run                # what would be removed today
               redress retention --as-of 2032-04-01
-            """
+            """)
     )
 
     @Flag(name: .customLong("dry-run"), help: "List what would be removed, and change nothing.") var dryRun = false

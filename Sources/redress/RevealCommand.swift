@@ -6,7 +6,7 @@ struct RevealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reveal",
         abstract: "Show the withheld identity of an anonymous or confidential complaint's complainant.",
-        discussion: """
+        discussion: reflowed("""
             Only a user whose role the store's pack lets ask (its confidentiality.reveal_roles or
             identity_roles), or who took the complaint, may. The request (who, when, which case,
             the reason) is written to the audit trail and committed before anything is shown, so
@@ -15,7 +15,7 @@ struct RevealCommand: ParsableCommand {
 
             Example:
               redress reveal C-2026-000123 --user asmith --reason "safeguarding referral"
-            """
+            """)
     )
 
     @Argument(help: "The case reference.") var ref: String

@@ -13,7 +13,7 @@ struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
         abstract: "Write a synthetic intake CSV (the input of `redress import`) for tests and benchmarks.",
-        discussion: """
+        discussion: reflowed("""
             The same --contacts, --seed, --from and --to give byte-identical output on
             every machine. Names, addresses (example.org) and phone numbers (Ofcom's
             drama range, 07700 900xxx) are made up.
@@ -46,7 +46,7 @@ struct SampleCommand: ParsableCommand {
               redress sample --contacts 1000000 --seed 7 --output intake.csv
               redress sample --contacts 5000 --from 2026-01-01 --to 2026-03-31
               redress sample --contacts 300 --policy wdh --output wdh-intake.csv
-            """
+            """)
     )
 
     @Option(help: ArgumentHelp("Write only the flag columns this pack declares as facts (a name in Scripts/policies or a path).",

@@ -6,9 +6,9 @@ struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
         abstract: "Show or change the store's settings (homes for TSM returns, the landlord's details, folders).",
-        discussion: """
+        discussion: reflowed("""
             Settings a user may set:
-            \(StoreSettings.keys.map { "  \($0.name): \($0.help)" }.joined(separator: "\n"))
+            \(StoreSettings.keys.map { "- \($0.name): \($0.help)" }.joined(separator: "\n"))
 
             The pack binding (policy, policy_title, policy_source, policy_hash, policy_libraries,
             region) and the
@@ -20,7 +20,7 @@ struct SettingsCommand: ParsableCommand {
               redress settings set landlord "Example Homes"
               redress settings list
               redress settings unset deadline_days
-            """,
+            """),
         subcommands: [List.self, Get.self, Set.self, Unset.self]
     )
 }

@@ -7,7 +7,7 @@ struct SubjectAccessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sar",
         abstract: "Write a subject access report: everything the store holds about a person (JSON and HTML).",
-        discussion: """
+        discussion: reflowed("""
             PARTY is a party id or an email address. The report holds the person's own record,
             their cases (as complainant or representative), stages, deadlines, contacts,
             decisions, actions, remedies, restrictions and reviews, and the audit events that
@@ -17,7 +17,7 @@ struct SubjectAccessCommand: ParsableCommand {
 
             Example:
               redress sar ann@example.org --output-dir sar/
-            """
+            """)
     )
 
     @Argument(help: "The party: its id, or its email address.") var party: String

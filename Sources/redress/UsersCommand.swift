@@ -6,7 +6,7 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "The store's users and their roles (the role decides what a run may see).",
-        discussion: """
+        discussion: reflowed("""
             Once a store has users, every run names one (--user or REDRESS_USER) and the audit
             trail records it. A withheld complainant's identity is shown only to the user who
             took the complaint and to the roles the store's pack names; a confidential outcome
@@ -17,7 +17,7 @@ struct UsersCommand: ParsableCommand {
               redress users role jbloggs manager
               redress users disable jbloggs
               redress users list
-            """,
+            """),
         subcommands: [List.self, Add.self, Role.self, Disable.self],
         defaultSubcommand: List.self
     )

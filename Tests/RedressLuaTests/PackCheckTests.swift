@@ -87,6 +87,70 @@ import RedressCore
         }
     }
 
+    /// A hook of the pack that fails fails its scenario as a pack error, naming the pack's line,
+    /// with the traceback from there: never as a refusal, even where the scenario expects one.
+    @Test func aHookThatFailsIsAPackErrorNeverARefusal() throws {
+        let folder = try TemporaryFolder()
+        // Line 3 fails on a damp intake, line 7 on every remedy; line 4 refuses on purpose.
+        let path = try folder.write("failing.lua", """
+            return { name = "failing", stages = { { name = "1", clocks = { respond = { working_days = 10, from = "received" } } } }, facts = { since = { type = "date", meaning = "when the damp began" } },
+              triage = function(intake)
+                if intake.category == "damp" then return { kind = "complaint", stage = date(intake.since) } end
+                if intake.category == "no address" then refuse("an address is required (clause 2)") end
+                return { kind = "complaint", stage = "1" }
+              end,
+              remedy = function(case, findings) return findings.delay.days end,
+              scenarios = {
+                { name = "triage fails", clause = "3.1", intake = { received = "2026-12-01", channel = "email", category = "damp" },
+                  expect = { kind = "complaint" } },
+                { name = "the failure expected as a refusal", intake = { received = "2026-12-01", channel = "email", category = "damp" },
+                  expect = { error = "bad argument" } },
+                { name = "remedy fails", intake = { received = "2026-12-01", channel = "email" },
+                  steps = { { "respond", { on = "2026-12-10", outcome = "upheld", findings = {} } } }, expect = {} },
+                { name = "the remedy's failure expected as a refusal", intake = { received = "2026-12-01", channel = "email" },
+                  steps = { { "respond", { on = "2026-12-10", outcome = "upheld", findings = {} }, refused = "attempt to index" } },
+                  expect = {} },
+                { name = "a deliberate refusal", intake = { received = "2026-12-01", channel = "email", category = "no address" },
+                  expect = { error = "an address is required" } },
+              } }
+            """)
+        var options = LuaState.Options()
+        options.scripts = TestSupport.scripts
+        options.holidayFiles = [TestSupport.scripts + "/calendar/uk-bank-holiday-changes.txt"]
+        let results = try PackCheck.run(pack: path, options: options, actor: "tester")
+        let triage = "pack error: \(path):3: bad argument #1 to 'date' (date expected, got nil) in triage(), "
+            + "while triaging an intake received 2026-12-01"
+        let remedy = "pack error: \(path):7: attempt to index a nil value (field 'delay') in remedy(), while answering C-2026-000001"
+        #expect(results.map(\.name) == ["triage fails", "the failure expected as a refusal", "remedy fails",
+                                        "the remedy's failure expected as a refusal", "a deliberate refusal"])
+        #expect(results.map(\.clause) == ["3.1", nil, nil, nil, nil])
+        #expect(results.map(\.differences) == [[triage], [triage], [remedy], [remedy], []])
+        for (result, line) in zip(results.prefix(4), [3, 3, 7, 7]) {
+            #expect(result.traceback.hasPrefix("stack traceback:\n"), "\(result.traceback)")
+            #expect(result.traceback.contains("\(path):\(line):"), "\(result.traceback)")
+        }
+        #expect(results.last?.traceback == "")
+    }
+
+    /// `check --code` runs the triage alone: one that fails is reported with the pack's line.
+    @Test func aTriageThatFailsAgainstTheWindowNamesItsLine() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("dated.lua", """
+            return { name = "dated", acceptance = { months = 12, clause = "2.3" }, stages = { { name = "1" } },
+              triage = function(intake)
+                if intake.event_date then local kind = intake.event_date:kind(); return { kind = kind } end
+                return { kind = "complaint", stage = "1" }
+              end,
+              scenarios = { { name = "a complaint", intake = { received = "2026-12-22", channel = "email" }, expect = { status = "open" } } } }
+            """)
+        let found = try #require(try acceptance(of: path))
+        // (It also accepts, past the window, a complaint dated by its aware_date alone.)
+        #expect(found.filter { $0.contains("triage fails") }.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("acceptance (triage): triage fails on received 2026-06-16, event_date 2025-06-16 "
+                                       + "(the window's last day 2026-06-16), the intake of scenario 'a complaint': "
+                                       + "pack error: \(path):3: attempt to call a nil value (method 'kind') [2.3]") == true, "\(found)")
+    }
+
     @Test func aPackThatDoesNotLoadIsAnError() throws {
         #expect(throws: PolicyError.self) { try check("return { name = 'x' }") }
     }

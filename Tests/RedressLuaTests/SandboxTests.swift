@@ -104,7 +104,7 @@ import RedressCore
             "io", "ipairs", "load", "loadfile", "math", "next", "os", "package", "pairs", "pcall", "print",
             "rawequal", "rawget", "rawlen", "rawset", "require", "select", "setmetatable", "string", "table",
             "tonumber", "tostring", "type", "utf8", "warn", "xpcall",
-            "date", "calendar", "sql", "cases", "parties", "restrictions",
+            "date", "calendar", "sql", "cases", "parties", "restrictions", "refuse",
         ]
         func names(_ table: String) throws -> Set<String> {
             let names = try TestSupport.eval("local names = {} for k in pairs(\(table)) do names[#names + 1] = k end return names")

@@ -22,6 +22,11 @@ import Testing
         #expect(try DotCommand.parse(".timer on") == .timer(true))
         #expect(try DotCommand.parse(".exit") == .quit)
         #expect(try DotCommand.parse(".output") == .output(nil))
+        #expect(try DotCommand.parse(".mode box") == .mode(.box))
+        #expect(try DotCommand.parse(".headers off") == .headers(false))
+        #expect(try DotCommand.parse(".headers") == .headers(nil))
+        #expect(try DotCommand.parse(".once out.csv") == .once("out.csv"))
+        #expect(try DotCommand.parse(".import \"my data.csv\" temp.extra") == .import(file: "my data.csv", table: "extra"))
     }
 
     @Test func aDotThenALetterIsACommand() {
@@ -34,7 +39,13 @@ import Testing
 
     @Test func badInputNamesTheCommandAndTheValue() {
         #expect(error(".frob") == "unknown command '.frob' (.help lists them)")
-        #expect(error(".mode xml") == ".mode: unknown mode 'xml' (expected table, csv, json or lua)")
+        #expect(error(".mode xml") == ".mode: unknown mode 'xml' (expected column, table, box, markdown, list, line, csv, json or lua)")
+        #expect(error(".headers yes") == ".headers: expected on or off, got 'yes'")
+        #expect(error(".once") == ".once: expected a file: .once FILE")
+        #expect(error(".import data.csv") == ".import: expected a CSV file and a table name: .import FILE TABLE (got 1 argument)")
+        #expect(error(".import data.csv 2nd") == ".import: bad table name '2nd' (a letter or _ then letters, digits or _, at most 64)")
+        #expect(error(".import data.csv a-b") == ".import: bad table name 'a-b' (a letter or _ then letters, digits or _, at most 64)")
+        #expect(error(".import data.csv sqlite_x") == ".import: bad table name 'sqlite_x' (a letter or _ then letters, digits or _, at most 64)")
         #expect(error(".asof 2026-02-30") == ".asof: invalid date '2026-02-30': February 2026 has 28 days")
         #expect(error(".timer maybe") == ".timer: expected on or off, got 'maybe'")
         #expect(error(".read") == ".read: expected a Lua file: .read FILE.lua")

@@ -46,7 +46,7 @@ import RedressCore
             .write(toFile: script, atomically: true, encoding: .utf8)
         let input = ScriptedInput([
             "date.today()", ".asof 2027-01-04", "date.today()", ".asof",
-            ".mode csv", ".mode", ".mode table",
+            ".mode csv", ".mode", ".mode column",
             ".output \(results)", "'to the file'", ".output", "'to the screen'",
             ".read \(script)", ".schema settings", ".tables", ".policy",
             ".timer on", "1", ".timer off",
@@ -68,6 +68,59 @@ import RedressCore
 
             """)
         #expect(try fixture.count("contacts") == 1)
+    }
+
+    /// `.once FILE` sends the next result only to FILE, created owner-only; then the screen.
+    @Test func onceSendsTheNextResultOnlyToAFile() throws {
+        let fixture = try Fixture()
+        let file = fixture.folder.appendingPathComponent("once.csv").path
+        let unused = fixture.folder.appendingPathComponent("unused.csv").path
+        // A dot-command after `.once` is what it was for: 'after' comes to the screen.
+        let input = ScriptedInput([".mode csv", ".once \(file)", "sql('select 1 as a, 2 as b')", "'screen'", ".once \(unused)", ".mode", "'after'"])
+        #expect(fixture.repl().run(input: input) == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "a,b\r\n1,2\r\n")
+        #expect(try String(contentsOfFile: unused, encoding: .utf8) == "")
+        #expect(fixture.stdout == "screen\r\ncsv\nafter\r\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+    }
+
+    /// `.import` makes temp.TABLE, which sql() reads and joins to the store's cases; a taken
+    /// name, a repeated column or a ragged row is refused, naming it, and nothing is made.
+    @Test func importMakesATemporaryTableSQLCanJoin() throws {
+        let fixture = try Fixture()
+        let first = try fixture.intake(summary: "Leak")
+        let second = try fixture.intake(summary: "Mould", name: "Bo Example")
+        let good = fixture.folder.appendingPathComponent("paid.csv").path
+        try "ref,amount,note\r\n\(first),120,\"first, with a comma\"\r\n\(second),5,second\r\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let ragged = fixture.folder.appendingPathComponent("ragged.csv").path
+        try "ref,amount\n\(first),1\n\(second)\n".write(toFile: ragged, atomically: true, encoding: .utf8)
+        let twice = fixture.folder.appendingPathComponent("twice.csv").path
+        try "ref,Ref\nC-1,C-2\n".write(toFile: twice, atomically: true, encoding: .utf8)
+        let input = ScriptedInput([
+            ".import \(ragged) extra", ".import \(twice) extra", ".import \(good) cases", ".import /nonexistent.csv extra",
+            ".import \(good) extra", ".import \(good) EXTRA",
+            "sql('select c.summary, e.amount, e.note from cases c join temp.extra e on e.ref = c.ref order by c.id')",
+        ])
+        #expect(fixture.repl().run(input: input) == 1)
+        #expect(fixture.stderr == """
+            .import: '\(ragged)' row 3 has 1 field where the header has 2: nothing was imported
+            .import: '\(twice)' row 1: columns 1 and 2 are both named 'Ref'
+            .import: the name 'cases' is taken: choose another (.tables lists the store's)
+            .import: cannot read '/nonexistent.csv': No such file or directory
+            .import: the name 'EXTRA' is taken (by 'extra'): choose another (.tables lists the store's)
+
+            """)
+        #expect(fixture.stdout == """
+            temp.extra: 2 rows, columns ref, amount, note
+            summary  amount  note
+            -------  ------  -------------------
+            Leak     120     first, with a comma
+            Mould    5       second
+            (2 rows)
+
+            """)
+        // Made on the session's connection only: the store's file holds no such table.
+        #expect(try fixture.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'extra'") } == 0)
     }
 
     @Test func helpListsEveryCommand() throws {

@@ -17,7 +17,7 @@ import Testing
         return values
     }
 
-    func render(_ code: String, mode: OutputMode = .table, width: Int? = nil) throws -> String {
+    func render(_ code: String, mode: OutputMode = .column, width: Int? = nil) throws -> String {
         Renderer(mode: mode, width: width, today: today).render(try shown(code))
     }
 
@@ -109,6 +109,64 @@ import Testing
             \(ref),complaint,1,open,2026-12-01,email,repairs,acknowledge,2026-12-08,yes,Ann Example,Boiler broken\r
 
             """)
+    }
+
+    /// At 80 and 60 columns the reference, status and due date stay whole; kind, clock, stage
+    /// and complainant are left out in that order (and named); the summary is what gets cut.
+    @Test func aCaseTableFitsAt80And60Columns() throws {
+        let fixture = try Fixture()
+        let ref = try fixture.intake(received: "2026-12-01",
+                                     summary: "Damp in the bedroom, reported three times since the summer and never fixed")
+        let many = try fixture.state.withTransaction(on: fixture.store) { try shown("cases.find{}", in: fixture.state) }
+        // 13 + 5 + 6 + 10 + 15 + 11 and six gaps of 2 is 72: the summary gets 8 of 80.
+        #expect(Renderer(width: 80, today: today).render(many) == """
+            ref            stage  status  next due    overdue          complainant  summary
+            -------------  -----  ------  ----------  ---------------  -----------  --------
+            \(ref)  1      open    2026-12-08  11 working days  Ann Example  Damp in…
+            (1 row; not shown at this width: kind, clock)
+
+            """)
+        // 13 + 6 + 10 + 15 and four gaps is 52: the summary gets 8 of 60.
+        #expect(Renderer(width: 60, today: today).render(many) == """
+            ref            status  next due    overdue          summary
+            -------------  ------  ----------  ---------------  --------
+            \(ref)  open    2026-12-08  11 working days  Damp in…
+            (1 row; not shown at this width: kind, stage, clock, complainant)
+
+            """)
+        // In boxes at 60 (three characters a column and one) only the summary is left out.
+        let box = Renderer(mode: .box, width: 60, today: today).render(many).split(separator: "\n")
+        #expect(box[3] == "│ \(ref) │ open   │ 2026-12-08 │ 11 working days │")
+        #expect(box.last == "(not shown at this width: kind, stage, clock, complainant, summary)")
+    }
+
+    /// `.mode json` writes `sql()` rows as the sqlite3 shell does: the query's column order, and
+    /// null for a NULL (which a Lua table cannot hold).
+    @Test func jsonKeepsTheQuerysColumnOrder() throws {
+        let fixture = try Fixture()
+        let ref = try fixture.intake()
+        let values = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("sql('select status, ref, null as gone, 2 as n from cases')", in: fixture.state)
+        }
+        #expect(Renderer(mode: .json, today: today).render(values) == "[{\"status\":\"open\",\"ref\":\"\(ref)\",\"gone\":null,\"n\":2}]\n")
+        #expect(Renderer(mode: .list, today: today).render(values) == "status|ref|gone|n\nopen|\(ref)||2\n")
+        #expect(Renderer(mode: .list, today: today, headers: false).render(values) == "open|\(ref)||2\n")
+        #expect(Renderer(mode: .csv, today: today, headers: false).render(values) == "open,\(ref),,2\r\n")
+        // As the sqlite3 shell: names right-aligned to at least five, a blank line between rows.
+        #expect(Renderer(mode: .line, today: today).render(values) == "status = open\n   ref = \(ref)\n  gone = \n     n = 2\n")
+        #expect(try render("{ { a = 1 }, { a = 22 } }", mode: .line) == "    a = 1\n\n    a = 22\n")
+        // A row taken out of the result keeps the order too (its NULL is no field in Lua).
+        let row = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("local rows = sql('select status, ref, null as gone, 2 as n from cases') return rows[1]", in: fixture.state)
+        }
+        #expect(Renderer(mode: .json, today: today).render(row) == "{\"status\":\"open\",\"ref\":\"\(ref)\",\"n\":2}\n")
+        #expect(Renderer(today: today).render(row) == "{ status = \"open\", ref = \"\(ref)\", n = 2 }\n")
+        #expect(Renderer(mode: .csv, today: today).render(row) == "status,ref,n\r\nopen,\(ref),2\r\n")
+        // A copy made in Lua is a table of its own: its keys print in the usual order.
+        let copy = try fixture.state.withTransaction(on: fixture.store) {
+            try shown("local r = sql('select status, ref from cases')[1] return { status = r.status, ref = r.ref }", in: fixture.state)
+        }
+        #expect(Renderer(mode: .json, today: today).render(copy) == "{\"ref\":\"\(ref)\",\"status\":\"open\"}\n")
     }
 
     @Test func aCardShowsTheFactsOfItsIntakeAndTheAcceptanceWindow() throws {

@@ -187,6 +187,12 @@ int lshim_loadtext(lua_State *L, const char *code, size_t len, const char *chunk
 int lshim_l_registryset(lua_State *L);
 /// The registry key of the date metatable, for registry_set.
 const void *lshim_datekey(void);
+/// The registry key of the metatable of pack errors (a pack hook's own failure, made by the
+/// cases module's hook runner), for registry_set.
+const void *lshim_packerrorkey(void);
+/// True if the value at `idx` is a pack error (a table under that metatable). Never raises; it
+/// makes room for the two values it pushes and pops; 0 when the stack cannot grow.
+int lshim_ispackerror(lua_State *L, int idx);
 
 // MARK: Macros as functions.
 
