@@ -11,6 +11,8 @@ struct BrokenPack {
         .appendingPathComponent("Scripts").path
 
     static let triageBug = "    if intake.category == \"damp\" then local since = date(intake.damp_since) end\n"
+    /// The fact the triage bug reads, declared (a bug of the hook's code, not an undeclared fact).
+    static let fact = "    damp_since = { type = \"date\", meaning = \"when the damp began\", clause = \"test\" },\n"
     static let remedyBug = "    local late = findings.delay.days\n"
     static let scenario = "    { name = \"a damp complaint\", intake = { received = \"2026-12-01\", channel = \"email\", category = \"damp\", "
         + "dissatisfied = true }, expect = { kind = \"complaint\" } },\n"
@@ -25,7 +27,7 @@ struct BrokenPack {
         var text = try String(contentsOfFile: Self.scripts + "/policies/halton.lua", encoding: .utf8)
         for (anchor, inserted) in [("  triage = function(intake)\n", Self.triageBug),
                                    ("  remedy = function(case, findings)\n", Self.remedyBug),
-                                   ("  scenarios = {\n", Self.scenario)] {
+                                   ("  scenarios = {\n", Self.scenario), ("  facts = {\n", Self.fact)] {
             let range = try #require(text.range(of: anchor), "halton.lua no longer has `\(anchor)`")
             text.insert(contentsOf: inserted, at: range.upperBound)
         }
