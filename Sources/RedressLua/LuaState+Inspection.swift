@@ -5,15 +5,7 @@ extension LuaState {
     /// The column names, in the query's order, of a rows table `sql()` returned, found at
     /// `index`; nil for any other value. Never raises.
     public func sqlColumns(at index: Int32) -> [String]? {
-        let index = lua_absindex(L, index)
-        guard lua_checkstack(L, 2) != 0 else { return nil }
-        let base = lua_gettop(L)
-        defer { lua_settop(L, base) }
-        lua_rawgetp(L, lshim_registryindex(), SQLModule.columnsKey)
-        guard lua_type(L, -1) == LUA_TTABLE, lua_type(L, index) == LUA_TTABLE else { return nil }
-        lua_pushvalue(L, index)
-        lua_rawget(L, -2)
-        guard case .array(let names)? = try? value(at: -1) else { return nil }
+        guard case .array(let names)? = rememberedColumns(at: index) else { return nil }
         let columns = names.compactMap { if case .string(let name) = $0 { name } else { nil } }
         // A row maps to a table holding the names, not to the names (`sqlRowColumns`).
         return columns.count == names.count ? columns : nil
@@ -22,6 +14,14 @@ extension LuaState {
     /// The column names, in the query's order, of a row of a rows table `sql()` returned, found
     /// at `index`; nil for any other value. Never raises.
     public func sqlRowColumns(at index: Int32) -> [String]? {
+        guard case .array(let wrapper)? = rememberedColumns(at: index), wrapper.count == 1,
+              case .array(let names) = wrapper[0] else { return nil }
+        return names.compactMap { if case .string(let name) = $0 { name } else { nil } }
+    }
+
+    /// What `SQLModule.remember` recorded for the table at `index` (its columns, or a row's
+    /// columns wrapped in a table), or nil. Never raises.
+    private func rememberedColumns(at index: Int32) -> LuaValue? {
         let index = lua_absindex(L, index)
         guard lua_checkstack(L, 2) != 0 else { return nil }
         let base = lua_gettop(L)
@@ -30,8 +30,7 @@ extension LuaState {
         guard lua_type(L, -1) == LUA_TTABLE, lua_type(L, index) == LUA_TTABLE else { return nil }
         lua_pushvalue(L, index)
         lua_rawget(L, -2)
-        guard case .array(let wrapper)? = try? value(at: -1), wrapper.count == 1, case .array(let names) = wrapper[0] else { return nil }
-        return names.compactMap { if case .string(let name) = $0 { name } else { nil } }
+        return try? value(at: -1)
     }
 
     /// Pushes the table of a date's methods (`d:add_days`, `d:weekday`...), which dates reach
